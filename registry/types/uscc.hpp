@@ -1,0 +1,31 @@
+// Unified social credit codes (GB 32100-2015).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "registry/error.hpp"
+
+namespace numreg {
+
+/// A USCC that passed the form checks; `check_ok` is false when only the
+/// mod-31 check character is wrong and the caller allowed that.
+struct Uscc {
+  std::string code;  // 18 characters, upper case
+  bool check_ok = true;
+};
+
+/// The GB 32100 check character for the first 17 characters, or nullopt when
+/// one of them is outside the 31-character set.
+std::optional<char> uscc_check_char(std::string_view first17);
+
+/// Validate a USCC. Surrounding blanks are dropped and letters upper-cased.
+/// Errors (code): "uscc-length" (not 18 characters), "uscc-charset" (a
+/// character outside 0-9A-HJ-NPQRTUWXY, naming its position), "uscc-region"
+/// (positions 3-8 not digits), "uscc-check" (message names position 18, the
+/// character found and the one expected), unless `allow_bad_check`, which
+/// returns the code with check_ok = false.
+Result<Uscc> parse_uscc(std::string_view text, bool allow_bad_check = false);
+
+}  // namespace numreg
