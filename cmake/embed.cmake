@@ -2,6 +2,7 @@
 set(body "")
 set(index "")
 set(n 0)
+string(REPLACE "|" ";" FILES "${FILES}")
 list(SORT FILES)
 foreach(path ${FILES})
   file(READ ${path} hex HEX)

@@ -4,6 +4,7 @@
 #include <stdexcept>
 #include <string>
 #include <utility>
+#include <vector>
 
 #include <tl/expected.hpp>
 
@@ -51,14 +52,18 @@ inline Error make_error(ErrorKind kind, std::string code, std::string message) {
 template <class T>
 using Result = tl::expected<T, Error>;
 
-/// The one exception of the core: thrown when a command cannot go on.
+/// The one exception of the core: thrown when a command cannot go on. It
+/// carries every problem found (at least one), so a command reports them all.
 class Failure : public std::runtime_error {
  public:
-  explicit Failure(Error error) : std::runtime_error(error.message), error_(std::move(error)) {}
-  const Error& error() const { return error_; }
+  explicit Failure(Error error) : std::runtime_error(error.message), errors_{std::move(error)} {}
+  explicit Failure(std::vector<Error> errors)
+      : std::runtime_error(errors.at(0).message), errors_(std::move(errors)) {}
+  const Error& error() const { return errors_.front(); }
+  const std::vector<Error>& errors() const { return errors_; }
 
  private:
-  Error error_;
+  std::vector<Error> errors_;
 };
 
 /// Return the value of `result`, or throw its error as a Failure.

@@ -1,0 +1,37 @@
+#include "cli/diagnostics.hpp"
+
+#include <ostream>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+namespace numreg::cli {
+
+std::string describe(const Error& e) {
+  if (!e.field.empty() && !e.value.empty()) {
+    return fmt::format("{}: {}: {}", e.field, e.value, e.message);
+  }
+  return e.message;
+}
+
+void print_error(std::ostream& err, const Error& e, bool json) {
+  if (!e.where.file.empty()) {
+    err << fmt::format("{}:{}:{}: error[{}]: {}\n", e.where.file, e.where.line, e.where.column,
+                       e.code, describe(e));
+  } else {
+    err << "numreg: error: " << describe(e) << "\n";
+  }
+  if (json) {
+    nlohmann::ordered_json j{{"code", e.code}, {"message", e.message}};
+    if (!e.where.file.empty()) {
+      j["file"] = e.where.file;
+      j["line"] = e.where.line;
+      j["column"] = e.where.column;
+    }
+    if (!e.field.empty()) j["field"] = e.field;
+    if (!e.value.empty()) j["value"] = e.value;
+    err << j.dump() << "\n";
+  }
+}
+
+}  // namespace numreg::cli

@@ -1,0 +1,253 @@
+#include "registry/ledger.hpp"
+
+#include <sys/stat.h>
+
+#include <fmt/format.h>
+
+#include "registry/store/migrate.hpp"
+#include "registry/store/ranges.hpp"
+#include "registry/types/uscc.hpp"
+
+namespace numreg {
+
+namespace {
+
+bool file_exists(const std::string& path) {
+  struct stat st{};
+  return ::stat(path.c_str(), &st) == 0;
+}
+
+Failure not_found(const Kind& kind, const std::string& key) {
+  return Failure(make_error(ErrorKind::data, "not-found",
+                            fmt::format("no {} '{}' in the registry", kind.entity, key)));
+}
+
+void throw_if(std::vector<Error>& errors) {
+  if (!errors.empty()) {
+    throw Failure(std::move(errors));
+  }
+}
+
+// Blacklisting and bad-check overrides must say why.
+void require_reason(const Change& change, std::string_view what) {
+  if (!change.reason || change.reason->empty()) {
+    throw Failure(make_error(ErrorKind::usage, "reason-required",
+                             fmt::format("{} needs --reason", what)));
+  }
+}
+
+}  // namespace
+
+std::string active_on_sql(const std::string& l, const std::string& param) {
+  return fmt::format("{0}.status = 'active' AND {0}.\"start\" <= {1} AND ({0}.\"end\" IS NULL OR "
+                     "{1} <= {0}.\"end\")",
+                     l, param);
+}
+
+bool Ledger::init(const LedgerOptions& options) {
+  bool created = !file_exists(options.path);
+  store::Database db(options.path, {.create = true, .busy_timeout_ms = options.busy_timeout_ms});
+  store::migrate(db);
+  return created;
+}
+
+Ledger::Ledger(const LedgerOptions& options, Clock clock) : clock_(std::move(clock)) {
+  if (!file_exists(options.path)) {
+    throw Failure(make_error(ErrorKind::unavailable, "registry-missing",
+                             fmt::format("no registry at {} (run `numreg init` to create it)",
+                                         options.path)));
+  }
+  db_ = std::make_unique<store::Database>(
+      options.path, store::OpenMode{.busy_timeout_ms = options.busy_timeout_ms});
+  store::migrate(*db_);
+  journal_ = std::make_unique<store::Journal>(*db_);
+}
+
+// Key parts are read like field values, so "400-810-8888" finds "4008108888".
+std::vector<std::string> Ledger::split_key(const Kind& kind, const std::string& key) const {
+  std::vector<std::string> parts = split_raw_key(kind, key);
+  ValueContext ctx{clock_.today, true};
+  for (size_t i = 0; i < parts.size(); ++i) {
+    auto v = canonical_value(*kind.field(kind.key[i]), parts[i], ctx);
+    if (v) {
+      parts[i] = *v;
+    }
+  }
+  return parts;
+}
+
+std::vector<std::string> Ledger::split_raw_key(const Kind& kind, const std::string& key) const {
+  std::vector<std::string> parts;
+  if (kind.key.size() == 1) {
+    parts.push_back(key);
+    return parts;
+  }
+  size_t start = 0;
+  for (size_t i = 0; i + 1 < kind.key.size(); ++i) {
+    size_t slash = key.find('/', start);
+    if (slash == std::string::npos) {
+      throw Failure(make_error(ErrorKind::usage, "key-form",
+                               fmt::format("a {} key is {}", kind.entity,
+                                           fmt::join(kind.key, "/"))));
+    }
+    parts.push_back(key.substr(start, slash - start));
+    start = slash + 1;
+  }
+  parts.push_back(key.substr(start));
+  return parts;
+}
+
+void Ledger::journal_write(const std::string& action, const Record* before, const Record* after,
+                           const Change& change) {
+  const Record& any = after ? *after : *before;
+  store::JournalEntry e;
+  e.time = clock_.now_utc;
+  e.actor = change.actor;
+  e.action = action;
+  e.entity = any.kind->entity;
+  e.key = any.key();
+  // Personal data is journaled masked: the journal is read by many.
+  if (before) e.before = before->to_json(false).dump();
+  if (after) e.after = after->to_json(false).dump();
+  e.reason = change.reason;
+  e.batch = change.batch;
+  journal_->append(e);
+}
+
+void Ledger::journal_event(const std::string& action, const std::string& entity,
+                           const std::string& key, const Change& change) {
+  store::JournalEntry e;
+  e.time = clock_.now_utc;
+  e.actor = change.actor;
+  e.action = action;
+  e.entity = entity;
+  e.key = key;
+  e.reason = change.reason;
+  e.batch = change.batch;
+  journal_->append(e);
+}
+
+void Ledger::write_derived(const Record& r) {
+  const std::string& name = r.kind->name;
+  if (name == "resources") {
+    std::optional<NumberRange> range;
+    if (r.get("first")) {
+      range = parse_number_range(r.text("first") + ".." + r.text("last")).value();
+    } else if (auto n = parse_number(r.text("id")); n && n->is_service()) {
+      range = NumberRange{*n, *n};
+    }
+    store::set_resource_range(*db_, r.text("id"), range);
+  } else if (name == "leases") {
+    auto ranges = parse_number_ranges(r.text("permitted_callers"));
+    store::replace_permits(*db_, r.text("id"), ranges.value());
+  } else if (name == "holders") {
+    store::Statement st(*db_, "UPDATE holders SET uscc_check_ok = ? WHERE uscc = ?");
+    st.bind(1, int64_t{parse_uscc(r.text("uscc")) ? 1 : 0}).bind(2, r.text("uscc"));
+    st.run();
+  }
+}
+
+Outcome Ledger::write(const Record& r, bool upsert, const Change& change) {
+  if (r.kind->name == "holders" && !parse_uscc(r.text("uscc"))) {
+    require_reason(change, "accepting a USCC with a wrong check character");
+  }
+  auto existing = store::find_record(*db_, *r.kind, split_key(*r.kind, r.key()));
+  if (existing && !upsert) {
+    throw Failure(make_error(ErrorKind::data, "duplicate-key",
+                             fmt::format("{} '{}' already exists", r.kind->entity, r.key())));
+  }
+  if (existing && existing->values == r.values) {
+    return Outcome::unchanged;
+  }
+  if (existing) {
+    store::update_record(*db_, r);
+  } else if (r.kind->name == "permits") {
+    std::string last = r.get("last").value_or(r.text("first"));
+    store::insert_permit(*db_, r.text("lease"), parse_number_range(r.text("first") + ".." + last).value());
+  } else {
+    store::insert_record(*db_, r);
+  }
+  write_derived(r);
+  journal_write(existing ? "update" : "add", existing ? &*existing : nullptr, &r, change);
+  return existing ? Outcome::changed : Outcome::added;
+}
+
+Record Ledger::add(const Kind& kind, const RawValues& raw, const Change& change) {
+  std::vector<Error> errors;
+  Record r = build(kind, raw, change, errors);
+  check(r, errors);
+  throw_if(errors);
+  store::Transaction tx(*db_);
+  journal_->forget_head();
+  check_references(r, errors);
+  throw_if(errors);
+  write(r, false, change);
+  tx.commit();
+  return r.kind->name == "permits" ? r : get(kind, r.key());
+}
+
+std::pair<Record, Outcome> Ledger::update(const Kind& kind, const std::string& key,
+                                          const RawValues& raw, const Change& change) {
+  store::Transaction tx(*db_);
+  journal_->forget_head();
+  Record before = get(kind, key);
+  std::vector<Error> errors;
+  Record changes = build(kind, raw, change, errors);
+  Record after = before;
+  for (const auto& [name, text] : raw) {
+    int i = kind.index(name);
+    if (i < 0) continue;
+    if (std::find(kind.key.begin(), kind.key.end(), name) != kind.key.end() &&
+        changes.values[i] != before.values[i]) {
+      errors.push_back(data_error("key-change", fmt::format("{} is the key of a {} and cannot "
+                                                            "change",
+                                                            name, kind.entity)));
+    }
+    after.values[i] = changes.values[i];
+  }
+  check(after, errors);
+  check_references(after, errors);
+  throw_if(errors);
+  Outcome outcome = write(after, true, change);
+  tx.commit();
+  return {get(kind, key), outcome};
+}
+
+Record Ledger::remove(const Kind& kind, const std::string& key, const Change& change) {
+  store::Transaction tx(*db_);
+  journal_->forget_head();
+  Record before = get(kind, key);
+  store::delete_record(*db_, before);
+  journal_write("remove", &before, nullptr, change);
+  tx.commit();
+  return before;
+}
+
+Record Ledger::end_lease(const std::string& id, std::optional<Date> end, const Change& change) {
+  Date when = end.value_or(clock_.today);
+  RawValues raw{{"end", when.iso()}};
+  if (when <= clock_.today) {
+    raw.emplace_back("status", "ended");
+  }
+  return update(kind("leases"), id, raw, change).first;
+}
+
+Record Ledger::blacklist(const std::string& uscc, const Change& change) {
+  require_reason(change, "blacklisting a holder");
+  RawValues raw{{"credit_status", "blacklisted"}, {"credit_reason", *change.reason}};
+  return update(kind("holders"), uscc, raw, change).first;
+}
+
+std::optional<Record> Ledger::find(const Kind& kind, const std::string& key) {
+  return store::find_record(*db_, kind, split_key(kind, key));
+}
+
+Record Ledger::get(const Kind& kind, const std::string& key) {
+  auto r = find(kind, key);
+  if (!r) {
+    throw not_found(kind, key);
+  }
+  return *r;
+}
+
+}  // namespace numreg

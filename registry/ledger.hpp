@@ -1,0 +1,145 @@
+// The ledger: every read and write of holders, credentials, resources, leases
+// and permits, each write validated, in one transaction with its journal entry.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "registry/clock.hpp"
+#include "registry/model/record.hpp"
+#include "registry/model/value.hpp"
+#include "registry/store/database.hpp"
+#include "registry/store/journal.hpp"
+#include "registry/store/records.hpp"
+#include "registry/types/number.hpp"
+
+namespace numreg {
+
+/// Field texts as written by a user, by field name; "" clears a field.
+using RawValues = std::vector<std::pair<std::string, std::string>>;
+
+/// Who makes a change, when, why, and in which batch.
+struct Change {
+  std::string actor;
+  std::optional<std::string> reason;
+  std::optional<std::string> batch;
+  bool allow_bad_uscc_check = false;  // needs a reason
+};
+
+/// How to open a registry.
+struct LedgerOptions {
+  std::string path;
+  int busy_timeout_ms = 5000;
+};
+
+/// What a write did.
+enum class Outcome { added, changed, unchanged };
+
+/// Filters of a list; empty members do not filter.
+struct ListQuery {
+  std::vector<std::string> regions;   // region codes (scope: a prefecture covers its districts)
+  std::vector<std::string> kinds;     // leases: resource kinds; others: the record's own kind
+  std::string holder;                 // holder USCC
+  std::string status;                 // leases: status; holders: credit status
+  std::string lease;                  // permits: the lease
+  std::optional<Date> as_of;          // leases: active on this date
+  std::optional<int> expiring_days;   // leases, credentials: ending within N days of as_of/today
+};
+
+/// One answer of `who`: a lease through which a holder holds or may present a number.
+struct WhoMatch {
+  std::string holder;
+  std::string name;
+  std::string lease;
+  std::string resource;
+  std::string as;  // "resource" or "permit"
+};
+
+/// The integrity check of `verify`.
+struct VerifyReport {
+  store::ChainCheck chain;
+  std::vector<std::string> sqlite_problems;  // integrity_check and foreign_key_check output
+  bool ok() const { return !chain.bad && sqlite_problems.empty(); }
+};
+
+class Ledger {
+ public:
+  /// Create the registry file (mode 0600) if needed and bring it to the
+  /// current schema. Returns true when the file was created.
+  static bool init(const LedgerOptions& options);
+
+  /// Open an existing registry; a missing file is an "unavailable" Failure
+  /// that says to run `numreg init`.
+  Ledger(const LedgerOptions& options, Clock clock);
+
+  // --- Validation without writing (also used by import) ---
+
+  /// Build a record of `kind` from raw texts, defaults applied; problems are
+  /// appended to `errors`.
+  Record build(const Kind& kind, const RawValues& raw, const Change& change,
+               std::vector<Error>& errors) const;
+  /// Check what one record alone can show: required fields, date order, the
+  /// shape of a resource. Problems are appended to `errors`.
+  void check(const Record& record, std::vector<Error>& errors) const;
+  /// Check that the records it refers to exist (inside a transaction, this
+  /// sees what the transaction wrote).
+  void check_references(const Record& record, std::vector<Error>& errors);
+
+  // --- Writes: each one transaction, journaled ---
+
+  Record add(const Kind& kind, const RawValues& raw, const Change& change);
+  /// Change the given fields of the record with this key; returns the record
+  /// after and whether anything changed (no journal entry when nothing did).
+  std::pair<Record, Outcome> update(const Kind& kind, const std::string& key,
+                                    const RawValues& raw, const Change& change);
+  /// Remove the record with this key (permits).
+  Record remove(const Kind& kind, const std::string& key, const Change& change);
+  /// End a lease on `end` (default today): end date set, status ended unless
+  /// the end lies in the future.
+  Record end_lease(const std::string& id, std::optional<Date> end, const Change& change);
+  /// Put a holder on the blacklist; the change's reason becomes credit_reason.
+  Record blacklist(const std::string& uscc, const Change& change);
+
+  /// Write one validated record inside the caller's transaction, journaled:
+  /// insert it, or with `upsert` update the stored one when it differs.
+  Outcome write(const Record& record, bool upsert, const Change& change);
+  /// Journal an action that changes no record (e.g. "unmask").
+  void journal_event(const std::string& action, const std::string& entity,
+                     const std::string& key, const Change& change);
+
+  // --- Reads ---
+
+  std::optional<Record> find(const Kind& kind, const std::string& key);
+  /// Find or fail with "no holder 'X'" (data error, code "not-found").
+  Record get(const Kind& kind, const std::string& key);
+  std::vector<Record> list(const Kind& kind, const ListQuery& query);
+  /// Who holds or may present `number` on `date`.
+  std::vector<WhoMatch> who(const Number& number, Date date);
+  std::vector<store::JournalEntry> log(const store::JournalQuery& query);
+  VerifyReport verify();
+  /// Copy the registry to a new file `path` (mode 0600) with SQLite's online backup.
+  void backup(const std::string& path);
+
+  const Clock& clock() const { return clock_; }
+  store::Database& database() { return *db_; }
+  store::Journal& journal() { return *journal_; }
+
+ private:
+  void journal_write(const std::string& action, const Record* before, const Record* after,
+                     const Change& change);
+  void write_derived(const Record& record);
+  std::vector<std::string> split_key(const Kind& kind, const std::string& key) const;
+  std::vector<std::string> split_raw_key(const Kind& kind, const std::string& key) const;
+
+  Clock clock_;
+  std::unique_ptr<store::Database> db_;
+  std::unique_ptr<store::Journal> journal_;
+};
+
+/// SQL condition: lease alias `l` is active on the date bound at `param`.
+std::string active_on_sql(const std::string& alias, const std::string& param);
+
+}  // namespace numreg

@@ -1,0 +1,58 @@
+#include "registry/model/record.hpp"
+
+#include "registry/model/value.hpp"
+
+namespace numreg {
+
+namespace {
+
+nlohmann::ordered_json typed(const Field& field, const std::string& value) {
+  if (field.type == FieldType::integer) {
+    return std::stoll(value);
+  }
+  if (field.type == FieldType::boolean) {
+    return value == "true";
+  }
+  return value;
+}
+
+}  // namespace
+
+const std::optional<std::string>& Record::get(std::string_view name) const {
+  static const std::optional<std::string> none;
+  int i = kind ? kind->index(name) : -1;
+  return i < 0 ? none : values[i];
+}
+
+void Record::set(std::string_view name, std::optional<std::string> value) {
+  int i = kind->index(name);
+  if (i >= 0) {
+    values[i] = std::move(value);
+  }
+}
+
+std::string Record::key() const {
+  std::string out;
+  for (const auto& k : kind->key) {
+    out += (out.empty() ? "" : "/") + text(k);
+  }
+  return out;
+}
+
+nlohmann::ordered_json Record::to_json(bool unmask) const {
+  nlohmann::ordered_json out = nlohmann::ordered_json::object();
+  for (size_t i = 0; i < kind->fields.size(); ++i) {
+    const Field& f = kind->fields[i];
+    const auto& v = values[i];
+    if (!v) {
+      out[f.name] = nullptr;
+    } else if (f.personal && !unmask) {
+      out[f.name] = mask_value(f, *v);
+    } else {
+      out[f.name] = typed(f, *v);
+    }
+  }
+  return out;
+}
+
+}  // namespace numreg

@@ -1,0 +1,35 @@
+// A record of any kind: canonical text values by field, and its JSON form.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "registry/model/kind.hpp"
+
+namespace numreg {
+
+/// One record: a value (canonical text) or nothing for each field of its kind.
+struct Record {
+  const Kind* kind = nullptr;
+  std::vector<std::optional<std::string>> values;
+
+  Record() = default;
+  explicit Record(const Kind& k) : kind(&k), values(k.fields.size()) {}
+
+  /// The value of field `name`; nullopt when empty or unknown.
+  const std::optional<std::string>& get(std::string_view name) const;
+  /// The value of field `name`, or "".
+  std::string text(std::string_view name) const { return get(name).value_or(""); }
+  void set(std::string_view name, std::optional<std::string> value);
+  /// The key fields' values joined by '/': "9146...T/vas_licence/琼B2-20170044".
+  std::string key() const;
+  /// A JSON object keyed by field name: integers as numbers, booleans as
+  /// true/false, empty values as null, personal values masked unless `unmask`.
+  nlohmann::ordered_json to_json(bool unmask = false) const;
+};
+
+}  // namespace numreg

@@ -1,0 +1,226 @@
+#include "registry/store/database.hpp"
+
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstring>
+
+#include <fmt/format.h>
+
+namespace numreg::store {
+
+namespace {
+
+ErrorKind kind_of(int rc) {
+  switch (rc & 0xff) {
+    case SQLITE_BUSY:
+    case SQLITE_LOCKED:
+      return ErrorKind::busy;
+    case SQLITE_CANTOPEN:
+    case SQLITE_NOTADB:
+      return ErrorKind::unavailable;
+    case SQLITE_CORRUPT:
+      return ErrorKind::data;
+    case SQLITE_CONSTRAINT:
+      return ErrorKind::data;
+    case SQLITE_READONLY:
+    case SQLITE_IOERR:
+    case SQLITE_FULL:
+    case SQLITE_PERM:
+      return ErrorKind::io;
+    default:
+      return ErrorKind::internal;
+  }
+}
+
+// Create the file with mode 0600 before SQLite opens it, so the registry is
+// never readable by others, whatever the umask.
+void create_private_file(const std::string& path) {
+  int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+  if (fd < 0) {
+    if (errno == EEXIST) {
+      return;
+    }
+    throw Failure(make_error(ErrorKind::cant_create, "registry-create",
+                             fmt::format("cannot create registry {}: {}", path,
+                                         std::strerror(errno))));
+  }
+  ::close(fd);
+}
+
+}  // namespace
+
+Database::Database(const std::string& path, OpenMode mode)
+    : path_(path), busy_timeout_ms_(mode.busy_timeout_ms) {
+  if (mode.create) {
+    create_private_file(path);
+  }
+  int flags = mode.read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+  flags |= SQLITE_OPEN_NOMUTEX;
+  int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
+  if (rc != SQLITE_OK) {
+    std::string msg = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
+    sqlite3_close(db_);
+    db_ = nullptr;
+    throw Failure(make_error(ErrorKind::unavailable, "registry-open",
+                             fmt::format("cannot open registry {}: {}", path, msg)));
+  }
+  sqlite3_extended_result_codes(db_, 1);
+  sqlite3_busy_timeout(db_, mode.busy_timeout_ms);
+  if (!mode.read_only) {
+    exec("PRAGMA journal_mode=WAL");
+  }
+  exec("PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL");
+}
+
+Database::~Database() { sqlite3_close_v2(db_); }
+
+void Database::fail(int rc, std::string_view what) const {
+  ErrorKind kind = kind_of(rc);
+  std::string detail = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
+  if (kind == ErrorKind::busy) {
+    throw Failure(make_error(
+        kind, "registry-busy",
+        fmt::format("registry {} is busy: another numreg held it for {} ms (try again)", path_,
+                    busy_timeout_ms_)));
+  }
+  if ((rc & 0xff) == SQLITE_NOTADB || (rc & 0xff) == SQLITE_CORRUPT) {
+    throw Failure(make_error(kind, "registry-corrupt",
+                             fmt::format("registry {} is damaged or not a numreg registry: {}",
+                                         path_, detail)));
+  }
+  throw Failure(make_error(kind, "sqlite", fmt::format("{}: {}", what, detail)));
+}
+
+void Database::exec(std::string_view sql) {
+  char* err = nullptr;
+  std::string text(sql);
+  int rc = sqlite3_exec(db_, text.c_str(), nullptr, nullptr, &err);
+  sqlite3_free(err);
+  if (rc != SQLITE_OK) {
+    fail(rc, "sql");
+  }
+}
+
+std::optional<int64_t> Database::scalar(std::string_view sql) {
+  Statement st(*this, sql);
+  if (!st.step() || st.is_null(0)) {
+    return std::nullopt;
+  }
+  return st.integer(0);
+}
+
+Statement::Statement(Database& db, std::string_view sql) : db_(&db) {
+  int rc = sqlite3_prepare_v3(db.handle(), sql.data(), static_cast<int>(sql.size()),
+                              SQLITE_PREPARE_PERSISTENT, &stmt_, nullptr);
+  if (rc != SQLITE_OK) {
+    db.fail(rc, "prepare");
+  }
+}
+
+Statement::Statement(Statement&& other) noexcept : db_(other.db_), stmt_(other.stmt_) {
+  other.stmt_ = nullptr;
+}
+
+Statement& Statement::operator=(Statement&& other) noexcept {
+  if (this != &other) {
+    sqlite3_finalize(stmt_);
+    db_ = other.db_;
+    stmt_ = other.stmt_;
+    other.stmt_ = nullptr;
+  }
+  return *this;
+}
+
+Statement::~Statement() { sqlite3_finalize(stmt_); }
+
+Statement& Statement::bind(int index, std::string_view text) {
+  int rc = sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()),
+                             SQLITE_TRANSIENT);
+  if (rc != SQLITE_OK) {
+    db_->fail(rc, "bind");
+  }
+  return *this;
+}
+
+Statement& Statement::bind(int index, int64_t value) {
+  int rc = sqlite3_bind_int64(stmt_, index, value);
+  if (rc != SQLITE_OK) {
+    db_->fail(rc, "bind");
+  }
+  return *this;
+}
+
+Statement& Statement::bind(int index, const std::optional<std::string>& text) {
+  return text ? bind(index, std::string_view(*text)) : bind_null(index);
+}
+
+Statement& Statement::bind_null(int index) {
+  sqlite3_bind_null(stmt_, index);
+  return *this;
+}
+
+bool Statement::step() {
+  int rc = sqlite3_step(stmt_);
+  if (rc == SQLITE_ROW) {
+    return true;
+  }
+  if (rc == SQLITE_DONE) {
+    return false;
+  }
+  sqlite3_reset(stmt_);
+  db_->fail(rc, "step");
+}
+
+void Statement::run() {
+  while (step()) {
+  }
+  reset();
+}
+
+void Statement::reset() {
+  sqlite3_reset(stmt_);
+  sqlite3_clear_bindings(stmt_);
+}
+
+bool Statement::is_null(int column) const {
+  return sqlite3_column_type(stmt_, column) == SQLITE_NULL;
+}
+
+std::string Statement::text(int column) const {
+  const auto* p = sqlite3_column_text(stmt_, column);
+  int n = sqlite3_column_bytes(stmt_, column);
+  return p ? std::string(reinterpret_cast<const char*>(p), n) : std::string();
+}
+
+std::optional<std::string> Statement::optional_text(int column) const {
+  if (is_null(column)) {
+    return std::nullopt;
+  }
+  return text(column);
+}
+
+int64_t Statement::integer(int column) const { return sqlite3_column_int64(stmt_, column); }
+
+int Statement::columns() const { return sqlite3_column_count(stmt_); }
+
+std::string Statement::column_name(int column) const {
+  return sqlite3_column_name(stmt_, column);
+}
+
+Transaction::Transaction(Database& db) : db_(db) { db_.exec("BEGIN IMMEDIATE"); }
+
+Transaction::~Transaction() {
+  if (!done_) {
+    sqlite3_exec(db_.handle(), "ROLLBACK", nullptr, nullptr, nullptr);
+  }
+}
+
+void Transaction::commit() {
+  db_.exec("COMMIT");
+  done_ = true;
+}
+
+}  // namespace numreg::store

@@ -1,0 +1,100 @@
+// A thin RAII layer over SQLite: the connection, prepared statements and
+// transactions. SQLite result codes become numreg Errors here and nowhere else.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include <sqlite3.h>
+
+#include "registry/error.hpp"
+
+namespace numreg::store {
+
+class Database;
+
+/// A prepared statement; bind by 1-based index, step, read columns.
+class Statement {
+ public:
+  Statement(Database& db, std::string_view sql);
+  Statement(const Statement&) = delete;
+  Statement& operator=(const Statement&) = delete;
+  Statement(Statement&& other) noexcept;
+  Statement& operator=(Statement&& other) noexcept;
+  ~Statement();
+
+  Statement& bind(int index, std::string_view text);
+  Statement& bind(int index, const std::string& text) { return bind(index, std::string_view(text)); }
+  Statement& bind(int index, const char* text) { return bind(index, std::string_view(text)); }
+  Statement& bind(int index, int64_t value);
+  Statement& bind(int index, const std::optional<std::string>& text);
+  Statement& bind_null(int index);
+
+  /// Step once: true while a row is available, false when done.
+  bool step();
+  /// Step to completion, for statements that return no rows.
+  void run();
+  /// Reset for re-use with new bindings.
+  void reset();
+
+  bool is_null(int column) const;
+  std::string text(int column) const;
+  std::optional<std::string> optional_text(int column) const;
+  int64_t integer(int column) const;
+  int columns() const;
+  std::string column_name(int column) const;
+
+ private:
+  Database* db_;
+  sqlite3_stmt* stmt_ = nullptr;
+};
+
+/// How to open a database file.
+struct OpenMode {
+  bool create = false;     // create the file (mode 0600) when missing
+  bool read_only = false;  // open without write access
+  int busy_timeout_ms = 5000;
+};
+
+/// One SQLite connection in WAL mode with foreign keys on.
+class Database {
+ public:
+  Database(const std::string& path, OpenMode mode);
+  Database(const Database&) = delete;
+  Database& operator=(const Database&) = delete;
+  ~Database();
+
+  /// Run one or more statements that return no rows.
+  void exec(std::string_view sql);
+  /// The first column of the first row of `sql`, or nullopt.
+  std::optional<int64_t> scalar(std::string_view sql);
+  sqlite3* handle() { return db_; }
+  const std::string& path() const { return path_; }
+  int busy_timeout_ms() const { return busy_timeout_ms_; }
+
+  /// Throw the Error for a failed SQLite call `what` that returned `rc`.
+  [[noreturn]] void fail(int rc, std::string_view what) const;
+
+ private:
+  sqlite3* db_ = nullptr;
+  std::string path_;
+  int busy_timeout_ms_ = 5000;
+};
+
+/// BEGIN IMMEDIATE on construction, ROLLBACK unless commit() was called.
+class Transaction {
+ public:
+  explicit Transaction(Database& db);
+  Transaction(const Transaction&) = delete;
+  Transaction& operator=(const Transaction&) = delete;
+  ~Transaction();
+  void commit();
+
+ private:
+  Database& db_;
+  bool done_ = false;
+};
+
+}  // namespace numreg::store

@@ -1,0 +1,138 @@
+#include "registry/store/journal.hpp"
+
+#include <algorithm>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "registry/util/sha256.hpp"
+
+namespace numreg::store {
+
+namespace {
+
+nlohmann::ordered_json optional_json(const std::optional<std::string>& value) {
+  return value ? nlohmann::ordered_json(*value) : nlohmann::ordered_json(nullptr);
+}
+
+constexpr std::string_view kColumns =
+    "seq, time, actor, action, entity, key, before, after, reason, batch, prev_hash, hash";
+
+JournalEntry read_entry(Statement& st) {
+  JournalEntry e;
+  e.seq = st.integer(0);
+  e.time = st.text(1);
+  e.actor = st.text(2);
+  e.action = st.text(3);
+  e.entity = st.text(4);
+  e.key = st.text(5);
+  e.before = st.optional_text(6);
+  e.after = st.optional_text(7);
+  e.reason = st.optional_text(8);
+  e.batch = st.optional_text(9);
+  e.prev_hash = st.text(10);
+  e.hash = st.text(11);
+  return e;
+}
+
+}  // namespace
+
+const std::string& genesis_hash() {
+  static const std::string zeros(64, '0');
+  return zeros;
+}
+
+std::string entry_hash(const JournalEntry& e) {
+  nlohmann::ordered_json fields = nlohmann::ordered_json::array(
+      {e.seq, e.time, e.actor, e.action, e.entity, e.key, optional_json(e.before),
+       optional_json(e.after), optional_json(e.reason), optional_json(e.batch), e.prev_hash});
+  return sha256_hex(fields.dump());
+}
+
+Journal::Journal(Database& db)
+    : db_(db),
+      insert_(db,
+              "INSERT INTO journal (seq, time, actor, action, entity, key, before, after, "
+              "reason, batch, prev_hash, hash) VALUES (?,?,?,?,?,?,?,?,?,?,?,?)") {}
+
+std::string Journal::head() {
+  if (!cached_) {
+    Statement st(db_, "SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1");
+    if (st.step()) {
+      last_seq_ = st.integer(0);
+      last_hash_ = st.text(1);
+    } else {
+      last_seq_ = 0;
+      last_hash_ = genesis_hash();
+    }
+    cached_ = true;
+  }
+  return last_hash_;
+}
+
+void Journal::append(JournalEntry& e) {
+  e.prev_hash = head();
+  e.seq = last_seq_ + 1;
+  e.hash = entry_hash(e);
+  insert_.bind(1, e.seq).bind(2, e.time).bind(3, e.actor).bind(4, e.action);
+  insert_.bind(5, e.entity).bind(6, e.key).bind(7, e.before).bind(8, e.after);
+  insert_.bind(9, e.reason).bind(10, e.batch).bind(11, e.prev_hash).bind(12, e.hash);
+  insert_.run();
+  last_seq_ = e.seq;
+  last_hash_ = e.hash;
+}
+
+std::vector<JournalEntry> Journal::read(const JournalQuery& q) {
+  std::string sql = fmt::format("SELECT {} FROM journal WHERE 1", kColumns);
+  if (!q.entity.empty()) sql += " AND entity = ?";
+  if (!q.key.empty()) sql += " AND key = ?";
+  if (!q.since.empty()) sql += " AND time >= ?";
+  if (!q.batch.empty()) sql += " AND batch = ?";
+  sql += q.limit > 0 ? " ORDER BY seq DESC LIMIT ?" : " ORDER BY seq";
+  Statement st(db_, sql);
+  int i = 1;
+  if (!q.entity.empty()) st.bind(i++, q.entity);
+  if (!q.key.empty()) st.bind(i++, q.key);
+  if (!q.since.empty()) st.bind(i++, q.since);
+  if (!q.batch.empty()) st.bind(i++, q.batch);
+  if (q.limit > 0) st.bind(i++, q.limit);
+  std::vector<JournalEntry> out;
+  while (st.step()) {
+    out.push_back(read_entry(st));
+  }
+  if (q.limit > 0) {
+    std::reverse(out.begin(), out.end());
+  }
+  return out;
+}
+
+ChainCheck Journal::check() {
+  ChainCheck result;
+  result.head = genesis_hash();
+  Statement st(db_, fmt::format("SELECT {} FROM journal ORDER BY seq", kColumns));
+  int64_t expected_seq = 1;
+  while (st.step()) {
+    JournalEntry e = read_entry(st);
+    ++result.entries;
+    if (!result.bad) {
+      if (e.seq != expected_seq) {
+        result.bad = e.seq;
+        result.problem = fmt::format("entry {} follows entry {}: entries are missing",
+                                     e.seq, expected_seq - 1);
+      } else if (e.prev_hash != result.head) {
+        result.bad = e.seq;
+        result.problem = fmt::format("entry {} does not link to entry {}", e.seq, e.seq - 1);
+      } else if (entry_hash(e) != e.hash) {
+        result.bad = e.seq;
+        result.problem = fmt::format("entry {} does not match its hash: it was changed after "
+                                     "it was written",
+                                     e.seq);
+      }
+    }
+    result.head = e.hash;
+    expected_seq = e.seq + 1;
+  }
+  return result;
+}
+
+}  // namespace numreg::store

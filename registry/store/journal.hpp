@@ -1,0 +1,78 @@
+// The journal: every mutation, chained by SHA-256, written in the mutation's
+// own transaction.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "registry/store/database.hpp"
+
+namespace numreg::store {
+
+/// One journal row.
+struct JournalEntry {
+  int64_t seq = 0;
+  std::string time;    // UTC, "2026-11-29T09:30:00Z"
+  std::string actor;
+  std::string action;  // add, update, end, blacklist, remove, unmask, ...
+  std::string entity;  // holder, lease, ...
+  std::string key;
+  std::optional<std::string> before;  // JSON of the record before, if any
+  std::optional<std::string> after;   // JSON of the record after, if any
+  std::optional<std::string> reason;
+  std::optional<std::string> batch;
+  std::string prev_hash;
+  std::string hash;
+};
+
+/// The hash of the genesis predecessor: 64 zeros.
+const std::string& genesis_hash();
+
+/// The SHA-256 over every field of `entry` but `hash`.
+std::string entry_hash(const JournalEntry& entry);
+
+/// Filters for reading the journal; empty means any.
+struct JournalQuery {
+  std::string entity;
+  std::string key;
+  std::string since;  // entries whose time is on or after this date or time
+  std::string batch;
+  int64_t limit = 0;  // 0: no limit; otherwise the newest `limit` entries
+};
+
+/// The outcome of checking the chain.
+struct ChainCheck {
+  int64_t entries = 0;
+  std::string head;            // hash of the last entry (genesis when empty)
+  std::optional<int64_t> bad;  // seq of the first entry that does not verify
+  std::string problem;         // what is wrong with it
+};
+
+/// Appends to and reads the journal of one database.
+class Journal {
+ public:
+  explicit Journal(Database& db);
+
+  /// Fill seq, prev_hash and hash of `entry` and insert it; call inside a
+  /// transaction. The head is re-read when the transaction is new.
+  void append(JournalEntry& entry);
+  /// Forget the cached head (after a rollback, or at a new transaction).
+  void forget_head() { cached_ = false; }
+  /// The hash of the newest entry.
+  std::string head();
+  /// Entries matching `query`, oldest first.
+  std::vector<JournalEntry> read(const JournalQuery& query);
+  /// Recompute the chain from the first entry.
+  ChainCheck check();
+
+ private:
+  Database& db_;
+  Statement insert_;
+  bool cached_ = false;
+  int64_t last_seq_ = 0;
+  std::string last_hash_;
+};
+
+}  // namespace numreg::store

@@ -1,0 +1,151 @@
+// Resident identity numbers (GB 11643-1999).
+//
+// Implementation details: a legacy 15-digit number is first widened to 18
+// characters ("19" before the two-digit year, then its check character), so
+// one set of checks serves both. Messages name positions in the number as
+// written, and never quote the number or its birth date: both are personal
+// data, and the birth date is exactly what masking hides.
+#include "registry/types/resident_id.hpp"
+
+#include <array>
+#include <optional>
+
+namespace numreg {
+
+namespace {
+
+constexpr std::array<int, 17> kWeights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
+constexpr std::string_view kCheckChars = "10X98765432";
+constexpr std::string_view kProvinces =
+    "11-15, 21-23, 31-37, 41-46, 50-54, 61-65, 71, 81 or 82";
+
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// True when the two digits are a province code of GB/T 2260 (11..82).
+bool is_province(int code) {
+  return (code >= 11 && code <= 15) || (code >= 21 && code <= 23) || (code >= 31 && code <= 37) ||
+         (code >= 41 && code <= 46) || (code >= 50 && code <= 54) || (code >= 61 && code <= 65) ||
+         code == 71 || code == 81 || code == 82;
+}
+
+std::string_view trim(std::string_view text) {
+  const size_t begin = text.find_first_not_of(" \t\r\n");
+  if (begin == std::string_view::npos) {
+    return {};
+  }
+  return text.substr(begin, text.find_last_not_of(" \t\r\n") - begin + 1);
+}
+
+size_t count_code_points(std::string_view text) {
+  size_t count = 0;
+  for (char c : text) {
+    count += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+  }
+  return count;
+}
+
+// Find the first character that may not stand where it is; 'X' may end an
+// 18-character number. Positions count characters, not bytes.
+std::optional<Error> check_form(std::string_view id, size_t length) {
+  size_t position = 0;
+  for (size_t i = 0; i < id.size(); ++i) {
+    if ((static_cast<unsigned char>(id[i]) & 0xC0) == 0x80) {
+      continue;
+    }
+    ++position;
+    const bool final_x = length == 18 && position == 18 && id[i] == 'X';
+    if (!is_digit(id[i]) && !final_x) {
+      size_t end = i + 1;
+      while (end < id.size() && (static_cast<unsigned char>(id[end]) & 0xC0) == 0x80) {
+        ++end;
+      }
+      return data_error("id-form", "character '" + std::string(id.substr(i, end - i)) +
+                                       "' at position " + std::to_string(position) +
+                                       " is not allowed (expected digits, and X only at position "
+                                       "18)");
+    }
+  }
+  return std::nullopt;
+}
+
+// Check the birth date in `id18` (18 characters); `where` names its positions.
+std::optional<Error> check_birth_date(std::string_view id18, Date today, std::string_view where) {
+  const auto number = [&](size_t pos, size_t len) {
+    int value = 0;
+    for (char c : id18.substr(pos, len)) {
+      value = value * 10 + (c - '0');
+    }
+    return value;
+  };
+  const Date birth{number(6, 4), number(10, 2), number(12, 2)};
+  const std::string prefix = "birth date in positions " + std::string(where);
+  if (birth.year < 1900) {
+    return data_error("id-date", prefix + " is before 1900");
+  }
+  if (!is_valid_date(birth.year, birth.month, birth.day)) {
+    return data_error("id-date", prefix + " is not a calendar date");
+  }
+  if (birth > today) {
+    return data_error("id-date", prefix + " is after today (" + today.iso() + ")");
+  }
+  return std::nullopt;
+}
+
+}  // namespace
+
+char resident_id_check_char(std::string_view first17) {
+  if (first17.size() < kWeights.size()) {
+    return '\0';
+  }
+  int sum = 0;
+  for (size_t i = 0; i < kWeights.size(); ++i) {
+    if (!is_digit(first17[i])) {
+      return '\0';
+    }
+    sum += (first17[i] - '0') * kWeights[i];
+  }
+  return kCheckChars[sum % 11];
+}
+
+Result<std::string> parse_resident_id(std::string_view text, Date today) {
+  std::string id(trim(text));
+  if (!id.empty() && id.back() == 'x') {
+    id.back() = 'X';
+  }
+  const size_t length = count_code_points(id);
+  if (length != 18 && length != 15) {
+    return tl::unexpected(data_error(
+        "id-length",
+        "18 characters (or 15 for a legacy number) expected, found " + std::to_string(length)));
+  }
+  if (std::optional<Error> error = check_form(id, length)) {
+    return tl::unexpected(std::move(*error));
+  }
+  const bool legacy = id.size() == 15;
+  if (legacy) {
+    id.insert(6, "19");
+    id += resident_id_check_char(id);
+  }
+  if (const int province = (id[0] - '0') * 10 + (id[1] - '0'); !is_province(province)) {
+    return tl::unexpected(data_error("id-region", "first two digits " + id.substr(0, 2) +
+                                                    " are not a province code (expected " +
+                                                    std::string(kProvinces) + ")"));
+  }
+  if (std::optional<Error> error = check_birth_date(id, today, legacy ? "7-12" : "7-14")) {
+    return tl::unexpected(std::move(*error));
+  }
+  if (const char expected = resident_id_check_char(id); id[17] != expected) {
+    return tl::unexpected(data_error("id-check", std::string("check character at position 18 is '") +
+                                                   id[17] + "', expected '" + expected + "'"));
+  }
+  return id;
+}
+
+std::string mask_resident_id(std::string_view id) {
+  if (id.size() != 18 || count_code_points(id) != 18) {
+    return std::string(count_code_points(id), '*');
+  }
+  return std::string(id.substr(0, 6)) + "********" + std::string(id.substr(14));
+}
+
+}  // namespace numreg
