@@ -111,9 +111,9 @@ CREATE TABLE refusals (
   number TEXT NOT NULL,
   holder TEXT REFERENCES holders(uscc),
   date TEXT NOT NULL,
-  channel TEXT,
-  UNIQUE (number, holder)
+  channel TEXT
 );
+CREATE UNIQUE INDEX refusals_key ON refusals(number, coalesce(holder, ''));
 
 CREATE TABLE inspections (
   id TEXT PRIMARY KEY,
