@@ -29,6 +29,12 @@ class DocumentReader : public RowReader {
   /// The kind a top-level key names, or an error.
   const Kind* top_kind(std::string_view key, const Location& where, std::vector<Error>& errors);
 
+  /// Drop every row (after an error that spoils the whole document).
+  void clear() {
+    rows_.clear();
+    next_.clear();
+  }
+
   size_t bytes_ = 0;
 
  private:

@@ -141,9 +141,11 @@ class RowBuilder : public nlohmann::json_sax<nlohmann::json> {
   bool parse_error(std::size_t position, const std::string&,
                    const nlohmann::detail::exception& ex) override {
     Location where = locate(std::min(position > 0 ? position - 1 : 0, text_.size()));
+    // "[json.exception.parse_error.101] parse error at line 1, column 5: syntax
+    // error while parsing value - invalid literal; ..." -> "invalid literal; ..."
     std::string what = ex.what();
-    if (size_t p = what.find("syntax error while parsing value - "); p != std::string::npos) {
-      what = what.substr(p + 35);
+    if (size_t p = what.find(" - "); p != std::string::npos) {
+      what = what.substr(p + 3);
     } else if (size_t q = what.find(": "); q != std::string::npos) {
       what = what.substr(q + 2);
     }

@@ -81,26 +81,30 @@ class YamlWalker {
              std::vector<Error>& errors)
       : doc_(doc), name_(name), budget_(budget), errors_(errors) {}
 
-  void document(const YAML::Node& root, const Kind* hint) {
+  /// Walk the document; false when it expands beyond the budget.
+  bool document(const YAML::Node& root, const Kind* hint) {
     if (root.IsMap()) {
       for (const auto& item : root) {
-        if (!visit(item.first))
-          return;
+        if (!visit(item.first)) {
+          return false;
+        }
         const Kind* kind = doc_.top_kind(item.first.Scalar(), where(item.first), errors_);
-        if (kind && !records(item.second, *kind))
-          return;
+        if (kind && !records(item.second, *kind)) {
+          return false;
+        }
       }
     } else if (root.IsSequence()) {
       if (!hint) {
         errors_.push_back(error_at(where(root), "document-kind",
                                    "cannot tell the record kind of a top-level list (name the "
                                    "file after the kind, e.g. leases.yaml, or give --kind)"));
-        return;
+        return true;
       }
-      records(root, *hint);
+      return records(root, *hint);
     } else if (!root.IsNull()) {
       shape(root, "a list per kind (holders:, leases: ...)", "a value");
     }
+    return true;
   }
 
  private:
@@ -201,7 +205,8 @@ std::unique_ptr<DocumentReader> read_yaml(std::string_view text, const std::stri
     return doc;
   }
   YamlWalker walker(*doc, name, limits.max_nodes_per_byte * text.size() + 1024, errors);
-  walker.document(root, hint);
+  if (!walker.document(root, hint))
+    doc->clear();
   return doc;
 }
 

@@ -73,7 +73,8 @@ Result<std::string> callers_value(std::string_view text) {
   });
   std::string out;
   for (const auto& r : *ranges) {
-    out += (out.empty() ? "" : ";") + r.format();
+    if (!out.empty()) out += ';';
+    out += r.format();
   }
   return out;
 }
