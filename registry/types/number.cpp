@@ -233,7 +233,9 @@ Reading read_international(std::string_view digits) {
     return form_problem("an international number has 8 to 15 digits, found " +
                         count_text(digits.size()));
   }
-  return make("+" + std::string(digits), NumberType::international);
+  std::string canonical(1, '+');
+  canonical.append(digits);
+  return make(std::move(canonical), NumberType::international);
 }
 
 // Read what follows a carrier IP prefix: a mobile number or 0 and a national number.
