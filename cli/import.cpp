@@ -11,6 +11,7 @@
 #include "cli/diagnostics.hpp"
 #include "cli/exit_code.hpp"
 #include "registry/import/importer.hpp"
+#include "registry/import/manual.hpp"
 
 namespace numreg::cli {
 
@@ -200,6 +201,13 @@ void add_import(CLI::App& app, Context& ctx) {
   cmd->add_flag("--accept-bad-check", a->accept_bad_check,
                 "accept USCCs whose check character is wrong (needs --reason; R001 reports them)");
   on_run(cmd, ctx, [&ctx, a] { return run_import(ctx, *a); });
+  // Hidden: writes man/numreg-import.5 (tests/e2e/import_manual.sh keeps it current).
+  auto* manual = app.add_subcommand("import-manual", "");
+  manual->group("");
+  on_run(manual, ctx, [&ctx] {
+    ctx.out << import::import_manual();
+    return 0;
+  });
 }
 
 }  // namespace numreg::cli

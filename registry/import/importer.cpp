@@ -166,9 +166,10 @@ class Run {
       rejected_.insert(kind.name + "\n" + record.key());
   }
 
-  void write(const Record& record, std::vector<Error>& errors) {
-    KindCounts& counts = counts_for(*record.kind);
+  void write(const Record& given, std::vector<Error>& errors) {
+    KindCounts& counts = counts_for(*given.kind);
     if (options_.upsert) {
+      Record record = in_stored_order(given);
       size_t before = errors.size();
       references(record, errors);
       if (errors.size() != before)
@@ -184,6 +185,7 @@ class Run {
       }
       return;
     }
+    const Record& record = given;
     switch (inserter_.insert(record)) {
       case store::InsertResult::inserted:
         journal(record);
@@ -204,6 +206,32 @@ class Run {
         return;
       }
     }
+  }
+
+  // A lease's permitted callers as the registry lists them (by number), so
+  // re-importing a file is "unchanged" whatever order it gave them in.
+  static Record in_stored_order(const Record& r) {
+    int i = r.kind->index("permitted_callers");
+    if (i < 0 || !r.values[static_cast<size_t>(i)]) {
+      return r;
+    }
+    auto ranges = parse_number_ranges(*r.values[static_cast<size_t>(i)]);
+    if (!ranges) {
+      return r;
+    }
+    std::stable_sort(
+        ranges->begin(), ranges->end(),
+        [](const NumberRange& a, const NumberRange& b) { return a.first.key() < b.first.key(); });
+    std::string text;
+    for (const auto& range : *ranges) {
+      if (!text.empty()) {
+        text += ';';
+      }
+      text += range.format();
+    }
+    Record out = r;
+    out.values[static_cast<size_t>(i)] = text;
+    return out;
   }
 
   Error duplicate(const Record& r) const {

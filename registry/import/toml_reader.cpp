@@ -56,6 +56,7 @@ void read_record(DocumentReader& doc, const toml::table& t, const Kind& kind,
   Row& row = doc.add_row(kind, node_location(t, name));
   for (const auto& [key, node] : t) {
     std::optional<std::string> text;
+    size_t before = errors.size();
     if (const auto* list = node.as_array()) {
       std::string joined;
       bool ok = true;
@@ -71,6 +72,9 @@ void read_record(DocumentReader& doc, const toml::table& t, const Kind& kind,
         text = joined;
     } else {
       text = scalar_text(node, name, errors);
+    }
+    for (size_t i = before; i < errors.size(); ++i) {
+      errors[i].field = std::string(key.str());
     }
     if (text)
       doc.add_cell(row, key.str(), *text, node_location(node, name), errors);

@@ -67,14 +67,9 @@ Result<std::string> callers_value(std::string_view text) {
   if (!ranges) {
     return tl::unexpected(ranges.error());
   }
-  // Stored permits list in number order: the canonical form does too.
-  std::stable_sort(ranges->begin(), ranges->end(), [](const NumberRange& a, const NumberRange& b) {
-    return a.first.key() < b.first.key();
-  });
   std::string out;
   for (const auto& r : *ranges) {
-    if (!out.empty()) out += ';';
-    out += r.format();
+    out += (out.empty() ? "" : ";") + r.format();
   }
   return out;
 }
