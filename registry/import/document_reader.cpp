@@ -50,11 +50,12 @@ Row& DocumentReader::add_row(const Kind& kind, const Location& where) {
 }
 
 void DocumentReader::add_cell(Row& row, std::string_view key, std::string text,
-                              const Location& where, std::vector<Error>& errors) {
+                              const Location& where, const Location& key_where,
+                              std::vector<Error>& errors) {
   const Field* f = column_field(*row.kind, key);
   if (!f) {
     errors.push_back(
-        error_at(where, "field-unknown",
+        error_at(key_where, "field-unknown",
                  fmt::format("{} has no field '{}' (see numreg-import(5))", row.kind->name, key)));
     return;
   }

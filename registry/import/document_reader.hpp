@@ -23,9 +23,10 @@ class DocumentReader : public RowReader {
 
   /// A new record of `kind` starting at `where`.
   Row& add_row(const Kind& kind, const Location& where);
-  /// Add a cell named `key` to `row`; an unknown key is an error.
+  /// Add a cell named `key` (written at `key_where`) to `row`; an unknown
+  /// key is an error.
   void add_cell(Row& row, std::string_view key, std::string text, const Location& where,
-                std::vector<Error>& errors);
+                const Location& key_where, std::vector<Error>& errors);
   /// The kind a top-level key names, or an error.
   const Kind* top_kind(std::string_view key, const Location& where, std::vector<Error>& errors);
 

@@ -119,7 +119,7 @@ class RowBuilder : public nlohmann::json_sax<nlohmann::json> {
   }
   bool end_array() override {
     if (depth_ == record_depth_ + 1 && row_ && list_ && !skipping()) {
-      doc_.add_cell(*row_, key_, std::move(*list_), list_where_, errors_);
+      doc_.add_cell(*row_, key_, std::move(*list_), list_where_, key_where_, errors_);
       list_.reset();
     }
     return leave();
@@ -163,7 +163,7 @@ class RowBuilder : public nlohmann::json_sax<nlohmann::json> {
   bool enter() {
     if (++depth_ > limits_.max_depth) {
       errors_.push_back(
-          error_at(locate(offset()), "nesting",
+          error_at(locate(offset() > 0 ? offset() - 1 : 0), "nesting",
                    fmt::format("values nested deeper than {} levels", limits_.max_depth)));
       aborted = true;
       return false;
@@ -195,7 +195,7 @@ class RowBuilder : public nlohmann::json_sax<nlohmann::json> {
       return true;
     Location where = token_start(0);
     if (depth_ == record_depth_ && row_) {
-      doc_.add_cell(*row_, key_, std::move(text), where, errors_);
+      doc_.add_cell(*row_, key_, std::move(text), where, key_where_, errors_);
     } else if (depth_ == record_depth_ + 1 && list_) {
       if (!text.empty())
         *list_ += (list_->empty() ? "" : ";") + text;

@@ -77,7 +77,10 @@ void read_record(DocumentReader& doc, const toml::table& t, const Kind& kind,
       errors[i].field = std::string(key.str());
     }
     if (text)
-      doc.add_cell(row, key.str(), *text, node_location(node, name), errors);
+      doc.add_cell(row, key.str(), *text, node_location(node, name),
+                   Location{name, static_cast<long>(key.source().begin.line),
+                            static_cast<long>(key.source().begin.column)},
+                   errors);
   }
 }
 

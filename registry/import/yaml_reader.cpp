@@ -148,7 +148,7 @@ class YamlWalker {
         if (!text)
           return false;
         if (*text)
-          doc_.add_cell(row, kv.first.Scalar(), **text, where(kv.second), errors_);
+          doc_.add_cell(row, kv.first.Scalar(), **text, where(kv.second), where(kv.first), errors_);
       }
     }
     return true;
