@@ -169,7 +169,7 @@ class Run {
   void write(const Record& given, std::vector<Error>& errors) {
     KindCounts& counts = counts_for(*given.kind);
     if (options_.upsert) {
-      Record record = in_stored_order(given);
+      Record record = keep_permits(in_stored_order(with_last(given)));
       size_t before = errors.size();
       references(record, errors);
       if (errors.size() != before)
@@ -185,7 +185,7 @@ class Run {
       }
       return;
     }
-    const Record& record = given;
+    Record record = with_last(given);
     switch (inserter_.insert(record)) {
       case store::InsertResult::inserted:
         journal(record);
@@ -232,6 +232,27 @@ class Run {
     Record out = r;
     out.values[static_cast<size_t>(i)] = text;
     return out;
+  }
+
+  // A permit of one number is stored as first..first.
+  static Record with_last(Record r) {
+    if (r.kind->name == "permits" && !r.get("last")) {
+      r.set("last", r.get("first"));
+    }
+    return r;
+  }
+
+  // A lease row without permitted callers keeps the permits it has (permits
+  // rows and `permit add` give them); a list, when given, replaces them.
+  Record keep_permits(Record r) {
+    int i = r.kind->index("permitted_callers");
+    if (i < 0 || r.values[static_cast<size_t>(i)]) {
+      return r;
+    }
+    if (auto stored = ledger_.find(*r.kind, r.key())) {
+      r.values[static_cast<size_t>(i)] = stored->values[static_cast<size_t>(i)];
+    }
+    return r;
   }
 
   Error duplicate(const Record& r) const {
