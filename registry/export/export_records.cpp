@@ -22,7 +22,7 @@ void write_csv(const Kind& kind, const std::vector<Record>& records, const Expor
   std::string line;
   for (const auto& f : kind.fields)
     line += (line.empty() ? "" : ",") + f.name;
-  out << line << "\r\n";
+  out << line << "\n";
   for (const auto& r : records) {
     line.clear();
     for (size_t i = 0; i < kind.fields.size(); ++i) {
@@ -32,7 +32,7 @@ void write_csv(const Kind& kind, const std::vector<Record>& records, const Expor
       if (v)
         line += csv_cell(*v, o.spreadsheet_safe);
     }
-    out << line << "\r\n";
+    out << line << "\n";
   }
 }
 

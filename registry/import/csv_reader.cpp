@@ -132,6 +132,17 @@ bool CsvReader::next(const Kind& kind, Row& row, std::vector<Error>& errors) {
       done_ = true;
       return false;
     }
+    for (size_t i = 0; i < raw_.size; ++i) {
+      if (invalid_utf8_at(raw_.cells[i].text) != std::string_view::npos) {
+        errors.push_back(error_at(raw_.cells[i].where, "encoding",
+                                  fmt::format("the header is not valid UTF-8 (expected UTF-8 or "
+                                              "GB18030 text; this file was read as {}, see "
+                                              "--encoding)",
+                                              source_.encoding())));
+        done_ = true;
+        return false;
+      }
+    }
     size_t before = errors.size();
     columns_ = map_columns(kind, raw_.cells, raw_.size, errors);
     if (errors.size() != before) {

@@ -160,8 +160,15 @@ class Run {
       write(record, errors);
     if (errors.size() == before)
       return;
-    for (size_t i = before; i < errors.size(); ++i)
+    for (size_t i = before; i < errors.size(); ++i) {
       place(errors[i], row);
+    }
+    // A row's errors in the order of its columns.
+    std::stable_sort(errors.begin() + static_cast<long>(before), errors.end(),
+                     [](const Error& a, const Error& b) {
+                       return std::pair(a.where.line, a.where.column) <
+                              std::pair(b.where.line, b.where.column);
+                     });
     if (rejected_.size() < 1'000'000)
       rejected_.insert(kind.name + "\n" + record.key());
   }
@@ -455,6 +462,11 @@ ImportReport import_files(Ledger& ledger, const std::vector<std::string>& paths,
   size_t written = 0;
   for (const auto& [k, c] : report.counts)
     written += c.added + c.changed;
+  if (!report.ok()) {
+    for (auto& entry : report.counts) {
+      entry.second = KindCounts{};  // nothing is written
+    }
+  }
   if (!report.ok() || options.dry_run || written == 0) {
     report.batch.clear();
     return report;  // the transaction rolls back

@@ -34,11 +34,10 @@ TEST_CASE("export_records masks personal data unless unmasked, and journals unma
              test::change());
   std::ostringstream masked;
   export_records(ledger, kind("holders"), {}, test::change(), masked);
-  CHECK(
-      masked.str() ==
-      "uscc,name,kind,region,address,legal_rep,legal_rep_id,contact,scope,credit_status,"
-      "credit_reason\r\n91460400MA5TDR015T,儋州海韵科技有限公司,enterprise,,,,460400********0128,,,"
-      "good,\r\n");
+  CHECK(masked.str() ==
+        "uscc,name,kind,region,address,legal_rep,legal_rep_id,contact,scope,credit_status,"
+        "credit_reason\n91460400MA5TDR015T,儋州海韵科技有限公司,enterprise,,,,460400********0128,,,"
+        "good,\n");
   std::ostringstream clear;
   export_records(ledger, kind("holders"), {"json", true, false}, test::change("audit"), clear);
   CHECK(clear.str().find("\"legal_rep_id\":\"460400197503140128\"") != std::string::npos);
