@@ -9,6 +9,7 @@
 #include "registry/import/columns.hpp"
 #include "registry/import/csv_reader.hpp"
 #include "registry/import/document_reader.hpp"
+#include "registry/import/record_text.hpp"
 #include "registry/store/bulk_insert.hpp"
 #include "registry/util/sha256.hpp"
 
@@ -152,7 +153,7 @@ class Run {
     for (size_t i = 0; i < row.size; ++i) {
       Cell& cell = row.cells[i];
       clean_cell(cell, errors);
-      raw_.emplace_back(cell.name, cell.text);
+      raw_.emplace_back(cell.name, std::move(cell.text));
     }
     Record record = ledger_.build(kind, raw_, change_, errors);
     ledger_.check(record, errors);
@@ -300,7 +301,8 @@ class Run {
     e.action = "add";
     e.entity = r.kind->entity;
     e.key = r.key();
-    e.after = r.to_json(false).dump();
+    e.after.emplace();
+    append_record_json(r, *e.after);
     e.reason = change_.reason;
     e.batch = change_.batch;
     ledger_.journal().append(e);
