@@ -28,11 +28,12 @@ run() {
   rm -f "$work/run.db" "$work/run.db-wal" "$work/run.db-shm"
   cp "$work/setup.db" "$work/run.db"
   sync
-  /usr/bin/time -f "%e %M" -o "$work/time" "$@" >/dev/null
-  read -r secs kb < "$work/time"
-  printf '%-28s %8.2f s %10.0f rows/s %8d MB\n' "$name" "$secs" \
-    "$(echo "$leases / $secs" | bc -l)" "$((kb / 1024))"
-  echo "$name $secs $kb" >> "$work/results"
+  /usr/bin/time -f "%e %M %U %S" -o "$work/time" "$@" >/dev/null
+  read -r secs kb user sys < "$work/time"
+  cpu=$(echo "$user + $sys" | bc -l)
+  printf '%-24s %8.2f s %9.0f rows/s %8.2f s cpu %9.0f rows/cpu-s %5d MB\n' "$name" "$secs" \
+    "$(echo "$leases / $secs" | bc -l)" "$cpu" "$(echo "$leases / $cpu" | bc -l)" "$((kb / 1024))"
+  echo "$name $secs $cpu $kb" >> "$work/results"
 }
 
 echo "leases: $leases (each with one permitted caller range)"
@@ -40,6 +41,8 @@ run "(a) raw C inserts" "$work/raw_insert" "$work/run.db" "$work/data/leases.csv
 run "(b) sqlite3 .import" sqlite3 "$work/run.db" ".import --csv $work/data/leases.csv leases_csv"
 run "(c) python validated" python3 "$here/python_import.py" "$work/run.db" "$work/data/leases.csv"
 run "(d) numreg import" "$numreg" --db "$work/run.db" -q import "$work/data/leases.csv"
-awk '{ t[substr($0, 1, 3)] = $(NF-1) } END {
-  printf "numreg / raw ceiling: %.2f   numreg / python: %.2f\n", t["(a)"] / t["(d)"], t["(c)"] / t["(d)"]
+awk '{ t[substr($0, 1, 3)] = $(NF-2); c[substr($0, 1, 3)] = $(NF-1) } END {
+  printf "rows/s of numreg vs raw ceiling: %.2f (cpu %.2f); vs python: %.2f (cpu %.2f)\n",
+    t["(a)"] / t["(d)"], c["(a)"] / c["(d)"], t["(c)"] / t["(d)"], c["(c)"] / c["(d)"]
 }' "$work/results"
+uptime
