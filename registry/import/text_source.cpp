@@ -127,6 +127,17 @@ struct TextSource::State {
   EVP_MD_CTX* sha = nullptr;
   std::string raw;   // bytes read, not yet returned or decoded
   std::string text;  // the chunk returned last
+
+  // Released here, not in ~TextSource, so a constructor that throws frees them too.
+  ~State() {
+    if (own_fd) {
+      ::close(fd);
+    }
+    if (cd != reinterpret_cast<iconv_t>(-1)) {
+      iconv_close(cd);
+    }
+    EVP_MD_CTX_free(sha);
+  }
 };
 
 TextSource::TextSource(const std::string& path, std::string name, Encoding encoding)
@@ -154,13 +165,7 @@ TextSource::TextSource(const std::string& path, std::string name, Encoding encod
   detect(encoding);
 }
 
-TextSource::~TextSource() {
-  if (state_->own_fd)
-    ::close(state_->fd);
-  if (state_->cd != reinterpret_cast<iconv_t>(-1))
-    iconv_close(state_->cd);
-  EVP_MD_CTX_free(state_->sha);
-}
+TextSource::~TextSource() = default;
 
 size_t TextSource::fill_raw() {
   if (state_->eof)

@@ -12,10 +12,6 @@ namespace numreg::store {
 
 namespace {
 
-nlohmann::ordered_json optional_json(const std::optional<std::string>& value) {
-  return value ? nlohmann::ordered_json(*value) : nlohmann::ordered_json(nullptr);
-}
-
 constexpr std::string_view kColumns =
     "seq, time, actor, action, entity, key, before, after, reason, batch, prev_hash, hash";
 
