@@ -43,7 +43,8 @@ std::string entry_hash(const JournalEntry& e) {
   // The SHA-256 of the JSON array [seq, time, actor, action, entity, key,
   // before, after, reason, batch, prev_hash], written directly (every write
   // journals, and imports write millions): the text nlohmann's dump() gives.
-  std::string text = "[" + std::to_string(e.seq);
+  std::string text = "[";
+  text += std::to_string(e.seq);
   auto item = [&text](const std::string& s) {
     text += ',';
     append_json_string(s, text);
