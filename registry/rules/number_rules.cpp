@@ -30,7 +30,7 @@ void check_permits(CheckContext& c) {
   c.each(sql, {}, [&](store::Statement& st) {
     int64_t keys[2] = {st.integer(3), st.integer(4)};
     for (int i = 0; i < 2; ++i) {
-      if (i == 1 && st.text(2) == st.text(1))
+      if (i == 1 && st.text(2) == st.text(1) && keys[1] == keys[0])
         break;
       std::string problem = number_problem(st.text(1 + i), &keys[i]);
       if (!problem.empty())
