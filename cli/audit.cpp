@@ -47,6 +47,11 @@ void add_options(CLI::App* cmd, AuditOptions& o) {
   cmd->add_flag("--unmask", o.unmask, "show personal data in full (journaled)");
 }
 
+// "1 lease", "2 leases".
+std::string count_of(size_t n, const char* noun) {
+  return fmt::format("{} {}{}", n, noun, n == 1 ? "" : "s");
+}
+
 std::string chosen_seed() {
   std::random_device device;
   std::uniform_int_distribution<uint64_t> any;
@@ -78,11 +83,12 @@ AuditRequest request(Context& ctx, const AuditOptions& o) {
 }
 
 std::string headline(const AuditReport& r) {
-  std::string line = fmt::format("audit as of {} ({}): {} leases active", r.as_of.iso(),
-                                 r.scope.describe(), r.population);
+  std::string line =
+      fmt::format("audit as of {} ({}): {} active", r.as_of.iso(), r.scope.describe(),
+                  count_of(static_cast<size_t>(r.population), "lease"));
   if (!r.seed)
     return line + ", all audited";
-  line += fmt::format("; plan {}, seed {}: sample {}", r.plan, *r.seed, r.sample.size());
+  line += fmt::format("; plan {}, seed {}: sample of {}", r.plan, *r.seed, r.sample.size());
   if (r.size.letter)
     line += fmt::format(" (code {})", r.size.letter);
   if (r.size.ac)
@@ -113,9 +119,11 @@ void print_text(Context& ctx, const AuditReport& r) {
     }
   }
   size_t warnings = r.findings.size() - static_cast<size_t>(errors);
-  ctx.out << (r.findings.empty() ? std::string("no findings\n")
-                                 : fmt::format("{} findings ({} errors, {} warnings)\n",
-                                               r.findings.size(), errors, warnings));
+  ctx.out << (r.findings.empty()
+                  ? std::string("no findings\n")
+                  : fmt::format("{} ({}, {})\n", count_of(r.findings.size(), "finding"),
+                                count_of(static_cast<size_t>(errors), "error"),
+                                count_of(warnings, "warning")));
 }
 
 void write_output(Context& ctx, const AuditReport& r, const AuditOptions& o) {
@@ -165,8 +173,8 @@ int run_audit_command(Context& ctx, const AuditOptions& o) {
     journal_unmask(ctx, report);
   if (!o.output.empty()) {
     write_output(ctx, report, o);
-    std::string line = fmt::format("wrote {}: {}; {} findings", o.output, headline(report),
-                                   report.findings.size());
+    std::string line = fmt::format("wrote {}: {}; {}", o.output, headline(report),
+                                   count_of(report.findings.size(), "finding"));
     if (!report.inspection.empty())
       line += ", recorded as inspection " + report.inspection;
     ctx.say(line, audit_json(report));

@@ -94,8 +94,9 @@ void add_results(CLI::App* group, Context& ctx) {
     Date on = date->empty() ? ctx.clock().today : date_option(*date, "--date");
     Change change = ctx.change(reason->empty() ? "on-site inspection results" : *reason);
     ResultsOutcome r = apply_site_results(ctx.ledger(), *id, results, on, change);
-    ctx.say(fmt::format("inspection {}: verified on site {} on {} leases ({} rows not checked)",
-                        r.inspection, on.iso(), r.verified, r.unchecked),
+    ctx.say(fmt::format("inspection {}: verified on site {}: {} lease{}, {} row{} not checked",
+                        r.inspection, on.iso(), r.verified, r.verified == 1 ? "" : "s", r.unchecked,
+                        r.unchecked == 1 ? "" : "s"),
             {{"inspection", r.inspection},
              {"checked_on", on.iso()},
              {"verified", r.verified},
