@@ -2,6 +2,7 @@
 
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -29,7 +30,7 @@ class Snapshot {
 
 struct Population {
   std::vector<std::string> leases;
-  std::map<std::string, std::string> holder_of;
+  std::unordered_map<std::string, std::string> holder_of;  // with a sample plan only
 };
 
 Population population(store::Database& db, const AuditRequest& r) {
@@ -40,7 +41,7 @@ Population population(store::Database& db, const AuditRequest& r) {
   st.bind(1, r.as_of.iso());
   while (st.step()) {
     p.leases.push_back(st.text(0));
-    p.holder_of.emplace(st.text(0), st.text(1));
+    if (r.plan) p.holder_of.emplace(st.text(0), st.text(1));
   }
   return p;
 }
