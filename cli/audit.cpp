@@ -179,7 +179,7 @@ int run_audit_command(Context& ctx, const AuditOptions& o) {
       line += ", recorded as inspection " + report.inspection;
     ctx.say(line, audit_json(report));
   } else if (ctx.options.json) {
-    ctx.out << audit_json(report).dump(2) << "\n";
+    write_audit_json(ctx.out, report);
   } else {
     print_text(ctx, report);
     if (!report.inspection.empty())

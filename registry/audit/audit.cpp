@@ -2,7 +2,6 @@
 
 #include <map>
 #include <set>
-#include <unordered_map>
 
 #include <fmt/format.h>
 
@@ -28,32 +27,53 @@ class Snapshot {
   store::Database& db_;
 };
 
-struct Population {
-  std::vector<std::string> leases;
-  std::unordered_map<std::string, std::string> holder_of;  // with a sample plan only
-};
+std::string population_sql(const AuditRequest& r, const char* columns) {
+  return fmt::format("SELECT {} FROM leases AS l WHERE {} AND {}", columns,
+                     active_on_sql("l", "?1"), lease_scope_sql(r.scope, "l"));
+}
 
-Population population(store::Database& db, const AuditRequest& r) {
-  Population p;
-  store::Statement st(db, fmt::format("SELECT l.id, l.holder FROM leases AS l WHERE {} AND {} "
-                                      "ORDER BY l.id",
-                                      active_on_sql("l", "?1"), lease_scope_sql(r.scope, "l")));
+int64_t count_population(store::Database& db, const AuditRequest& r) {
+  store::Statement st(db, population_sql(r, "count(*)"));
   st.bind(1, r.as_of.iso());
-  while (st.step()) {
-    p.leases.push_back(st.text(0));
-    if (r.plan) p.holder_of.emplace(st.text(0), st.text(1));
+  st.step();
+  return st.integer(0);
+}
+
+// One pass over the population: every lease ID, or with a plan only the
+// sampled ones (and their holders).
+void draw(store::Database& db, const AuditRequest& r, AuditReport& report,
+          std::map<std::string, std::string>& holder_of) {
+  store::Statement st(db, population_sql(r, "l.id, l.holder") + " ORDER BY l.id");
+  st.bind(1, r.as_of.iso());
+  if (!r.plan) {
+    while (st.step())
+      report.sample.push_back(st.text(0));
+    report.population = static_cast<int64_t>(report.sample.size());
+    report.size.n = report.population;
+    report.size.all = true;
+    return;
   }
-  return p;
+  report.population = count_population(db, r);
+  report.size = sample_size(*r.plan, report.population);
+  SampleDraw sample(r.seed, report.size.n);
+  while (st.step())
+    sample.offer(st.text(0), st.text(1));
+  for (auto& d : sample.ranked()) {
+    holder_of.emplace(d.lease, d.tag);
+    report.sample.push_back(std::move(d.lease));
+  }
 }
 
 // With a sample, findings concern the sampled leases, their holders and
 // those holders' campaigns.
 std::vector<Finding> of_sample(store::Database& db, std::vector<Finding> all,
-                               const std::vector<std::string>& sample, const Population& p) {
-  std::set<std::string> leases(sample.begin(), sample.end());
+                               const std::map<std::string, std::string>& holder_of) {
+  std::set<std::string> leases;
   std::set<std::string> holders;
-  for (const auto& id : sample)
-    holders.insert(p.holder_of.at(id));
+  for (const auto& [lease, holder] : holder_of) {
+    leases.insert(lease);
+    holders.insert(holder);
+  }
   std::map<std::string, std::string> campaign_holder;
   store::Statement st(db, "SELECT id, holder FROM campaigns");
   while (st.step())
@@ -80,19 +100,14 @@ AuditReport run_audit(Ledger& ledger, const AuditRequest& request) {
   ledger.journal().forget_head();
   report.journal_head = ledger.journal().head();
   report.journal_entries = db.scalar("SELECT count(*) FROM journal").value_or(0);
-  Population p = population(db, request);
-  report.population = static_cast<int64_t>(p.leases.size());
+  std::map<std::string, std::string> holder_of;
+  draw(db, request, report, holder_of);
   std::vector<Finding> findings = check_rules(db, request.as_of, request.scope, request.settings);
   if (request.plan) {
     report.plan = request.plan->text();
     report.seed = request.seed;
-    report.size = sample_size(*request.plan, report.population);
-    report.sample = draw_sample(request.seed, p.leases, report.size.n);
-    report.findings = of_sample(db, std::move(findings), report.sample, p);
+    report.findings = of_sample(db, std::move(findings), holder_of);
   } else {
-    report.size.n = report.population;
-    report.size.all = true;
-    report.sample = std::move(p.leases);
     report.findings = std::move(findings);
   }
   return report;

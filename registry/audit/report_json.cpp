@@ -35,7 +35,7 @@ nlohmann::ordered_json audit_json(const AuditReport& r) {
   for (const auto& f : r.findings)
     j["findings"].push_back(finding_json(f));
   j["scope"] = r.scope.describe();
-  j["sample_size"] = r.sample.size();
+  j["sample_size"] = r.size.n;
   j["code_letter"] = r.size.letter ? nlohmann::ordered_json(std::string(1, r.size.letter))
                                    : nlohmann::ordered_json(nullptr);
   j["ac"] = r.size.ac ? nlohmann::ordered_json(*r.size.ac) : nlohmann::ordered_json(nullptr);
@@ -44,6 +44,43 @@ nlohmann::ordered_json audit_json(const AuditReport& r) {
   if (!r.inspection.empty())
     j["inspection"] = r.inspection;
   return j;
+}
+
+void write_audit_json(std::ostream& out, const AuditReport& r) {
+  // The same document as audit_json, with its two long arrays left empty
+  // and written in place element by element.
+  AuditReport head = r;
+  head.sample.clear();
+  head.findings.clear();
+  nlohmann::ordered_json j = audit_json(head);
+  out << "{";
+  bool first = true;
+  for (const auto& [key, value] : j.items()) {
+    out << (first ? "\n  " : ",\n  ") << nlohmann::ordered_json(key).dump() << ": ";
+    first = false;
+    if (key == "sample" && !r.sample.empty()) {
+      out << "[";
+      for (size_t i = 0; i < r.sample.size(); ++i) {
+        out << (i ? ",\n    " : "\n    ") << nlohmann::ordered_json(r.sample[i]).dump();
+      }
+      out << "\n  ]";
+    } else if (key == "findings" && !r.findings.empty()) {
+      out << "[";
+      for (size_t i = 0; i < r.findings.size(); ++i) {
+        std::string item = finding_json(r.findings[i]).dump(2);
+        size_t at = 0;
+        while ((at = item.find('\n', at)) != std::string::npos) {
+          item.replace(at, 1, "\n    ");
+          at += 5;
+        }
+        out << (i ? ",\n    " : "\n    ") << item;
+      }
+      out << "\n  ]";
+    } else {
+      out << value.dump(2);
+    }
+  }
+  out << "\n}\n";
 }
 
 nlohmann::ordered_json sheet_json(const AuditReport& report, const AuditSheet& sheet) {

@@ -197,18 +197,34 @@ std::string sample_rank(std::string_view seed, std::string_view lease) {
   return sha256_hex(fmt::format("{}:{}", seed, lease));
 }
 
+void SampleDraw::offer(const std::string& lease, const std::string& tag) {
+  if (n_ <= 0)
+    return;
+  std::string rank = sample_rank(seed_, lease);
+  if (static_cast<int64_t>(heap_.size()) < n_) {
+    heap_.push_back({std::move(rank), lease, tag});
+    std::push_heap(heap_.begin(), heap_.end());
+  } else if (rank < heap_.front().rank) {
+    std::pop_heap(heap_.begin(), heap_.end());
+    heap_.back() = {std::move(rank), lease, tag};
+    std::push_heap(heap_.begin(), heap_.end());
+  }
+}
+
+std::vector<SampleDraw::Drawn> SampleDraw::ranked() const {
+  std::vector<Drawn> out = heap_;
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
 std::vector<std::string> draw_sample(std::string_view seed, const std::vector<std::string>& leases,
                                      int64_t n) {
-  std::vector<std::pair<std::string, const std::string*>> ranked;
-  ranked.reserve(leases.size());
+  SampleDraw draw(std::string(seed), n);
   for (const auto& id : leases)
-    ranked.emplace_back(sample_rank(seed, id), &id);
-  size_t take = static_cast<size_t>(std::clamp<int64_t>(n, 0, static_cast<int64_t>(ranked.size())));
-  std::partial_sort(ranked.begin(), ranked.begin() + static_cast<long>(take), ranked.end());
+    draw.offer(id);
   std::vector<std::string> out;
-  out.reserve(take);
-  for (size_t i = 0; i < take; ++i)
-    out.push_back(*ranked[i].second);
+  for (auto& d : draw.ranked())
+    out.push_back(std::move(d.lease));
   return out;
 }
 

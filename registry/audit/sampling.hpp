@@ -62,6 +62,29 @@ SampleSize sample_size(const SamplePlan& plan, int64_t population);
 /// The rank of a lease for `seed`: SHA-256 of "<seed>:<lease>" in hex.
 std::string sample_rank(std::string_view seed, std::string_view lease);
 
+/// Keeps the `n` leases of lowest rank among those offered, with a tag
+/// each (their holder); memory grows with n, not with the population.
+class SampleDraw {
+ public:
+  struct Drawn {
+    std::string rank;
+    std::string lease;
+    std::string tag;
+    bool operator<(const Drawn& o) const { return rank < o.rank; }
+  };
+
+  SampleDraw(std::string seed, int64_t n) : seed_(std::move(seed)), n_(n) {}
+  /// Consider `lease` for the sample.
+  void offer(const std::string& lease, const std::string& tag = {});
+  /// The leases kept, lowest rank first.
+  std::vector<Drawn> ranked() const;
+
+ private:
+  std::string seed_;
+  int64_t n_;
+  std::vector<Drawn> heap_;  // a max-heap on rank
+};
+
 /// The `n` leases of lowest rank, in rank order.
 std::vector<std::string> draw_sample(std::string_view seed, const std::vector<std::string>& leases,
                                      int64_t n);
