@@ -8,17 +8,20 @@
 namespace numreg::checks {
 
 void check_r002(CheckContext& c) {
+  // IN (subquery) builds each small set once; a join would look up the
+  // holder or resource of every lease.
   std::string sql = fmt::format(
       "WITH need AS ("
       " SELECT l.id, l.holder, 'call_centre_licence' AS credential,"
       "  CASE WHEN l.purpose = 'marketing' THEN 'purpose marketing'"
       "  ELSE 'holder kind call_centre' END AS why"
-      " FROM leases AS l JOIN holders AS h ON h.uscc = l.holder"
-      " WHERE {0} AND {1} AND (l.purpose = 'marketing' OR h.kind = 'call_centre')"
+      " FROM leases AS l WHERE {0} AND {1} AND (l.purpose = 'marketing'"
+      "  OR l.holder IN (SELECT uscc FROM holders WHERE kind = 'call_centre'))"
       " UNION ALL"
-      " SELECT l.id, l.holder, 'number_certificate', 'resource ' || r.id || ' (' || r.kind || ')'"
-      " FROM leases AS l JOIN resources AS r ON r.id = l.resource"
-      " WHERE {0} AND {1} AND r.kind IN ('n95', 'n96'))"
+      " SELECT l.id, l.holder, 'number_certificate', 'resource ' || l.resource || ' ('"
+      "  || (SELECT kind FROM resources WHERE id = l.resource) || ')'"
+      " FROM leases AS l WHERE {0} AND {1}"
+      "  AND l.resource IN (SELECT id FROM resources WHERE kind IN ('n95', 'n96')))"
       "SELECT n.id, n.holder, n.credential, n.why FROM need AS n WHERE NOT EXISTS ("
       " SELECT 1 FROM credentials AS cr WHERE cr.holder = n.holder AND cr.kind = n.credential"
       " AND (cr.valid_from IS NULL OR cr.valid_from <= ?1)"
@@ -59,9 +62,14 @@ void check_r006(CheckContext& c) {
 }
 
 void check_r007(CheckContext& c) {
+  // Only resources with two leases or more (read off the covering index)
+  // can be shared; the self-join runs over those alone.
   std::string sql = fmt::format(
+      "WITH multi AS MATERIALIZED (SELECT resource FROM leases GROUP BY resource"
+      " HAVING count(*) > 1)"
       "SELECT a.id, a.resource, group_concat(b.id || ' (holder ' || b.holder || ')', ', ')"
-      " FROM leases AS a JOIN leases AS b ON b.resource = a.resource AND b.holder <> a.holder"
+      " FROM multi AS m CROSS JOIN leases AS a ON a.resource = m.resource"
+      " JOIN leases AS b ON b.resource = m.resource AND b.holder <> a.holder"
       " WHERE {} AND {} AND {} GROUP BY a.id",
       c.active("a"), c.active("b"), c.in_scope("a"));
   c.each(sql, {c.date.iso()}, [&](store::Statement& st) {
