@@ -222,8 +222,11 @@ std::string cell_text(const Cell& cell) {
 }
 
 AuditSheet build_sheet(Ledger& ledger, const AuditReport& report, const SheetOptions& options) {
+  std::string caption =
+      fmt::format("numreg audit as of {}; {}; plan {}; seed {}", report.as_of.iso(),
+                  report.scope.describe(), report.plan, report.seed.value_or("none"));
   return {summary_part(report, options.chinese), sample_part(ledger, report, options),
-          findings_part(report, options.chinese)};
+          findings_part(report, options.chinese), caption};
 }
 
 }  // namespace numreg

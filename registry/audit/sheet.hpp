@@ -33,6 +33,7 @@ struct AuditSheet {
   SheetPart summary;
   SheetPart sample;
   SheetPart findings;
+  std::string caption;  // "numreg audit as of ...; plan ...; seed ...", on every printed page
 };
 
 /// How to write the sheet.

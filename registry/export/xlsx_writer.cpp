@@ -27,8 +27,16 @@ void write_cell(lxw_worksheet* ws, lxw_row_t row, lxw_col_t col, const Cell& cel
   }
 }
 
-void write_part(lxw_workbook* wb, const SheetPart& part, const Formats& f) {
+void write_part(lxw_workbook* wb, const SheetPart& part, const std::string& caption,
+                const Formats& f) {
   lxw_worksheet* ws = workbook_add_worksheet(wb, part.name.c_str());
+  // The plan and seed head every printed page; "&" is the header's escape.
+  std::string header = "&L";
+  for (char c : caption)
+    header += c == '&' ? std::string("&&") : std::string(1, c);
+  worksheet_set_header(ws, (header + "&R&P/&N").c_str());
+  worksheet_set_landscape(ws);
+  worksheet_repeat_rows(ws, 0, 0);
   for (size_t c = 0; c < part.columns.size(); ++c) {
     auto col = static_cast<lxw_col_t>(c);
     worksheet_set_column(ws, col, col, part.columns[c].width, nullptr);
@@ -58,7 +66,7 @@ void write_xlsx(const std::string& path, const AuditSheet& sheet) {
   format_set_num_format(f.date, "yyyy-mm-dd");
   format_set_num_format(f.text, "@");
   for (const SheetPart* part : {&sheet.summary, &sheet.sample, &sheet.findings}) {
-    write_part(wb, *part, f);
+    write_part(wb, *part, sheet.caption, f);
   }
   lxw_error rc = workbook_close(wb);
   if (rc != LXW_NO_ERROR) {

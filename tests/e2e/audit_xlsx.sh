@@ -45,6 +45,8 @@ sample = wb["Sample"]
 header = [c.value for c in sample[1]]
 assert header[:2] == ["Rank", "Lease"] and header[-5:] == [
     "Location confirmed", "Contract sighted", "Callers confirmed", "Notes", "Signature"], header
+for ws in wb:  # plan and seed head every printed page
+    assert "plan gb2828:II:1.0; seed 2026" in ws.oddHeader.left.text, ws.oddHeader.left.text
 leases = [r[1].value for r in sample.iter_rows(min_row=2)]
 assert leases == doc["sample"], (leases, doc["sample"])
 assert [r["lease"] for r in doc["sample_rows"]] == leases
