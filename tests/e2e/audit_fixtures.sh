@@ -48,4 +48,12 @@ keys = sorted((f["rule"], f["key"]) for f in d["findings"])
 assert ("R010", "L-R010") in keys and ("R001", "91460400MA5TDR015U") in keys, keys
 assert all(f["entity"] != "lease" or f["key"] in ("L-OKDZ", "L-R010") for f in d["findings"]), keys
 PY
+# Kind and holder: the call centre's 95 number lease alone.
+"$NUMREG" --json audit --kind n95 --holder 91469007ma5tdf0204 >"$TMP/n95.json"
+/usr/bin/python3 - "$TMP/n95.json" <<'PY'
+import json, sys
+d = json.load(open(sys.argv[1]))
+assert d["sample"] == ["L-CC95"], d["sample"]
+assert sorted((f["rule"], f["key"]) for f in d["findings"]) == [("R012", "C-R012")], d["findings"]
+PY
 echo "audit fixtures: ok"
