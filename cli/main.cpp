@@ -55,6 +55,10 @@ int run(int argc, char** argv) {
   add_config(app, ctx);
   add_import(app, ctx);
   add_export(app, ctx);
+  add_rules(app, ctx);
+  add_audit(app, ctx);
+  add_inspection(app, ctx);
+  add_contract_campaign(app, ctx);
   if (argc == 1) {
     std::cout << app.help();
     return kExitOk;
