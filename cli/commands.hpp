@@ -14,5 +14,7 @@ void add_log(CLI::App& app, Context& ctx);
 void add_verify(CLI::App& app, Context& ctx);
 void add_backup(CLI::App& app, Context& ctx);
 void add_config(CLI::App& app, Context& ctx);
+void add_screen(CLI::App& app, Context& ctx);
+void add_refusal(CLI::App& app, Context& ctx);
 
 }  // namespace numreg::cli

@@ -52,6 +52,8 @@ int run(int argc, char** argv) {
   add_verify(app, ctx);
   add_backup(app, ctx);
   add_config(app, ctx);
+  add_screen(app, ctx);
+  add_refusal(app, ctx);
   if (argc == 1) {
     std::cout << app.help();
     return kExitOk;
