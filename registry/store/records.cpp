@@ -23,7 +23,12 @@ std::string select_list(const Kind& kind) {
 std::string key_clause(const Kind& kind) {
   std::string out;
   for (const auto& k : kind.key) {
-    out += fmt::format("{}t.{} = ?", out.empty() ? "" : " AND ", sql_name(k));
+    // An optional key field (a refusal's holder: empty for all) is stored as
+    // NULL and matched as ''; refusals_key indexes coalesce(holder, '').
+    const Field* f = kind.field(k);
+    const std::string column = fmt::format("t.{}", sql_name(k));
+    out += fmt::format("{}{} = ?", out.empty() ? "" : " AND ",
+                       f && !f->required ? fmt::format("coalesce({}, '')", column) : column);
   }
   return out;
 }
