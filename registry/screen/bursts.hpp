@@ -7,20 +7,23 @@
 // flagged, once. Equivalently: with the key's calls sorted by time, every
 // run of `calls` consecutive calls spanning less than `window` is flagged.
 //
-// Order and memory. Records may arrive out of time order by up to
-// `tolerance` seconds: each key keeps its calls sorted, and when a call
-// arrives only the runs that contain it are checked (the others were
-// checked when their latest member arrived). A call older than the newest
-// time seen minus the tolerance minus the window can belong to no future
-// run, so it is dropped; memory is bounded by the calls of one window plus
-// the tolerance, whatever the file's size. A record later than the
-// tolerance is still screened but may miss runs with calls already
-// dropped; it is counted as late.
+// Order. Records may arrive out of time order by up to `tolerance` seconds:
+// each key keeps its calls sorted, and when a call arrives only the runs
+// that contain it are checked (the others were checked when their latest
+// member arrived). A record later than the tolerance (older than the newest
+// time seen minus the tolerance) is still added but may miss runs whose
+// calls were already dropped; add() reports it as late.
+//
+// Memory. Keys live in two generations of flat hash tables, each spanning
+// `window + tolerance` seconds of call time. A key met again is carried
+// into the current generation with its calls that can still share a run;
+// when the current generation is full, the previous one is dropped whole.
+// A dropped call is older than any future call's window, so memory is
+// bounded by the calls of two generations, whatever the file's size.
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
-#include <unordered_map>
 #include <vector>
 
 namespace numreg::screen {
@@ -43,14 +46,6 @@ struct BurstKey {
   bool operator==(const BurstKey&) const = default;
 };
 
-struct BurstKeyHash {
-  size_t operator()(const BurstKey& k) const {
-    uint64_t h = static_cast<uint64_t>(k.caller) * 0x9E3779B97F4A7C15ull;
-    h ^= static_cast<uint64_t>(k.callee) + 0x7F4A7C159E3779B9ull + (h << 6) + (h >> 2);
-    return static_cast<size_t>(h ^ (h >> 31));
-  }
-};
-
 class Bursts {
  public:
   /// Flag runs of at least `calls` calls within `window` seconds; accept
@@ -58,24 +53,52 @@ class Bursts {
   Bursts(int calls, int64_t window, int64_t tolerance);
 
   /// Add a call of `key`; `flag(key, call)` is called once for each call
-  /// (this one or an earlier one) that becomes flagged. Returns false when the call is
-  /// late (see above).
+  /// (this one or an earlier one) that becomes flagged. Returns false when
+  /// the call is late (see above).
   template <class Flag>
   bool add(const BurstKey& key, const BurstCall& call, Flag&& flag);
 
+  /// Start loading the table slot of `key` (batches overlap memory accesses).
+  void prefetch(const BurstKey& key) const {
+    const size_t h = hash(key);
+    __builtin_prefetch(&current_.slots[h & (current_.slots.size() - 1)]);
+    if (!previous_.slots.empty()) {
+      __builtin_prefetch(&previous_.slots[h & (previous_.slots.size() - 1)]);
+    }
+  }
+
   /// Calls held now (for tests and memory checks).
-  size_t held() const { return held_; }
+  size_t held() const { return current_.pool.size() + previous_.pool.size(); }
 
  private:
-  void expire();
+  struct Slot {
+    BurstKey key;
+    uint32_t offset;  // first call in pool
+    uint16_t size;    // 0: empty slot
+    uint16_t log_capacity;
+  };
+  struct Generation {
+    std::vector<Slot> slots;
+    std::vector<BurstCall> pool;
+    size_t keys = 0;
+    int64_t start = 0;
+  };
+
+  static size_t hash(const BurstKey& key);
+  static Slot* find(Generation& g, const BurstKey& key);
+  Slot& insert_key(const BurstKey& key);
+  void grow(Slot& slot, size_t needed);
+  void roll(int64_t time);
+  /// The key's calls in the current generation, carried over if need be,
+  /// with room for one more; returns its slot.
+  Slot& slot_for(const BurstKey& key);
 
   int calls_;
   int64_t window_;
   int64_t tolerance_;
   int64_t newest_ = INT64_MIN;
-  int64_t next_sweep_ = INT64_MIN;
-  size_t held_ = 0;
-  std::unordered_map<BurstKey, std::vector<BurstCall>, BurstKeyHash> keys_;
+  Generation current_;
+  Generation previous_;
 };
 
 template <class Flag>
@@ -83,18 +106,22 @@ bool Bursts::add(const BurstKey& key, const BurstCall& call, Flag&& flag) {
   const bool late = newest_ != INT64_MIN && call.time < newest_ - tolerance_;
   if (call.time > newest_) {
     newest_ = call.time;
-    if (newest_ >= next_sweep_) expire();
+    if (newest_ >= current_.start + window_ + tolerance_) roll(newest_);
   }
-  std::vector<BurstCall>& list = keys_[key];
+  Slot& slot = slot_for(key);
+  BurstCall* list = current_.pool.data() + slot.offset;
   // Insert in time order; in-order input appends.
-  size_t at = list.size();
-  while (at > 0 && list[at - 1].time > call.time) --at;
-  list.insert(list.begin() + static_cast<std::ptrdiff_t>(at), call);
-  ++held_;
+  size_t at = slot.size;
+  while (at > 0 && list[at - 1].time > call.time) {
+    list[at] = list[at - 1];
+    --at;
+  }
+  list[at] = call;
+  const size_t n = ++slot.size;
   const size_t k = static_cast<size_t>(calls_);
-  if (list.size() >= k) {
+  if (n >= k) {
     const size_t first = at + 1 >= k ? at + 1 - k : 0;
-    for (size_t i = first; i <= at && i + k <= list.size(); ++i) {
+    for (size_t i = first; i <= at && i + k <= n; ++i) {
       if (list[i + k - 1].time - list[i].time < window_) {
         for (size_t j = i; j < i + k; ++j) {
           if (!list[j].flagged) {

@@ -64,7 +64,7 @@ CdrReader::CdrReader(std::unique_ptr<ByteSource> source, std::string name)
     : source_(std::move(source)), name_(name == "-" ? "<stdin>" : std::move(name)),
       buffer_(kInitialBuffer) {}
 
-bool CdrReader::next_line(std::string_view& line) {
+int CdrReader::next_line(std::string_view& line, bool may_move) {
   while (true) {
     const char* start = buffer_.data() + begin_;
     const void* newline = std::memchr(start, '\n', end_ - begin_);
@@ -74,9 +74,10 @@ bool CdrReader::next_line(std::string_view& line) {
       if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
       begin_ = newline ? static_cast<size_t>(stop - buffer_.data()) + 1 : end_;
       ++line_;
-      return true;
+      return 1;
     }
-    if (eof_) return false;
+    if (eof_) return 0;
+    if (!may_move) return -1;
     // Keep the partial line, then fill the rest of the buffer.
     std::memmove(buffer_.data(), start, end_ - begin_);
     end_ -= begin_;
@@ -99,7 +100,8 @@ bool CdrReader::next_line(std::string_view& line) {
 // when the line has them); quoted fields are unquoted into unquoted_.
 bool CdrReader::split(std::string_view line) {
   fields_.clear();
-  if (line.find('"') == std::string_view::npos) {
+  quoted_ = line.find('"') != std::string_view::npos;
+  if (!quoted_) {
     size_t at = 0;
     while (static_cast<int>(fields_.size()) < needed_) {
       const size_t comma = line.find(',', at);
@@ -138,7 +140,7 @@ bool CdrReader::split(std::string_view line) {
 void CdrReader::read_header() {
   header_read_ = true;
   std::string_view line;
-  if (!next_line(line)) return;
+  if (next_line(line) != 1) return;
   if (line.starts_with("\xEF\xBB\xBF")) line.remove_prefix(3);
   columns_.fill(-1);
   needed_ = 1 << 20;
@@ -169,12 +171,30 @@ bool CdrReader::next(Result<Cdr>& cdr) {
   if (needed_ == 0) return false;  // empty input
   std::string_view line;
   do {
-    if (!next_line(line)) return false;
+    if (next_line(line) != 1) return false;
   } while (trim(line).empty());
   ++records_;
   current_ = line;
   cdr = parse(line);
   return true;
+}
+
+bool CdrReader::next_batch(std::vector<Result<Cdr>>& batch, size_t max) {
+  batch.clear();
+  if (!header_read_) read_header();
+  while (needed_ > 0 && batch.size() < max) {
+    std::string_view line;
+    int got = 0;
+    do {
+      got = next_line(line, batch.empty());
+    } while (got == 1 && trim(line).empty());
+    if (got != 1) break;
+    ++records_;
+    current_ = line;
+    batch.push_back(parse(line));
+    if (quoted_) break;  // its fields live in unquoted_, which the next line reuses
+  }
+  return !batch.empty();
 }
 
 Error CdrReader::error_at(std::string_view field, std::string code, std::string message) const {

@@ -60,12 +60,18 @@ class CdrReader {
   /// first call; a header without the needed columns is a Failure.
   bool next(Result<Cdr>& cdr);
 
+  /// Read up to `max` records into `batch` (cleared first), all valid
+  /// together until the next call. Returns false at the end of input.
+  bool next_batch(std::vector<Result<Cdr>>& batch, size_t max);
+
   const std::string& name() const { return name_; }
   /// The data lines read so far (the header not counted).
   long records() const { return records_; }
 
  private:
-  bool next_line(std::string_view& line);
+  /// 1: a line; 0: the end of input; -1: more input is needed, which would
+  /// move the buffer, and `may_move` is false.
+  int next_line(std::string_view& line, bool may_move = true);
   void read_header();
   Result<Cdr> parse(std::string_view line);
   bool parse_time(std::string_view text, Cdr& cdr);
@@ -86,6 +92,7 @@ class CdrReader {
   int needed_ = 0;                          // columns to split: max index + 1
   std::vector<std::string_view> fields_;
   std::string unquoted_;  // storage for fields of a quoted line
+  bool quoted_ = false;   // the last line split used unquoted_
   char last_date_[10] = {};
   int32_t last_day_ = 0;
 };

@@ -7,14 +7,20 @@ namespace numreg::screen {
 
 namespace {
 
+}  // namespace
+
 // FNV-1a: short IDs, one pass, no allocation.
-uint64_t hash_text(std::string_view text) {
+uint64_t ScreenIndex::trunk_hash(std::string_view text) {
   uint64_t h = 14695981039346656037ull;
   for (char c : text) {
     h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
   }
-  return h ^ (h >> 29);
+  h ^= h >> 33;  // the low bits of FNV mix poorly; finish like MurmurHash3
+  h *= 0xff51afd7ed558ccdull;
+  return h ^ (h >> 33);
 }
+
+namespace {
 
 uint32_t find_sorted(const StringTable& table, std::string_view text) {
   uint32_t lo = 0;
@@ -45,19 +51,38 @@ void ScreenIndex::seal() {
   }
   slots_.assign(capacity, 0);
   for (uint32_t i = 0; i < trunk_ids.size(); ++i) {
-    size_t slot = hash_text(trunk_ids.at(i)) & (capacity - 1);
+    const std::string_view id = trunk_ids.at(i);
+    const uint64_t h = trunk_hash(id);
+    size_t slot = h & (capacity - 1);
     while (slots_[slot] != 0) {
       slot = (slot + 1) & (capacity - 1);
     }
-    slots_[slot] = i + 1;
+    slots_[slot] = (h >> 32 << 32) | (i + 1);
+    IndexTrunk& t = trunks[i];
+    t.id_size = static_cast<uint32_t>(id.size());
+    std::fill(std::begin(t.id), std::end(t.id), '\0');
+    std::copy_n(id.data(), std::min(id.size(), sizeof t.id), t.id);
+  }
+  for (IndexLease& lease : leases) {
+    lease.range0 = lease.ranges_end > lease.ranges_begin ? ranges[lease.ranges_begin] : KeyRange{0, -1};
   }
 }
 
-uint32_t ScreenIndex::find_trunk(std::string_view id) const {
+uint32_t ScreenIndex::find_trunk(std::string_view id, uint64_t h) const {
   const size_t mask = slots_.size() - 1;
-  for (size_t slot = hash_text(id) & mask; slots_[slot] != 0; slot = (slot + 1) & mask) {
-    if (trunk_ids.at(slots_[slot] - 1) == id) {
-      return slots_[slot] - 1;
+  const uint64_t print = h >> 32;
+  for (size_t slot = h & mask; slots_[slot] != 0; slot = (slot + 1) & mask) {
+    if (slots_[slot] >> 32 != print) {
+      continue;
+    }
+    const uint32_t index = static_cast<uint32_t>(slots_[slot]) - 1;
+    const IndexTrunk& t = trunks[index];
+    if (t.id_size != id.size()) {
+      continue;
+    }
+    if (id.size() <= sizeof t.id ? std::equal(id.begin(), id.end(), t.id)
+                                 : trunk_ids.at(index) == id) {
+      return index;
     }
   }
   return kNone;
@@ -66,6 +91,12 @@ uint32_t ScreenIndex::find_trunk(std::string_view id) const {
 uint32_t ScreenIndex::find_holder(std::string_view uscc) const { return find_sorted(holders, uscc); }
 
 bool ScreenIndex::permits(const IndexLease& lease, int64_t caller) const {
+  if (lease.range0.first <= caller && caller <= lease.range0.last) {
+    return true;
+  }
+  if (lease.ranges_end - lease.ranges_begin < 2) {
+    return false;
+  }
   const KeyRange* begin = ranges.data() + lease.ranges_begin;
   const KeyRange* end = ranges.data() + lease.ranges_end;
   // The last range starting at or before the caller is the only candidate.

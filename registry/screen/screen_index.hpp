@@ -11,6 +11,7 @@
 #include <string_view>
 #include <vector>
 
+#include "registry/screen/huge_pages.hpp"
 #include "registry/types/date.hpp"
 
 namespace numreg::screen {
@@ -48,7 +49,8 @@ struct Window {
 };
 
 /// A lease whose status is active (no other status is active on any date).
-struct IndexLease {
+/// One cache line: a lookup of a call's lease costs one memory access.
+struct alignas(64) IndexLease {
   int32_t start_day = 0;       // Date::days()
   int32_t end_day = kNoEnd;    // inclusive; kNoEnd when open
   uint32_t id = 0;             // into lease_ids
@@ -59,15 +61,19 @@ struct IndexLease {
   uint32_t windows_end = 0;
   uint32_t windows_text = kNone;  // into texts: the contract's time_windows
   uint32_t marketing = 0;         // 1 when purpose is marketing
+  KeyRange range0{0, -1};         // the first permitted range, filled by seal()
 
   bool active_on(int32_t day) const { return start_day <= day && day <= end_day; }
 };
 
-/// A trunk (or any resource a call record may name) and its leases.
-struct IndexTrunk {
+/// A trunk (or any resource a call record may name) and its leases, with
+/// its ID inline when it is short, so that a lookup touches one cache line.
+struct alignas(32) IndexTrunk {
   uint32_t leases_begin = 0;
   uint32_t leases_end = 0;
   uint32_t international = 0;
+  uint32_t id_size = 0;  // filled by seal(); over 16: compared in trunk_ids
+  char id[16] = {};
 };
 
 /// A refusal: callee `number` refused `holder` (kNone: everyone) on `day`.
@@ -84,16 +90,33 @@ class ScreenIndex {
   StringTable lease_ids;
   StringTable holders;      // USCCs, sorted
   StringTable texts;        // contract time_windows as written
-  std::vector<IndexTrunk> trunks;   // parallel to trunk_ids
-  std::vector<IndexLease> leases;   // grouped by trunk
-  std::vector<KeyRange> ranges;     // grouped by lease, sorted, disjoint
+  HugeVector<IndexTrunk> trunks;    // parallel to trunk_ids
+  HugeVector<IndexLease> leases;    // grouped by trunk
+  HugeVector<KeyRange> ranges;      // grouped by lease, sorted, disjoint
   std::vector<Window> windows;      // grouped by lease
   std::vector<IndexRefusal> refusals;  // sorted by number, then day
 
-  /// Build the lookup table of trunk IDs; call once after filling the index.
+  /// Build the lookup table of trunk IDs and the inline copies; call once
+  /// after filling the index.
   void seal();
   /// The index of trunk `id`, or kNone.
-  uint32_t find_trunk(std::string_view id) const;
+  uint32_t find_trunk(std::string_view id) const { return find_trunk(id, trunk_hash(id)); }
+  /// The same, with `hash` = trunk_hash(id) computed before.
+  uint32_t find_trunk(std::string_view id, uint64_t hash) const;
+  /// The hash find_trunk uses.
+  static uint64_t trunk_hash(std::string_view id);
+  /// Start loading what find_trunk(id, hash) will read (batches overlap
+  /// their memory accesses this way).
+  void prefetch_slot(uint64_t hash) const {
+    __builtin_prefetch(&slots_[hash & (slots_.size() - 1)]);
+  }
+  /// Start loading trunk `trunk`, then (once it is there) its first lease.
+  void prefetch_trunk(uint32_t trunk) const { __builtin_prefetch(&trunks[trunk]); }
+  void prefetch_leases(uint32_t trunk) const {
+    if (trunks[trunk].leases_begin < trunks[trunk].leases_end) {
+      __builtin_prefetch(&leases[trunks[trunk].leases_begin]);
+    }
+  }
   /// The index of holder `uscc`, or kNone.
   uint32_t find_holder(std::string_view uscc) const;
   /// True when lease `lease` permits the caller with this key.
@@ -105,7 +128,8 @@ class ScreenIndex {
   bool within_windows(const IndexLease& lease, int32_t second) const;
 
  private:
-  std::vector<uint32_t> slots_;  // open addressing over trunk_ids: index + 1, 0 empty
+  // Open addressing over trunk_ids: (hash >> 32) << 32 | (index + 1); 0 empty.
+  HugeVector<uint64_t> slots_;
 };
 
 /// Sort ranges by first key and merge the overlapping or adjacent ones.

@@ -67,26 +67,61 @@ Screener::Screener(const ScreenIndex& index, ScreenSettings settings, ViolationS
       trunk_counts_(index.trunks.size()), holder_counts_(index.holders.size()) {}
 
 void Screener::screen(CdrReader& reader) {
+  constexpr size_t kBatch = 32;
   files_.push_back(reader.name());
   const auto file = static_cast<uint32_t>(files_.size() - 1);
-  Result<Cdr> cdr;
-  while (reader.next(cdr)) {
-    ++summary_.records;
-    if (cdr) {
-      screen(*cdr, file);
-      continue;
+  std::vector<Result<Cdr>> batch;
+  std::vector<Prepared> prepared(kBatch);
+  while (reader.next_batch(batch, kBatch)) {
+    // Read the numbers and start loading the trunks' slots, then the
+    // trunks, then their leases and the S005 slots: the memory accesses of
+    // a batch overlap instead of waiting one after another.
+    for (size_t i = 0; i < batch.size(); ++i) {
+      if (!batch[i]) continue;
+      prepared[i].hash = ScreenIndex::trunk_hash(batch[i]->trunk);
+      index_.prefetch_slot(prepared[i].hash);
+      prepared[i].caller = number_key(batch[i]->caller);
+      prepared[i].callee = number_key(batch[i]->callee);
     }
-    ++summary_.unreadable;
-    if (summary_.errors.size() < settings_.kept_errors) summary_.errors.push_back(cdr.error());
-    if (settings_.max_errors && summary_.unreadable >= settings_.max_errors) {
-      std::vector<Error> errors = summary_.errors;
-      errors.push_back(make_error(
-          ErrorKind::data, "max-errors",
-          fmt::format("{}: stopped after {} records that cannot be read (--max-errors {})",
-                      reader.name(), summary_.unreadable, settings_.max_errors)));
-      throw Failure(std::move(errors));
+    for (size_t i = 0; i < batch.size(); ++i) {
+      if (!batch[i]) continue;
+      Prepared& p = prepared[i];
+      p.trunk = index_.find_trunk(batch[i]->trunk, p.hash);
+      if (p.trunk != kNone) index_.prefetch_trunk(p.trunk);
+      if (p.caller && p.callee) bombing_.prefetch(BurstKey{*p.caller, *p.callee});
+    }
+    for (size_t i = 0; i < batch.size(); ++i) {
+      if (batch[i] && prepared[i].trunk != kNone) index_.prefetch_leases(prepared[i].trunk);
+    }
+    for (size_t i = 0; i < batch.size(); ++i) {
+      ++summary_.records;
+      if (batch[i]) {
+        screen(*batch[i], file, prepared[i]);
+      } else {
+        unreadable(batch[i].error(), reader.name());
+      }
     }
   }
+}
+
+void Screener::unreadable(const Error& error, const std::string& name) {
+  ++summary_.unreadable;
+  if (summary_.errors.size() < settings_.kept_errors) summary_.errors.push_back(error);
+  if (settings_.max_errors && summary_.unreadable >= settings_.max_errors) {
+    std::vector<Error> errors = summary_.errors;
+    errors.push_back(make_error(
+        ErrorKind::data, "max-errors",
+        fmt::format("{}: stopped after {} records that cannot be read (--max-errors {})", name,
+                    summary_.unreadable, settings_.max_errors)));
+    throw Failure(std::move(errors));
+  }
+}
+
+void Screener::prepare(const Cdr& cdr, Prepared& p) const {
+  p.hash = ScreenIndex::trunk_hash(cdr.trunk);
+  p.trunk = index_.find_trunk(cdr.trunk, p.hash);
+  p.caller = number_key(cdr.caller);
+  p.callee = number_key(cdr.callee);
 }
 
 uint32_t Screener::trunk_id(std::string_view trunk, uint32_t known) {
@@ -104,9 +139,7 @@ std::string_view Screener::trunk_text(uint32_t id) const {
                                       : unknown_trunks_.at(id - index_.trunk_ids.size());
 }
 
-void Screener::report(int rule, uint32_t file, uint64_t line, int64_t time, uint32_t trunk,
-                      uint32_t holder, const int64_t* caller, std::string caller_text,
-                      std::string callee_text, std::string detail) {
+void Screener::count(int rule, uint32_t trunk, uint32_t holder, const int64_t* caller) {
   ++summary_.violations;
   ++summary_.by_rule[rule];
   ++trunk_counts_[trunk];
@@ -119,10 +152,12 @@ void Screener::report(int rule, uint32_t file, uint64_t line, int64_t time, uint
       caller_counts_.emplace(*caller, 1);
     }
   }
-  if (sink_) {
-    sink_->add(Violation{files_[file], line, rule, time, trunk_text(trunk), std::move(caller_text),
-                         std::move(callee_text), std::move(detail)});
-  }
+}
+
+void Screener::emit(int rule, uint32_t file, uint64_t line, int64_t time, uint32_t trunk,
+                    std::string caller_text, std::string callee_text, std::string detail) {
+  sink_->add(Violation{files_[file], line, rule, time, trunk_text(trunk), std::move(caller_text),
+                       std::move(callee_text), std::move(detail)});
 }
 
 const IndexLease* Screener::call_lease(const Cdr& cdr, uint32_t trunk, const int64_t* caller,
@@ -151,59 +186,76 @@ void Screener::check_caller(const Cdr& cdr, uint32_t file, uint32_t known,
   bool any_active = false;
   lease = call_lease(cdr, known, caller ? &*caller : nullptr, permitted, any_active);
   const uint32_t holder = lease ? lease->holder : kNone;
-  auto say = [&](int rule, std::string caller_text, std::string detail) {
-    report(rule, file, cdr.line, cdr.time, trunk_id(cdr.trunk, known), holder,
-           caller ? &*caller : nullptr, std::move(caller_text),
-           callee ? key_canonical(*callee) : std::string(cdr.callee), std::move(detail));
+  // The texts of a violation are made only when -o asks for them.
+  auto say = [&](int rule, auto&& detail) {
+    const uint32_t trunk = trunk_id(cdr.trunk, known);
+    count(rule, trunk, holder, caller ? &*caller : nullptr);
+    if (sink_) {
+      emit(rule, file, cdr.line, cdr.time, trunk,
+           caller ? key_canonical(*caller) : std::string(cdr.caller),
+           callee ? key_canonical(*callee) : std::string(cdr.callee), detail());
+    }
   };
   if (!caller) {
-    say(S003, std::string(cdr.caller),
-        fmt::format("caller '{}' is non-standard: {}", cdr.caller, number_problem(caller.error())));
+    say(S003, [&] {
+      return fmt::format("caller '{}' is non-standard: {}", cdr.caller,
+                         number_problem(caller.error()));
+    });
     return;
   }
   if (known != kNone && index_.trunks[known].international) {
     if (key_is_domestic(*caller)) {
-      say(S002, key_canonical(*caller),
-          fmt::format("domestic caller {} on international gateway trunk {}", key_canonical(*caller),
-                      cdr.trunk));
+      say(S002, [&] {
+        return fmt::format("domestic caller {} on international gateway trunk {}",
+                           key_canonical(*caller), cdr.trunk);
+      });
     }
     return;
   }
   if (permitted) return;
   if (known == kNone) {
-    say(S001, key_canonical(*caller), fmt::format("trunk {} is not in the registry", cdr.trunk));
+    say(S001, [&] { return fmt::format("trunk {} is not in the registry", cdr.trunk); });
   } else if (!any_active) {
-    say(S001, key_canonical(*caller),
-        fmt::format("no lease of trunk {} is active on {}", cdr.trunk, day_text(cdr.day)));
+    say(S001, [&] {
+      return fmt::format("no lease of trunk {} is active on {}", cdr.trunk, day_text(cdr.day));
+    });
   } else {
-    say(S001, key_canonical(*caller),
-        fmt::format("caller {} is not permitted by the leases of trunk {} active on {}",
-                    key_canonical(*caller), cdr.trunk, day_text(cdr.day)));
+    say(S001, [&] {
+      return fmt::format("caller {} is not permitted by the leases of trunk {} active on {}",
+                         key_canonical(*caller), cdr.trunk, day_text(cdr.day));
+    });
   }
 }
 
 void Screener::check_marketing(const Cdr& cdr, uint32_t file, uint32_t known,
                                const IndexLease& lease, const Result<int64_t>& caller,
                                const Result<int64_t>& callee) {
-  auto say = [&](int rule, std::string detail) {
-    report(rule, file, cdr.line, cdr.time, known, lease.holder, caller ? &*caller : nullptr,
+  auto say = [&](int rule, auto&& detail) {
+    count(rule, known, lease.holder, caller ? &*caller : nullptr);
+    if (sink_) {
+      emit(rule, file, cdr.line, cdr.time, known,
            caller ? key_canonical(*caller) : std::string(cdr.caller),
-           callee ? key_canonical(*callee) : std::string(cdr.callee), std::move(detail));
+           callee ? key_canonical(*callee) : std::string(cdr.callee), detail());
+    }
   };
   if (callee) {
     if (const IndexRefusal* r = index_.refusal(*callee, lease.holder, cdr.day)) {
-      say(S006, r->holder == kNone
-                    ? fmt::format("callee refused all marketing calls on {} (lease {})",
-                                  day_text(r->day), index_.lease_ids.at(lease.id))
-                    : fmt::format("callee refused calls from holder {} on {} (lease {})",
-                                  index_.holders.at(r->holder), day_text(r->day),
-                                  index_.lease_ids.at(lease.id)));
+      say(S006, [&] {
+        return r->holder == kNone
+                   ? fmt::format("callee refused all marketing calls on {} (lease {})",
+                                 day_text(r->day), index_.lease_ids.at(lease.id))
+                   : fmt::format("callee refused calls from holder {} on {} (lease {})",
+                                 index_.holders.at(r->holder), day_text(r->day),
+                                 index_.lease_ids.at(lease.id));
+      });
     }
   }
   if (lease.windows_end > lease.windows_begin && !index_.within_windows(lease, cdr.second)) {
-    say(S007, fmt::format("call at {} is outside the time windows {} of lease {}'s contract",
-                          clock_text(cdr.second), index_.texts.at(lease.windows_text),
-                          index_.lease_ids.at(lease.id)));
+    say(S007, [&] {
+      return fmt::format("call at {} is outside the time windows {} of lease {}'s contract",
+                         clock_text(cdr.second), index_.texts.at(lease.windows_text),
+                         index_.lease_ids.at(lease.id));
+    });
   }
 }
 
@@ -213,6 +265,8 @@ void Screener::check_bursts(const Cdr& cdr, uint32_t file, uint32_t trunk, uint3
   BurstCall call{cdr.time, static_cast<uint64_t>(cdr.line), 0, file, trunk, holder, 0};
   const auto flag = [this](int rule) {
     return [this, rule](const BurstKey& key, const BurstCall& c) {
+      count(rule, c.trunk, c.holder, &key.caller);
+      if (!sink_) return;
       const int64_t callee_key = rule == S004 ? c.other : key.callee;
       std::string detail =
           rule == S004
@@ -225,9 +279,8 @@ void Screener::check_bursts(const Cdr& cdr, uint32_t file, uint32_t trunk, uint3
                             "within {} minutes",
                             rule_word(rule), settings_.bombing_calls,
                             settings_.bombing_window_s / 60);
-      report(rule, c.file, c.line, c.time, c.trunk, c.holder, &key.caller,
-             key_canonical(key.caller), callee_key ? key_canonical(callee_key) : std::string(),
-             std::move(detail));
+      emit(rule, c.file, c.line, c.time, c.trunk, key_canonical(key.caller),
+           callee_key ? key_canonical(callee_key) : std::string(), std::move(detail));
     };
   };
   if (cdr.talk_ms == 0 && cdr.ring_ms < settings_.one_ring_max_ring_ms) {
@@ -241,16 +294,20 @@ void Screener::check_bursts(const Cdr& cdr, uint32_t file, uint32_t trunk, uint3
 }
 
 void Screener::screen(const Cdr& cdr, uint32_t file) {
+  Prepared p;
+  prepare(cdr, p);
+  screen(cdr, file, p);
+}
+
+void Screener::screen(const Cdr& cdr, uint32_t file, const Prepared& p) {
   if (newest_ != INT64_MIN && cdr.time < newest_ - settings_.tolerance_s) ++summary_.late;
   newest_ = std::max(newest_, cdr.time);
-  const uint32_t known = index_.find_trunk(cdr.trunk);
-  const Result<int64_t> caller = number_key(cdr.caller);
-  const Result<int64_t> callee = number_key(cdr.callee);
+  const uint32_t known = p.trunk;
   const IndexLease* lease = nullptr;
-  check_caller(cdr, file, known, caller, callee, lease);
+  check_caller(cdr, file, known, p.caller, p.callee, lease);
   const uint32_t trunk = known != kNone ? known : trunk_id(cdr.trunk, known);
-  if (lease && lease->marketing) check_marketing(cdr, file, trunk, *lease, caller, callee);
-  check_bursts(cdr, file, trunk, lease ? lease->holder : kNone, caller, callee);
+  if (lease && lease->marketing) check_marketing(cdr, file, trunk, *lease, p.caller, p.callee);
+  check_bursts(cdr, file, trunk, lease ? lease->holder : kNone, p.caller, p.callee);
 }
 
 ScreenSummary Screener::summary() const {

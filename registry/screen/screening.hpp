@@ -81,19 +81,30 @@ class Screener {
   /// Screen every record `reader` gives. Throws a Failure with the kept
   /// errors when more than max_errors records cannot be read.
   void screen(CdrReader& reader);
-  /// Screen one record (file index `file`, see file_names).
+  /// Screen one record of the `file`-th input.
   void screen(const Cdr& cdr, uint32_t file);
   /// The summary so far.
   ScreenSummary summary() const;
 
  private:
+  /// What screening a record starts from: its trunk and numbers, read in a
+  /// first pass over a batch.
+  struct Prepared {
+    uint64_t hash = 0;
+    uint32_t trunk = kNone;
+    Result<int64_t> caller;
+    Result<int64_t> callee;
+  };
+  void prepare(const Cdr& cdr, Prepared& p) const;
+  void screen(const Cdr& cdr, uint32_t file, const Prepared& p);
+  void unreadable(const Error& error, const std::string& name);
   uint32_t trunk_id(std::string_view trunk, uint32_t known);
   std::string_view trunk_text(uint32_t id) const;
   const IndexLease* call_lease(const Cdr& cdr, uint32_t trunk, const int64_t* caller,
                                bool& permitted, bool& any_active) const;
-  void report(int rule, uint32_t file, uint64_t line, int64_t time, uint32_t trunk,
-              uint32_t holder, const int64_t* caller, std::string caller_text,
-              std::string callee_text, std::string detail);
+  void count(int rule, uint32_t trunk, uint32_t holder, const int64_t* caller);
+  void emit(int rule, uint32_t file, uint64_t line, int64_t time, uint32_t trunk,
+            std::string caller_text, std::string callee_text, std::string detail);
   void check_caller(const Cdr& cdr, uint32_t file, uint32_t known, const Result<int64_t>& caller,
                     const Result<int64_t>& callee, const IndexLease*& lease);
   void check_marketing(const Cdr& cdr, uint32_t file, uint32_t trunk, const IndexLease& lease,

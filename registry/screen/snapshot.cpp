@@ -35,8 +35,8 @@ class Writer {
       fail();
     }
   }
-  template <class T>
-  void table(const std::vector<T>& items) {
+  template <class T, class A>
+  void table(const std::vector<T, A>& items) {
     const uint64_t n = items.size();
     bytes(&n, sizeof n);
     bytes(items.data(), n * sizeof(T));
@@ -90,8 +90,8 @@ class Reader {
                                            path_)));
     }
   }
-  template <class T>
-  void table(std::vector<T>& items) {
+  template <class T, class A>
+  void table(std::vector<T, A>& items) {
     uint64_t n = 0;
     bytes(&n, sizeof n);
     if (n > (uint64_t{1} << 34) / sizeof(T)) {
