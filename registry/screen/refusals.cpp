@@ -60,6 +60,22 @@ std::vector<std::string> header_fields(const Kind& kind, std::string_view line,
   return fields;
 }
 
+// The column (1-based, in bytes) where `field`'s value starts on `line`.
+long column_of(std::string_view line, const std::vector<std::string>& columns,
+               const std::string& field) {
+  const auto at = std::find(columns.begin(), columns.end(), field);
+  long column = 1;
+  size_t index = 0;
+  bool quoted = false;
+  for (size_t i = 0; i < line.size() && at != columns.end(); ++i) {
+    if (index == static_cast<size_t>(at - columns.begin())) break;
+    if (line[i] == '"') quoted = !quoted;
+    if (line[i] == ',' && !quoted) ++index;
+    ++column;
+  }
+  return at == columns.end() ? 1 : column;
+}
+
 std::vector<std::string_view> lines_of(std::string_view text) {
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
   std::vector<std::string_view> lines;
@@ -94,7 +110,7 @@ RefusalImport import_refusals(Ledger& ledger, std::string_view csv, const std::s
     Record r = ledger.build(refusals, raw, change, row_errors);
     ledger.check(r, row_errors);
     for (Error& e : row_errors) {
-      e.where = {name, static_cast<long>(i + 1), 1};
+      e.where = {name, static_cast<long>(i + 1), column_of(lines[i], columns, e.field)};
       errors.push_back(std::move(e));
     }
     records.emplace_back(static_cast<long>(i + 1), std::move(r));
