@@ -21,17 +21,18 @@ std::string read_input(const std::string& path) {
 }
 
 void add_import(CLI::App* group, Context& ctx) {
-  auto* cmd = group->add_subcommand("import", "import refusals from CSV (number,holder,date,channel)");
+  auto* cmd =
+      group->add_subcommand("import", "import refusals from CSV (number,holder,date,channel)");
   auto file = std::make_shared<std::string>();
   auto reason = std::make_shared<std::string>();
   cmd->add_option("file", *file, "CSV file with a header row")->required();
   cmd->add_option("--reason", *reason, "why, for the journal");
   on_run(cmd, ctx, [&ctx, file, reason] {
     auto r = screen::import_refusals(ctx.ledger(), read_input(*file), *file, ctx.change(*reason));
-    ctx.say(fmt::format("imported {}: {} added, {} changed, {} unchanged", *file, r.added,
-                        r.changed, r.unchanged),
-            {{"file", *file}, {"added", r.added}, {"changed", r.changed},
-             {"unchanged", r.unchanged}});
+    ctx.say(
+        fmt::format("imported {}: {} added, {} changed, {} unchanged", *file, r.added, r.changed,
+                    r.unchanged),
+        {{"file", *file}, {"added", r.added}, {"changed", r.changed}, {"unchanged", r.unchanged}});
     return 0;
   });
 }
@@ -47,14 +48,16 @@ void add_check(CLI::App* group, Context& ctx) {
   on_run(cmd, ctx, [&ctx, number, holder, as_of] {
     Date date = as_of->empty() ? ctx.clock().today : date_option(*as_of, "--as-of");
     auto check = screen::check_refusal(ctx.ledger(), *number, *holder, date);
-    nlohmann::ordered_json json{{"number", check.number}, {"refused", check.refused},
+    nlohmann::ordered_json json{{"number", check.number},
+                                {"refused", check.refused},
                                 {"refusals", nlohmann::ordered_json::array()}};
     Table table{{"NUMBER", "HOLDER", "DATE", "CHANNEL"}, {}};
     for (const auto& r : check.rows) {
-      json["refusals"].push_back({{"number", r.number},
-                                  {"holder", r.holder ? nlohmann::ordered_json(*r.holder) : nullptr},
-                                  {"date", r.date},
-                                  {"channel", r.channel ? nlohmann::ordered_json(*r.channel) : nullptr}});
+      json["refusals"].push_back(
+          {{"number", r.number},
+           {"holder", r.holder ? nlohmann::ordered_json(*r.holder) : nullptr},
+           {"date", r.date},
+           {"channel", r.channel ? nlohmann::ordered_json(*r.channel) : nullptr}});
       table.rows.push_back({r.number, r.holder.value_or("(all)"), r.date, r.channel.value_or("")});
     }
     if (ctx.options.json) {

@@ -48,7 +48,8 @@ screen::ScreenSummary merge_summaries(const std::vector<std::string>& files) {
 }
 
 screen::ScreenIndex load_index(Context& ctx, const ScreenOptions& o) {
-  if (!o.snapshot.empty()) return screen::read_snapshot(o.snapshot);
+  if (!o.snapshot.empty())
+    return screen::read_snapshot(o.snapshot);
   return store::load_screen_index(ctx.ledger().database());
 }
 
@@ -58,18 +59,23 @@ void print_summary(Context& ctx, const screen::ScreenSummary& s) {
     return;
   }
   ctx.out << fmt::format("screened {} records: {} violations", s.records, s.violations);
-  if (s.unreadable) ctx.out << fmt::format(", {} records could not be read", s.unreadable);
-  if (s.late) ctx.out << fmt::format(", {} records came late", s.late);
+  if (s.unreadable)
+    ctx.out << fmt::format(", {} records could not be read", s.unreadable);
+  if (s.late)
+    ctx.out << fmt::format(", {} records came late", s.late);
   ctx.out << "\n";
   for (const auto& [title, table] : s.tables()) {
-    if (title != "by rule" && table.rows.empty()) continue;
+    if (title != "by rule" && table.rows.empty())
+      continue;
     ctx.out << "\n" << title << ":\n" << render_text(table);
   }
 }
 
 int verdict(const screen::ScreenSummary& s, const std::string& fail_on) {
-  if (fail_on == "error" && s.errors_found() > 0) return kExitViolations;
-  if (fail_on == "warning" && s.violations > 0) return kExitViolations;
+  if (fail_on == "error" && s.errors_found() > 0)
+    return kExitViolations;
+  if (fail_on == "warning" && s.violations > 0)
+    return kExitViolations;
   return kExitOk;
 }
 
@@ -85,8 +91,8 @@ screen::ScreenSummary screen_files(Context& ctx, const ScreenOptions& o,
     out.rdbuf()->pubsetbuf(out_buffer.data(), static_cast<std::streamsize>(out_buffer.size()));
     out.open(o.output, std::ios::binary | std::ios::trunc);
     if (!out) {
-      throw Failure(make_error(ErrorKind::cant_create, "output",
-                               fmt::format("cannot create {}", o.output)));
+      throw Failure(
+          make_error(ErrorKind::cant_create, "output", fmt::format("cannot create {}", o.output)));
     }
     csv = std::make_unique<screen::ViolationCsv>(out);
   }
@@ -106,7 +112,8 @@ screen::ScreenSummary screen_files(Context& ctx, const ScreenOptions& o,
 
 int run_screen(Context& ctx, const ScreenOptions& o) {
   if (o.merge) {
-    if (o.files.empty()) throw usage("--merge needs the JSON summaries to merge");
+    if (o.files.empty())
+      throw usage("--merge needs the JSON summaries to merge");
     auto total = merge_summaries(o.files);
     print_summary(ctx, total);
     return verdict(total, o.fail_on);
@@ -130,7 +137,8 @@ int run_screen(Context& ctx, const ScreenOptions& o) {
     }
   }
   const screen::ScreenSummary summary = screen_files(ctx, o, index);
-  for (const auto& e : summary.errors) print_error(ctx.err, e, ctx.options.json);
+  for (const auto& e : summary.errors)
+    print_error(ctx.err, e, ctx.options.json);
   if (summary.unreadable > summary.errors.size()) {
     ctx.err << fmt::format("numreg: {} more records could not be read\n",
                            summary.unreadable - summary.errors.size());

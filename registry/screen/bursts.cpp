@@ -23,22 +23,26 @@ uint64_t mix(uint64_t x) {
 
 Bursts::Bursts(int calls, int64_t window, int64_t tolerance)
     : calls_(std::clamp(calls, 1, static_cast<int>(kMostCalls / 2))),
-      window_(std::max<int64_t>(window, 1)), tolerance_(std::max<int64_t>(tolerance, 0)) {
+      window_(std::max<int64_t>(window, 1)),
+      tolerance_(std::max<int64_t>(tolerance, 0)) {
   current_.slots.assign(kMinimumSlots, Slot{});
 }
 
 size_t Bursts::hash(const BurstKey& key) {
-  return static_cast<size_t>(mix(static_cast<uint64_t>(key.caller) * 31 +
-                                 mix(static_cast<uint64_t>(key.callee))));
+  return static_cast<size_t>(
+      mix(static_cast<uint64_t>(key.caller) * 31 + mix(static_cast<uint64_t>(key.callee))));
 }
 
 Bursts::Slot* Bursts::find(Generation& g, const BurstKey& key) {
-  if (g.slots.empty()) return nullptr;
+  if (g.slots.empty())
+    return nullptr;
   const size_t mask = g.slots.size() - 1;
   for (size_t i = hash(key) & mask;; i = (i + 1) & mask) {
     Slot& s = g.slots[i];
-    if (s.size == 0) return nullptr;
-    if (s.key == key) return &s;
+    if (s.size == 0)
+      return nullptr;
+    if (s.key == key)
+      return &s;
   }
 }
 
@@ -49,15 +53,18 @@ Bursts::Slot& Bursts::insert_key(const BurstKey& key) {
     old.swap(current_.slots);
     const size_t mask = current_.slots.size() - 1;
     for (const Slot& s : old) {
-      if (s.size == 0) continue;
+      if (s.size == 0)
+        continue;
       size_t i = hash(s.key) & mask;
-      while (current_.slots[i].size != 0) i = (i + 1) & mask;
+      while (current_.slots[i].size != 0)
+        i = (i + 1) & mask;
       current_.slots[i] = s;
     }
   }
   const size_t mask = current_.slots.size() - 1;
   size_t i = hash(key) & mask;
-  while (current_.slots[i].size != 0) i = (i + 1) & mask;
+  while (current_.slots[i].size != 0)
+    i = (i + 1) & mask;
   ++current_.keys;
   Slot& s = current_.slots[i];
   s = Slot{key, static_cast<uint32_t>(current_.pool.size()), 0, 0};
@@ -68,9 +75,11 @@ Bursts::Slot& Bursts::insert_key(const BurstKey& key) {
 // Make room for `needed` calls: a key's calls lie together in the pool, and
 // move to its end, at twice the room, when they outgrow it.
 void Bursts::grow(Slot& slot, size_t needed) {
-  if (needed <= (size_t{1} << slot.log_capacity)) return;
+  if (needed <= (size_t{1} << slot.log_capacity))
+    return;
   uint16_t log = slot.log_capacity;
-  while ((size_t{1} << log) < needed) ++log;
+  while ((size_t{1} << log) < needed)
+    ++log;
   const auto offset = static_cast<uint32_t>(current_.pool.size());
   current_.pool.resize(current_.pool.size() + (size_t{1} << log));
   std::copy_n(current_.pool.begin() + slot.offset, slot.size, current_.pool.begin() + offset);
@@ -84,7 +93,8 @@ void Bursts::roll(int64_t time) {
   previous_ = std::move(current_);
   current_ = Generation{};
   size_t slots = kMinimumSlots;
-  while (slots < 2 * keys) slots *= 2;
+  while (slots < 2 * keys)
+    slots *= 2;
   current_.slots.assign(slots, Slot{});
   current_.pool.reserve(previous_.pool.size());
   current_.start = time;
@@ -100,7 +110,8 @@ Bursts::Slot& Bursts::slot_for(const BurstKey& key) {
       const int64_t horizon = newest_ - tolerance_ - window_;
       const BurstCall* calls = previous_.pool.data() + old->offset;
       size_t from = 0;
-      while (from < old->size && calls[from].time <= horizon) ++from;
+      while (from < old->size && calls[from].time <= horizon)
+        ++from;
       grow(*slot, old->size - from + 1);
       std::copy(calls + from, calls + old->size, current_.pool.begin() + slot->offset);
       slot->size = static_cast<uint16_t>(old->size - from);

@@ -32,7 +32,7 @@ namespace numreg::screen {
 struct BurstCall {
   int64_t time = 0;
   uint64_t line = 0;
-  int64_t other = 0;    // S004: the callee's key (0 when unreadable)
+  int64_t other = 0;  // S004: the callee's key (0 when unreadable)
   uint32_t file = 0;
   uint32_t trunk = 0;   // trunk id (see Screener)
   uint32_t holder = 0;  // holder index or kNone
@@ -106,7 +106,8 @@ bool Bursts::add(const BurstKey& key, const BurstCall& call, Flag&& flag) {
   const bool late = newest_ != INT64_MIN && call.time < newest_ - tolerance_;
   if (call.time > newest_) {
     newest_ = call.time;
-    if (newest_ >= current_.start + window_ + tolerance_) roll(newest_);
+    if (newest_ >= current_.start + window_ + tolerance_)
+      roll(newest_);
   }
   Slot& slot = slot_for(key);
   BurstCall* list = current_.pool.data() + slot.offset;

@@ -161,8 +161,8 @@ std::unique_ptr<ByteSource> open_source(const std::string& path) {
   const int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
     const ErrorKind kind = errno == ENOENT ? ErrorKind::no_input : ErrorKind::io;
-    throw Failure(make_error(kind, "open",
-                             fmt::format("cannot open {}: {}", path, std::strerror(errno))));
+    throw Failure(
+        make_error(kind, "open", fmt::format("cannot open {}: {}", path, std::strerror(errno))));
   }
   ::posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
   return detect(std::make_unique<FdSource>(fd, path), path);

@@ -36,9 +36,9 @@ enum CdrColumn { kTime, kTrunk, kCaller, kCallee, kRing, kTalk, kCdrColumns };
 /// One call record as read: fields still text, `time` and seconds parsed.
 struct Cdr {
   long line = 0;
-  int64_t time = 0;     // DateTime::epoch_seconds() of the call's local time
-  int32_t day = 0;      // Date::days() of the call's date
-  int32_t second = 0;   // seconds since local midnight
+  int64_t time = 0;    // DateTime::epoch_seconds() of the call's local time
+  int32_t day = 0;     // Date::days() of the call's date
+  int32_t second = 0;  // seconds since local midnight
   int64_t ring_ms = 0;
   int64_t talk_ms = 0;
   std::string_view time_text;
@@ -87,7 +87,7 @@ class CdrReader {
   long line_ = 0;
   long records_ = 0;
   bool header_read_ = false;
-  std::string_view current_;  // the line being parsed
+  std::string_view current_;                // the line being parsed
   std::array<int, kCdrColumns> columns_{};  // the column index of each field
   int needed_ = 0;                          // columns to split: max index + 1
   std::vector<std::string_view> fields_;

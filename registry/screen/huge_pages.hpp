@@ -24,23 +24,27 @@ struct HugePageAllocator {
   T* allocate(size_t n) {
     const size_t bytes = n * sizeof(T);
     if (bytes < kHuge) {
-      return static_cast<T*>(::operator new(bytes, std::align_val_t{alignof(T) < 64 ? 64 : alignof(T)}));
+      return static_cast<T*>(
+          ::operator new (bytes, std::align_val_t{alignof(T) < 64 ? 64 : alignof(T)}));
     }
     const size_t rounded = (bytes + kHuge - 1) / kHuge * kHuge;
     void* p = std::aligned_alloc(kHuge, rounded);
-    if (!p) throw std::bad_alloc();
+    if (!p)
+      throw std::bad_alloc();
     ::madvise(p, rounded, MADV_HUGEPAGE);
     return static_cast<T*>(p);
   }
   void deallocate(T* p, size_t n) {
     if (n * sizeof(T) < kHuge) {
-      ::operator delete(p, std::align_val_t{alignof(T) < 64 ? 64 : alignof(T)});
+      ::operator delete (p, std::align_val_t{alignof(T) < 64 ? 64 : alignof(T)});
     } else {
       std::free(p);
     }
   }
   template <class U>
-  bool operator==(const HugePageAllocator<U>&) const { return true; }
+  bool operator==(const HugePageAllocator<U>&) const {
+    return true;
+  }
 };
 
 /// A vector whose large buffers use huge pages.

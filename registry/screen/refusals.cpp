@@ -41,7 +41,8 @@ std::vector<std::string> header_fields(const Kind& kind, std::string_view line,
     const std::string header(trim(raw));
     const Field* found = nullptr;
     for (const Field& f : kind.fields) {
-      if (f.name == header || std::find(f.aliases.begin(), f.aliases.end(), header) != f.aliases.end()) {
+      if (f.name == header ||
+          std::find(f.aliases.begin(), f.aliases.end(), header) != f.aliases.end()) {
         found = &f;
       }
     }
@@ -56,7 +57,8 @@ std::vector<std::string> header_fields(const Kind& kind, std::string_view line,
     }
     column += static_cast<long>(raw.size()) + 1;
   }
-  if (!errors.empty()) throw Failure(std::move(errors));
+  if (!errors.empty())
+    throw Failure(std::move(errors));
   return fields;
 }
 
@@ -68,21 +70,26 @@ long column_of(std::string_view line, const std::vector<std::string>& columns,
   size_t index = 0;
   bool quoted = false;
   for (size_t i = 0; i < line.size() && at != columns.end(); ++i) {
-    if (index == static_cast<size_t>(at - columns.begin())) break;
-    if (line[i] == '"') quoted = !quoted;
-    if (line[i] == ',' && !quoted) ++index;
+    if (index == static_cast<size_t>(at - columns.begin()))
+      break;
+    if (line[i] == '"')
+      quoted = !quoted;
+    if (line[i] == ',' && !quoted)
+      ++index;
     ++column;
   }
   return at == columns.end() ? 1 : column;
 }
 
 std::vector<std::string_view> lines_of(std::string_view text) {
-  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+  if (text.starts_with("\xEF\xBB\xBF"))
+    text.remove_prefix(3);
   std::vector<std::string_view> lines;
   while (!text.empty()) {
     const size_t end = std::min(text.find('\n'), text.size());
     std::string_view line = text.substr(0, end);
-    if (line.ends_with('\r')) line.remove_suffix(1);
+    if (line.ends_with('\r'))
+      line.remove_suffix(1);
     lines.push_back(line);
     text.remove_prefix(std::min(end + 1, text.size()));
   }
@@ -95,16 +102,19 @@ RefusalImport import_refusals(Ledger& ledger, std::string_view csv, const std::s
                               const Change& change) {
   const Kind& refusals = kind("refusals");
   const std::vector<std::string_view> lines = lines_of(csv);
-  if (lines.empty()) return {};
+  if (lines.empty())
+    return {};
   const std::vector<std::string> columns = header_fields(refusals, lines[0], name);
   std::vector<std::pair<long, Record>> records;
   std::vector<Error> errors;
   for (size_t i = 1; i < lines.size(); ++i) {
-    if (trim(lines[i]).empty()) continue;
+    if (trim(lines[i]).empty())
+      continue;
     const std::vector<std::string> values = csv_fields(lines[i]);
     RawValues raw;
     for (size_t c = 0; c < columns.size() && c < values.size(); ++c) {
-      if (!trim(values[c]).empty()) raw.emplace_back(columns[c], values[c]);
+      if (!trim(values[c]).empty())
+        raw.emplace_back(columns[c], values[c]);
     }
     std::vector<Error> row_errors;
     Record r = ledger.build(refusals, raw, change, row_errors);
@@ -115,7 +125,8 @@ RefusalImport import_refusals(Ledger& ledger, std::string_view csv, const std::s
     }
     records.emplace_back(static_cast<long>(i + 1), std::move(r));
   }
-  if (!errors.empty()) throw Failure(std::move(errors));
+  if (!errors.empty())
+    throw Failure(std::move(errors));
   store::Transaction tx(ledger.database());
   ledger.journal().forget_head();
   RefusalImport result;
@@ -127,12 +138,19 @@ RefusalImport import_refusals(Ledger& ledger, std::string_view csv, const std::s
       errors.push_back(std::move(e));
     }
   }
-  if (!errors.empty()) throw Failure(std::move(errors));
+  if (!errors.empty())
+    throw Failure(std::move(errors));
   for (auto& [line, r] : records) {
     switch (ledger.write(r, true, change)) {
-      case Outcome::added: ++result.added; break;
-      case Outcome::changed: ++result.changed; break;
-      case Outcome::unchanged: ++result.unchanged; break;
+      case Outcome::added:
+        ++result.added;
+        break;
+      case Outcome::changed:
+        ++result.changed;
+        break;
+      case Outcome::unchanged:
+        ++result.unchanged;
+        break;
     }
   }
   tx.commit();

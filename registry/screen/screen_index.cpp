@@ -5,9 +5,7 @@
 
 namespace numreg::screen {
 
-namespace {
-
-}  // namespace
+namespace {}  // namespace
 
 // FNV-1a: short IDs, one pass, no allocation.
 uint64_t ScreenIndex::trunk_hash(std::string_view text) {
@@ -64,7 +62,8 @@ void ScreenIndex::seal() {
     std::copy_n(id.data(), std::min(id.size(), sizeof t.id), t.id);
   }
   for (IndexLease& lease : leases) {
-    lease.range0 = lease.ranges_end > lease.ranges_begin ? ranges[lease.ranges_begin] : KeyRange{0, -1};
+    lease.range0 =
+        lease.ranges_end > lease.ranges_begin ? ranges[lease.ranges_begin] : KeyRange{0, -1};
   }
 }
 
@@ -88,7 +87,9 @@ uint32_t ScreenIndex::find_trunk(std::string_view id, uint64_t h) const {
   return kNone;
 }
 
-uint32_t ScreenIndex::find_holder(std::string_view uscc) const { return find_sorted(holders, uscc); }
+uint32_t ScreenIndex::find_holder(std::string_view uscc) const {
+  return find_sorted(holders, uscc);
+}
 
 bool ScreenIndex::permits(const IndexLease& lease, int64_t caller) const {
   if (lease.range0.first <= caller && caller <= lease.range0.last) {

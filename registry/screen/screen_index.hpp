@@ -51,11 +51,11 @@ struct Window {
 /// A lease whose status is active (no other status is active on any date).
 /// One cache line: a lookup of a call's lease costs one memory access.
 struct alignas(64) IndexLease {
-  int32_t start_day = 0;       // Date::days()
-  int32_t end_day = kNoEnd;    // inclusive; kNoEnd when open
-  uint32_t id = 0;             // into lease_ids
-  uint32_t holder = kNone;     // into holders
-  uint32_t ranges_begin = 0;   // into ranges
+  int32_t start_day = 0;      // Date::days()
+  int32_t end_day = kNoEnd;   // inclusive; kNoEnd when open
+  uint32_t id = 0;            // into lease_ids
+  uint32_t holder = kNone;    // into holders
+  uint32_t ranges_begin = 0;  // into ranges
   uint32_t ranges_end = 0;
   uint32_t windows_begin = 0;  // into windows
   uint32_t windows_end = 0;
@@ -86,14 +86,14 @@ struct IndexRefusal {
 /// Everything a screening run asks of the registry.
 class ScreenIndex {
  public:
-  StringTable trunk_ids;    // sorted
+  StringTable trunk_ids;  // sorted
   StringTable lease_ids;
-  StringTable holders;      // USCCs, sorted
-  StringTable texts;        // contract time_windows as written
-  HugeVector<IndexTrunk> trunks;    // parallel to trunk_ids
-  HugeVector<IndexLease> leases;    // grouped by trunk
-  HugeVector<KeyRange> ranges;      // grouped by lease, sorted, disjoint
-  std::vector<Window> windows;      // grouped by lease
+  StringTable holders;                 // USCCs, sorted
+  StringTable texts;                   // contract time_windows as written
+  HugeVector<IndexTrunk> trunks;       // parallel to trunk_ids
+  HugeVector<IndexLease> leases;       // grouped by trunk
+  HugeVector<KeyRange> ranges;         // grouped by lease, sorted, disjoint
+  std::vector<Window> windows;         // grouped by lease
   std::vector<IndexRefusal> refusals;  // sorted by number, then day
 
   /// Build the lookup table of trunk IDs and the inline copies; call once

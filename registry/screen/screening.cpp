@@ -18,23 +18,29 @@ std::string iso_time(int64_t epoch) {
   return DateTime{Date::from_days(days), static_cast<int>(epoch - days * 86400)}.iso();
 }
 
-std::string day_text(int32_t day) { return Date::from_days(day).iso(); }
+std::string day_text(int32_t day) {
+  return Date::from_days(day).iso();
+}
 
 std::string clock_text(int32_t second) {
   return fmt::format("{:02}:{:02}:{:02}", second / 3600, second / 60 % 60, second % 60);
 }
 
 std::string csv_cell(std::string_view text) {
-  if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
+  if (text.find_first_of(",\"\r\n") == std::string_view::npos)
+    return std::string(text);
   std::string out = "\"";
   for (char c : text) {
     out += c;
-    if (c == '"') out += '"';
+    if (c == '"')
+      out += '"';
   }
   return out + "\"";
 }
 
-std::string_view rule_word(int rule) { return rule == S004 ? "one-ring" : "call bombing"; }
+std::string_view rule_word(int rule) {
+  return rule == S004 ? "one-ring" : "call bombing";
+}
 
 }  // namespace
 
@@ -60,11 +66,14 @@ void ViolationCsv::add(const Violation& v) {
 }
 
 Screener::Screener(const ScreenIndex& index, ScreenSettings settings, ViolationSink* sink)
-    : index_(index), settings_(settings), sink_(sink),
+    : index_(index),
+      settings_(settings),
+      sink_(sink),
       // S004 needs at least K calls; S005 more than N, so N + 1.
       one_ring_(settings.one_ring_calls, settings.one_ring_window_s, settings.tolerance_s),
       bombing_(settings.bombing_calls + 1, settings.bombing_window_s, settings.tolerance_s),
-      trunk_counts_(index.trunks.size()), holder_counts_(index.holders.size()) {}
+      trunk_counts_(index.trunks.size()),
+      holder_counts_(index.holders.size()) {}
 
 void Screener::screen(CdrReader& reader) {
   constexpr size_t kBatch = 32;
@@ -77,21 +86,26 @@ void Screener::screen(CdrReader& reader) {
     // trunks, then their leases and the S005 slots: the memory accesses of
     // a batch overlap instead of waiting one after another.
     for (size_t i = 0; i < batch.size(); ++i) {
-      if (!batch[i]) continue;
+      if (!batch[i])
+        continue;
       prepared[i].hash = ScreenIndex::trunk_hash(batch[i]->trunk);
       index_.prefetch_slot(prepared[i].hash);
       prepared[i].caller = number_key(batch[i]->caller);
       prepared[i].callee = number_key(batch[i]->callee);
     }
     for (size_t i = 0; i < batch.size(); ++i) {
-      if (!batch[i]) continue;
+      if (!batch[i])
+        continue;
       Prepared& p = prepared[i];
       p.trunk = index_.find_trunk(batch[i]->trunk, p.hash);
-      if (p.trunk != kNone) index_.prefetch_trunk(p.trunk);
-      if (p.caller && p.callee) bombing_.prefetch(BurstKey{*p.caller, *p.callee});
+      if (p.trunk != kNone)
+        index_.prefetch_trunk(p.trunk);
+      if (p.caller && p.callee)
+        bombing_.prefetch(BurstKey{*p.caller, *p.callee});
     }
     for (size_t i = 0; i < batch.size(); ++i) {
-      if (batch[i] && prepared[i].trunk != kNone) index_.prefetch_leases(prepared[i].trunk);
+      if (batch[i] && prepared[i].trunk != kNone)
+        index_.prefetch_leases(prepared[i].trunk);
     }
     for (size_t i = 0; i < batch.size(); ++i) {
       ++summary_.records;
@@ -106,13 +120,14 @@ void Screener::screen(CdrReader& reader) {
 
 void Screener::unreadable(const Error& error, const std::string& name) {
   ++summary_.unreadable;
-  if (summary_.errors.size() < settings_.kept_errors) summary_.errors.push_back(error);
+  if (summary_.errors.size() < settings_.kept_errors)
+    summary_.errors.push_back(error);
   if (settings_.max_errors && summary_.unreadable >= settings_.max_errors) {
     std::vector<Error> errors = summary_.errors;
-    errors.push_back(make_error(
-        ErrorKind::data, "max-errors",
-        fmt::format("{}: stopped after {} records that cannot be read (--max-errors {})", name,
-                    summary_.unreadable, settings_.max_errors)));
+    errors.push_back(
+        make_error(ErrorKind::data, "max-errors",
+                   fmt::format("{}: stopped after {} records that cannot be read (--max-errors {})",
+                               name, summary_.unreadable, settings_.max_errors)));
     throw Failure(std::move(errors));
   }
 }
@@ -125,7 +140,8 @@ void Screener::prepare(const Cdr& cdr, Prepared& p) const {
 }
 
 uint32_t Screener::trunk_id(std::string_view trunk, uint32_t known) {
-  if (known != kNone) return known;
+  if (known != kNone)
+    return known;
   auto [it, added] = unknown_ids_.try_emplace(std::string(trunk), 0);
   if (added) {
     it->second = index_.trunk_ids.size() + unknown_trunks_.add(trunk);
@@ -143,7 +159,8 @@ void Screener::count(int rule, uint32_t trunk, uint32_t holder, const int64_t* c
   ++summary_.violations;
   ++summary_.by_rule[rule];
   ++trunk_counts_[trunk];
-  if (holder != kNone) ++holder_counts_[holder];
+  if (holder != kNone)
+    ++holder_counts_[holder];
   if (caller) {
     auto it = caller_counts_.find(*caller);
     if (it != caller_counts_.end()) {
@@ -163,13 +180,16 @@ void Screener::emit(int rule, uint32_t file, uint64_t line, int64_t time, uint32
 const IndexLease* Screener::call_lease(const Cdr& cdr, uint32_t trunk, const int64_t* caller,
                                        bool& permitted, bool& any_active) const {
   permitted = any_active = false;
-  if (trunk == kNone) return nullptr;
+  if (trunk == kNone)
+    return nullptr;
   const IndexLease* first_active = nullptr;
   const IndexTrunk& t = index_.trunks[trunk];
   for (uint32_t i = t.leases_begin; i < t.leases_end; ++i) {
     const IndexLease& lease = index_.leases[i];
-    if (!lease.active_on(cdr.day)) continue;
-    if (!first_active) first_active = &lease;
+    if (!lease.active_on(cdr.day))
+      continue;
+    if (!first_active)
+      first_active = &lease;
     if (caller && index_.permits(lease, *caller)) {
       permitted = any_active = true;
       return &lease;
@@ -212,7 +232,8 @@ void Screener::check_caller(const Cdr& cdr, uint32_t file, uint32_t known,
     }
     return;
   }
-  if (permitted) return;
+  if (permitted)
+    return;
   if (known == kNone) {
     say(S001, [&] { return fmt::format("trunk {} is not in the registry", cdr.trunk); });
   } else if (!any_active) {
@@ -261,24 +282,26 @@ void Screener::check_marketing(const Cdr& cdr, uint32_t file, uint32_t known,
 
 void Screener::check_bursts(const Cdr& cdr, uint32_t file, uint32_t trunk, uint32_t holder,
                             const Result<int64_t>& caller, const Result<int64_t>& callee) {
-  if (!caller) return;
+  if (!caller)
+    return;
   BurstCall call{cdr.time, static_cast<uint64_t>(cdr.line), 0, file, trunk, holder, 0};
   const auto flag = [this](int rule) {
     return [this, rule](const BurstKey& key, const BurstCall& c) {
       count(rule, c.trunk, c.holder, &key.caller);
-      if (!sink_) return;
+      if (!sink_)
+        return;
       const int64_t callee_key = rule == S004 ? c.other : key.callee;
       std::string detail =
           rule == S004
-              ? fmt::format("{}: one of at least {} unanswered calls ringing under {} s from this "
-                            "caller within {} minutes",
-                            rule_word(rule), settings_.one_ring_calls,
-                            settings_.one_ring_max_ring_ms / 1000.0,
-                            settings_.one_ring_window_s / 60)
-              : fmt::format("{}: one of more than {} calls from this caller to this callee "
-                            "within {} minutes",
-                            rule_word(rule), settings_.bombing_calls,
-                            settings_.bombing_window_s / 60);
+              ? fmt::format(
+                    "{}: one of at least {} unanswered calls ringing under {} s from this "
+                    "caller within {} minutes",
+                    rule_word(rule), settings_.one_ring_calls,
+                    settings_.one_ring_max_ring_ms / 1000.0, settings_.one_ring_window_s / 60)
+              : fmt::format(
+                    "{}: one of more than {} calls from this caller to this callee "
+                    "within {} minutes",
+                    rule_word(rule), settings_.bombing_calls, settings_.bombing_window_s / 60);
       emit(rule, c.file, c.line, c.time, c.trunk, key_canonical(key.caller),
            callee_key ? key_canonical(callee_key) : std::string(), std::move(detail));
     };
@@ -300,25 +323,30 @@ void Screener::screen(const Cdr& cdr, uint32_t file) {
 }
 
 void Screener::screen(const Cdr& cdr, uint32_t file, const Prepared& p) {
-  if (newest_ != INT64_MIN && cdr.time < newest_ - settings_.tolerance_s) ++summary_.late;
+  if (newest_ != INT64_MIN && cdr.time < newest_ - settings_.tolerance_s)
+    ++summary_.late;
   newest_ = std::max(newest_, cdr.time);
   const uint32_t known = p.trunk;
   const IndexLease* lease = nullptr;
   check_caller(cdr, file, known, p.caller, p.callee, lease);
   const uint32_t trunk = known != kNone ? known : trunk_id(cdr.trunk, known);
-  if (lease && lease->marketing) check_marketing(cdr, file, trunk, *lease, p.caller, p.callee);
+  if (lease && lease->marketing)
+    check_marketing(cdr, file, trunk, *lease, p.caller, p.callee);
   check_bursts(cdr, file, trunk, lease ? lease->holder : kNone, p.caller, p.callee);
 }
 
 ScreenSummary Screener::summary() const {
   ScreenSummary s = summary_;
   for (uint32_t t = 0; t < trunk_counts_.size(); ++t) {
-    if (trunk_counts_[t]) s.by_trunk[std::string(trunk_text(t))] = trunk_counts_[t];
+    if (trunk_counts_[t])
+      s.by_trunk[std::string(trunk_text(t))] = trunk_counts_[t];
   }
   for (uint32_t h = 0; h < holder_counts_.size(); ++h) {
-    if (holder_counts_[h]) s.by_holder[std::string(index_.holders.at(h))] = holder_counts_[h];
+    if (holder_counts_[h])
+      s.by_holder[std::string(index_.holders.at(h))] = holder_counts_[h];
   }
-  for (const auto& [caller, n] : caller_counts_) s.worst.push_back({key_canonical(caller), n});
+  for (const auto& [caller, n] : caller_counts_)
+    s.worst.push_back({key_canonical(caller), n});
   s.keep_worst(settings_.worst);
   return s;
 }

@@ -23,11 +23,12 @@ using File = std::unique_ptr<FILE, int (*)(FILE*)>;
 
 class Writer {
  public:
-  Writer(const std::string& path) : path_(path), file_(std::fopen(path.c_str(), "wb"), &std::fclose) {
+  Writer(const std::string& path)
+      : path_(path), file_(std::fopen(path.c_str(), "wb"), &std::fclose) {
     if (!file_) {
-      throw Failure(make_error(ErrorKind::cant_create, "snapshot-create",
-                               fmt::format("cannot create snapshot {}: {}", path,
-                                           std::strerror(errno))));
+      throw Failure(
+          make_error(ErrorKind::cant_create, "snapshot-create",
+                     fmt::format("cannot create snapshot {}: {}", path, std::strerror(errno))));
     }
   }
   void bytes(const void* data, size_t n) {
@@ -55,8 +56,9 @@ class Writer {
 
  private:
   [[noreturn]] void fail() {
-    throw Failure(make_error(ErrorKind::io, "snapshot-write",
-                             fmt::format("cannot write snapshot {}: {}", path_, std::strerror(errno))));
+    throw Failure(
+        make_error(ErrorKind::io, "snapshot-write",
+                   fmt::format("cannot write snapshot {}: {}", path_, std::strerror(errno))));
   }
   std::string path_;
   File file_;
@@ -64,12 +66,12 @@ class Writer {
 
 class Reader {
  public:
-  Reader(const std::string& path) : path_(path), file_(std::fopen(path.c_str(), "rb"), &std::fclose) {
+  Reader(const std::string& path)
+      : path_(path), file_(std::fopen(path.c_str(), "rb"), &std::fclose) {
     if (!file_) {
-      throw Failure(make_error(errno == ENOENT ? ErrorKind::no_input : ErrorKind::io,
-                               "snapshot-open",
-                               fmt::format("cannot open snapshot {}: {}", path,
-                                           std::strerror(errno))));
+      throw Failure(
+          make_error(errno == ENOENT ? ErrorKind::no_input : ErrorKind::io, "snapshot-open",
+                     fmt::format("cannot open snapshot {}: {}", path, std::strerror(errno))));
     }
   }
   void bytes(void* data, size_t n) {
@@ -129,7 +131,8 @@ void check_bounds(const ScreenIndex& x, Reader& in) {
     in.damaged();
   }
   for (const auto& t : x.trunks) {
-    if (t.leases_begin > t.leases_end || t.leases_end > x.leases.size()) in.damaged();
+    if (t.leases_begin > t.leases_end || t.leases_end > x.leases.size())
+      in.damaged();
   }
   for (const auto& l : x.leases) {
     if (l.ranges_begin > l.ranges_end || l.ranges_end > x.ranges.size() ||

@@ -41,7 +41,8 @@ Json counts_json(const std::map<std::string, uint64_t>& counts) {
   std::stable_sort(sorted.begin(), sorted.end(),
                    [](const auto& a, const auto& b) { return a.second > b.second; });
   Json out = Json::object();
-  for (const auto& [key, n] : sorted) out[key] = n;
+  for (const auto& [key, n] : sorted)
+    out[key] = n;
   return out;
 }
 
@@ -54,18 +55,23 @@ Failure merge_error(const std::string& name, const std::string& what) {
 
 uint64_t count_at(const nlohmann::json& json, const char* key, const std::string& name) {
   auto it = json.find(key);
-  if (it == json.end()) return 0;
-  if (!it->is_number_unsigned()) throw merge_error(name, fmt::format("\"{}\" is not a count", key));
+  if (it == json.end())
+    return 0;
+  if (!it->is_number_unsigned())
+    throw merge_error(name, fmt::format("\"{}\" is not a count", key));
   return it->get<uint64_t>();
 }
 
-void add_counts(std::map<std::string, uint64_t>& into, const nlohmann::json& json,
-                const char* key, const std::string& name) {
+void add_counts(std::map<std::string, uint64_t>& into, const nlohmann::json& json, const char* key,
+                const std::string& name) {
   auto it = json.find(key);
-  if (it == json.end()) return;
-  if (!it->is_object()) throw merge_error(name, fmt::format("\"{}\" is not an object", key));
+  if (it == json.end())
+    return;
+  if (!it->is_object())
+    throw merge_error(name, fmt::format("\"{}\" is not an object", key));
   for (const auto& [k, v] : it->items()) {
-    if (!v.is_number_unsigned()) throw merge_error(name, fmt::format("\"{}\" is not a count", k));
+    if (!v.is_number_unsigned())
+      throw merge_error(name, fmt::format("\"{}\" is not a count", k));
     into[k] += v.get<uint64_t>();
   }
 }
@@ -84,19 +90,31 @@ Table top_table(const std::string& what, const std::map<std::string, uint64_t>& 
 
 }  // namespace
 
-std::string_view rule_id(int rule) { return kRuleInfo[rule].id; }
-std::string_view rule_severity(int rule) { return kRuleInfo[rule].severity; }
-std::string_view rule_text(int rule, bool zh) { return zh ? kRuleInfo[rule].zh : kRuleInfo[rule].en; }
+std::string_view rule_id(int rule) {
+  return kRuleInfo[rule].id;
+}
+std::string_view rule_severity(int rule) {
+  return kRuleInfo[rule].severity;
+}
+std::string_view rule_text(int rule, bool zh) {
+  return zh ? kRuleInfo[rule].zh : kRuleInfo[rule].en;
+}
 
 Json ScreenSummary::to_json() const {
   Json by_rule_json = Json::object();
-  for (int r = 0; r < kRules; ++r) by_rule_json[std::string(rule_id(r))] = by_rule[r];
+  for (int r = 0; r < kRules; ++r)
+    by_rule_json[std::string(rule_id(r))] = by_rule[r];
   Json worst_json = Json::array();
-  for (const auto& o : worst) worst_json.push_back({{"caller", o.caller}, {"violations", o.violations}});
-  return Json{{"records", records},       {"violations", violations},
-              {"by_rule", by_rule_json},  {"unreadable", unreadable},
-              {"late", late},             {"by_trunk", counts_json(by_trunk)},
-              {"by_holder", counts_json(by_holder)}, {"worst_callers", worst_json}};
+  for (const auto& o : worst)
+    worst_json.push_back({{"caller", o.caller}, {"violations", o.violations}});
+  return Json{{"records", records},
+              {"violations", violations},
+              {"by_rule", by_rule_json},
+              {"unreadable", unreadable},
+              {"late", late},
+              {"by_trunk", counts_json(by_trunk)},
+              {"by_holder", counts_json(by_holder)},
+              {"worst_callers", worst_json}};
 }
 
 ScreenSummary ScreenSummary::from_json(const nlohmann::json& json, const std::string& name) {
@@ -109,7 +127,8 @@ ScreenSummary ScreenSummary::from_json(const nlohmann::json& json, const std::st
   s.unreadable = count_at(json, "unreadable", name);
   s.late = count_at(json, "late", name);
   const auto& by_rule = json.at("by_rule");
-  for (int r = 0; r < kRules; ++r) s.by_rule[r] = count_at(by_rule, rule_id(r).data(), name);
+  for (int r = 0; r < kRules; ++r)
+    s.by_rule[r] = count_at(by_rule, rule_id(r).data(), name);
   add_counts(s.by_trunk, json, "by_trunk", name);
   add_counts(s.by_holder, json, "by_holder", name);
   if (auto it = json.find("worst_callers"); it != json.end() && it->is_array()) {
@@ -126,17 +145,23 @@ ScreenSummary ScreenSummary::from_json(const nlohmann::json& json, const std::st
 void ScreenSummary::merge(const ScreenSummary& o) {
   records += o.records;
   violations += o.violations;
-  for (int r = 0; r < kRules; ++r) by_rule[r] += o.by_rule[r];
+  for (int r = 0; r < kRules; ++r)
+    by_rule[r] += o.by_rule[r];
   unreadable += o.unreadable;
   late += o.late;
-  for (const auto& [k, n] : o.by_trunk) by_trunk[k] += n;
-  for (const auto& [k, n] : o.by_holder) by_holder[k] += n;
+  for (const auto& [k, n] : o.by_trunk)
+    by_trunk[k] += n;
+  for (const auto& [k, n] : o.by_holder)
+    by_holder[k] += n;
   std::map<std::string, uint64_t> callers;
-  for (const auto& w : worst) callers[w.caller] += w.violations;
-  for (const auto& w : o.worst) callers[w.caller] += w.violations;
+  for (const auto& w : worst)
+    callers[w.caller] += w.violations;
+  for (const auto& w : o.worst)
+    callers[w.caller] += w.violations;
   const size_t keep = std::max(worst.size(), o.worst.size());
   worst.clear();
-  for (const auto& [c, n] : callers) worst.push_back({c, n});
+  for (const auto& [c, n] : callers)
+    worst.push_back({c, n});
   keep_worst(keep);
   errors.insert(errors.end(), o.errors.begin(), o.errors.end());
 }
@@ -145,13 +170,15 @@ void ScreenSummary::keep_worst(size_t n) {
   std::stable_sort(worst.begin(), worst.end(), [](const Offender& a, const Offender& b) {
     return a.violations != b.violations ? a.violations > b.violations : a.caller < b.caller;
   });
-  if (worst.size() > n) worst.resize(n);
+  if (worst.size() > n)
+    worst.resize(n);
 }
 
 uint64_t ScreenSummary::errors_found() const {
   uint64_t n = 0;
   for (int r = 0; r < kRules; ++r) {
-    if (rule_severity(r) == "error") n += by_rule[r];
+    if (rule_severity(r) == "error")
+      n += by_rule[r];
   }
   return n;
 }
@@ -163,7 +190,8 @@ std::vector<std::pair<std::string, Table>> ScreenSummary::tables(size_t top) con
                           std::to_string(by_rule[r]), std::string(rule_text(r))});
   }
   std::map<std::string, uint64_t> callers;
-  for (const auto& w : worst) callers[w.caller] = w.violations;
+  for (const auto& w : worst)
+    callers[w.caller] = w.violations;
   std::vector<std::pair<std::string, Table>> out;
   out.emplace_back("by rule", rules);
   out.emplace_back("worst trunks", top_table("TRUNK", by_trunk, top));

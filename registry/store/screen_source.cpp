@@ -141,8 +141,8 @@ void load_refusals(Database& db, ScreenIndex& index) {
     if (!number || !day) {
       continue;  // the audit reports stored numbers that cannot be read (R013)
     }
-    const uint32_t holder = st.is_null(1) || st.text(1).empty() ? kNone
-                                                                 : index.find_holder(st.text(1));
+    const uint32_t holder =
+        st.is_null(1) || st.text(1).empty() ? kNone : index.find_holder(st.text(1));
     if (!st.is_null(1) && !st.text(1).empty() && holder == kNone) {
       continue;
     }

@@ -13,7 +13,8 @@ using namespace numreg::screen;
 namespace {
 
 // Feed calls (time, line) of one key; return the flagged lines, sorted.
-std::vector<uint64_t> flagged(Bursts& bursts, const std::vector<std::pair<int64_t, uint64_t>>& calls,
+std::vector<uint64_t> flagged(Bursts& bursts,
+                              const std::vector<std::pair<int64_t, uint64_t>>& calls,
                               int64_t key = 1) {
   std::vector<uint64_t> lines;
   for (const auto& [time, line] : calls) {
@@ -29,7 +30,8 @@ std::vector<uint64_t> flagged(Bursts& bursts, const std::vector<std::pair<int64_
 
 std::vector<std::pair<int64_t, uint64_t>> every(int n, int64_t start, int64_t step) {
   std::vector<std::pair<int64_t, uint64_t>> calls;
-  for (int i = 0; i < n; ++i) calls.emplace_back(start + i * step, static_cast<uint64_t>(i + 1));
+  for (int i = 0; i < n; ++i)
+    calls.emplace_back(start + i * step, static_cast<uint64_t>(i + 1));
   return calls;
 }
 
@@ -37,7 +39,8 @@ std::vector<std::pair<int64_t, uint64_t>> every(int n, int64_t start, int64_t st
 
 TEST_CASE("Bursts: K calls within the window are all flagged") {
   Bursts bursts(10, 3600, 600);
-  CHECK(flagged(bursts, every(10, 1000, 300)) == std::vector<uint64_t>{1, 2, 3, 4, 5, 6, 7, 8, 9, 10});
+  CHECK(flagged(bursts, every(10, 1000, 300)) ==
+        std::vector<uint64_t>{1, 2, 3, 4, 5, 6, 7, 8, 9, 10});
 }
 
 TEST_CASE("Bursts: K - 1 calls are not") {
@@ -72,7 +75,8 @@ TEST_CASE("Bursts: keys are apart") {
     BurstCall c;
     c.time = time;
     c.line = line;
-    bursts.add(BurstKey{key, 7}, c, [&](const BurstKey&, const BurstCall& f) { lines.push_back(f.line); });
+    bursts.add(BurstKey{key, 7}, c,
+               [&](const BurstKey&, const BurstCall& f) { lines.push_back(f.line); });
   };
   add(1, 0, 1);
   add(2, 10, 2);

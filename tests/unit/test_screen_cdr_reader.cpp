@@ -125,7 +125,8 @@ TEST_CASE("CdrReader: records that cannot be read are errors with file, line and
 TEST_CASE("CdrReader: lines longer than the first buffer") {
   std::string text = "time,trunk,caller,callee,ring_s,talk_s,note\n";
   for (int i = 0; i < 3; ++i) {
-    text += "2026-11-28T10:00:00,T,+8613800138000,13800138000,1,0," + std::string(700'000, 'x') + "\n";
+    text +=
+        "2026-11-28T10:00:00,T,+8613800138000,13800138000,1,0," + std::string(700'000, 'x') + "\n";
   }
   Read r = read_all(text);
   CHECK(r.errors.empty());

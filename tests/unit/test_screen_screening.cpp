@@ -17,8 +17,12 @@ using namespace numreg::screen;
 
 namespace {
 
-int64_t key(std::string_view number) { return parse_number(number)->key(); }
-int32_t day(int y, int m, int d) { return static_cast<int32_t>(Date{y, m, d}.days()); }
+int64_t key(std::string_view number) {
+  return parse_number(number)->key();
+}
+int32_t day(int y, int m, int d) {
+  return static_cast<int32_t>(Date{y, m, d}.days());
+}
 
 // Trunks: GW (international), T1 (customer service lease of H1, callers
 // +86 898 6612 00xx, from 2026-01-01), T2 (marketing lease of H2, callers
@@ -28,7 +32,8 @@ ScreenIndex sample_index() {
   x.holders.add("91460400MA5TDR015T");
   x.holders.add("91469007MA5TDF0204");
   x.texts.add("09:00-12:00");
-  for (auto id : {"GW", "T1", "T2"}) x.trunk_ids.add(id);
+  for (auto id : {"GW", "T1", "T2"})
+    x.trunk_ids.add(id);
   x.trunks = {{0, 0, 1}, {0, 1, 0}, {1, 2, 0}};
   x.lease_ids.add("L1");
   x.lease_ids.add("L2");
@@ -134,7 +139,8 @@ TEST_CASE("Screener: S004 and S005 use the configured thresholds") {
   lines += "2026-11-28T10:05:00,T1,+8689866120002,13800138000,3,0\n";  // rings 3 s: not short
   auto rows = screen_lines(index, lines, s);
   CHECK(rows.size() == 3);
-  for (const auto& r : rows) CHECK(r.starts_with("S004"));
+  for (const auto& r : rows)
+    CHECK(r.starts_with("S004"));
   std::string bombing;
   for (int i = 0; i < 3; ++i) {
     bombing += "2026-11-28T11:0" + std::to_string(i) + ":00,T1,+8689866120001,13800138000,5,9\n";
@@ -178,9 +184,10 @@ TEST_CASE("Snapshot: an index survives the round trip") {
   const std::string path = "screen-snapshot-test.bin";
   write_snapshot(index, path);
   const ScreenIndex back = read_snapshot(path);
-  const std::string day = "2026-11-21T10:00:00,T2,+8689836800001,13900000001,5,30\n"
-                          "2026-11-28T10:00:00,T9,+8689866120001,13800138000,5,30\n"
-                          "2026-11-28T10:00:00,GW,+8689866120001,13800138000,5,30\n";
+  const std::string day =
+      "2026-11-21T10:00:00,T2,+8689836800001,13900000001,5,30\n"
+      "2026-11-28T10:00:00,T9,+8689866120001,13800138000,5,30\n"
+      "2026-11-28T10:00:00,GW,+8689866120001,13800138000,5,30\n";
   CHECK(screen_lines(back, day) == screen_lines(index, day));
   CHECK(back.find_trunk("T2") == 2);
   CHECK(back.leases.size() == 2);

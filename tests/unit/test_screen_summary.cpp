@@ -22,7 +22,8 @@ ScreenSummary shard(uint64_t records, uint64_t s001, const std::string& trunk) {
 TEST_CASE("ScreenSummary::to_json: DESIGN.md's keys first, every rule") {
   const auto json = shard(10, 2, "T1").to_json();
   std::vector<std::string> keys;
-  for (const auto& [k, v] : json.items()) keys.push_back(k);
+  for (const auto& [k, v] : json.items())
+    keys.push_back(k);
   CHECK(keys == std::vector<std::string>{"records", "violations", "by_rule", "unreadable", "late",
                                          "by_trunk", "by_holder", "worst_callers"});
   CHECK(json["by_rule"].dump() ==
@@ -30,8 +31,10 @@ TEST_CASE("ScreenSummary::to_json: DESIGN.md's keys first, every rule") {
 }
 
 TEST_CASE("ScreenSummary::merge adds shards") {
-  ScreenSummary total = ScreenSummary::from_json(nlohmann::json::parse(shard(10, 2, "T1").to_json().dump()), "a.json");
-  total.merge(ScreenSummary::from_json(nlohmann::json::parse(shard(5, 1, "T2").to_json().dump()), "b.json"));
+  ScreenSummary total = ScreenSummary::from_json(
+      nlohmann::json::parse(shard(10, 2, "T1").to_json().dump()), "a.json");
+  total.merge(ScreenSummary::from_json(nlohmann::json::parse(shard(5, 1, "T2").to_json().dump()),
+                                       "b.json"));
   CHECK(total.records == 15);
   CHECK(total.violations == 3);
   CHECK(total.by_rule[S001] == 3);
