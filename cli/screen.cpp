@@ -55,7 +55,7 @@ screen::ScreenIndex load_index(Context& ctx, const ScreenOptions& o) {
 
 void print_summary(Context& ctx, const screen::ScreenSummary& s) {
   if (ctx.options.json) {
-    ctx.out << s.to_json().dump(2) << "\n";
+    s.write_json(ctx.out);
     return;
   }
   ctx.out << fmt::format("screened {} records: {} violations", s.records, s.violations);

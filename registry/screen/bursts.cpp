@@ -49,7 +49,7 @@ Bursts::Slot* Bursts::find(Generation& g, const BurstKey& key) {
 // A new key in the current generation (the table grows at half load).
 Bursts::Slot& Bursts::insert_key(const BurstKey& key) {
   if (2 * (current_.keys + 1) > current_.slots.size()) {
-    std::vector<Slot> old(current_.slots.size() * 2, Slot{});
+    HugeVector<Slot> old(current_.slots.size() * 2, Slot{});
     old.swap(current_.slots);
     const size_t mask = current_.slots.size() - 1;
     for (const Slot& s : old) {
@@ -96,7 +96,7 @@ void Bursts::roll(int64_t time) {
   while (slots < 2 * keys)
     slots *= 2;
   current_.slots.assign(slots, Slot{});
-  current_.pool.reserve(previous_.pool.size());
+  current_.pool.reserve(previous_.pool.size() + previous_.pool.size() / 4);
   current_.start = time;
 }
 

@@ -26,17 +26,20 @@
 #include <cstdint>
 #include <vector>
 
+#include "registry/screen/huge_pages.hpp"
+
 namespace numreg::screen {
 
-/// What a flagged call is remembered by.
+/// What a flagged call is remembered by (32 bytes: a window of a day's
+/// records is millions of them).
 struct BurstCall {
   int64_t time = 0;
-  uint64_t line = 0;
-  int64_t other = 0;  // S004: the callee's key (0 when unreadable)
-  uint32_t file = 0;
+  int64_t other = 0;    // S004: the callee's key (0 when unreadable)
+  uint32_t line = 0;    // line in its file (files over 4G lines wrap)
   uint32_t trunk = 0;   // trunk id (see Screener)
   uint32_t holder = 0;  // holder index or kNone
-  uint32_t flagged = 0;
+  uint16_t file = 0;
+  uint16_t flagged = 0;
 };
 
 /// Key of a burst: a caller (callee 0) or a caller and a callee.
@@ -78,8 +81,8 @@ class Bursts {
     uint16_t log_capacity;
   };
   struct Generation {
-    std::vector<Slot> slots;
-    std::vector<BurstCall> pool;
+    HugeVector<Slot> slots;
+    HugeVector<BurstCall> pool;
     size_t keys = 0;
     int64_t start = 0;
   };

@@ -11,7 +11,9 @@ namespace numreg::screen {
 
 namespace {
 
-constexpr size_t kTrackedCallers = 250'000;  // callers counted for the worst offenders
+constexpr size_t kTrackedCallers = 250'000;       // callers counted for the worst offenders
+constexpr size_t kTrackedUnknownTrunks = 10'000;  // unknown trunks counted one by one
+constexpr std::string_view kOtherUnknownTrunks = "(other trunks not in the registry)";
 
 std::string iso_time(int64_t epoch) {
   const int64_t days = epoch >= 0 ? epoch / 86400 : (epoch - 86399) / 86400;
@@ -142,12 +144,19 @@ void Screener::prepare(const Cdr& cdr, Prepared& p) const {
 uint32_t Screener::trunk_id(std::string_view trunk, uint32_t known) {
   if (known != kNone)
     return known;
-  auto [it, added] = unknown_ids_.try_emplace(std::string(trunk), 0);
+  // Unknown trunks are counted one by one up to a limit, so that a file of
+  // any size keeps memory bounded; the rest share one count.
+  auto it = unknown_ids_.find(std::string(trunk));
+  if (it != unknown_ids_.end())
+    return it->second;
+  const bool full = unknown_ids_.size() >= kTrackedUnknownTrunks;
+  const std::string name = full ? std::string(kOtherUnknownTrunks) : std::string(trunk);
+  auto [slot, added] = unknown_ids_.try_emplace(name, 0);
   if (added) {
-    it->second = index_.trunk_ids.size() + unknown_trunks_.add(trunk);
+    slot->second = index_.trunk_ids.size() + unknown_trunks_.add(name);
     trunk_counts_.push_back(0);
   }
-  return it->second;
+  return slot->second;
 }
 
 std::string_view Screener::trunk_text(uint32_t id) const {
@@ -284,7 +293,8 @@ void Screener::check_bursts(const Cdr& cdr, uint32_t file, uint32_t trunk, uint3
                             const Result<int64_t>& caller, const Result<int64_t>& callee) {
   if (!caller)
     return;
-  BurstCall call{cdr.time, static_cast<uint64_t>(cdr.line), 0, file, trunk, holder, 0};
+  BurstCall call{
+      cdr.time, 0, static_cast<uint32_t>(cdr.line), trunk, holder, static_cast<uint16_t>(file), 0};
   const auto flag = [this](int rule) {
     return [this, rule](const BurstKey& key, const BurstCall& c) {
       count(rule, c.trunk, c.holder, &key.caller);
@@ -335,7 +345,10 @@ void Screener::screen(const Cdr& cdr, uint32_t file, const Prepared& p) {
   check_bursts(cdr, file, trunk, lease ? lease->holder : kNone, p.caller, p.callee);
 }
 
-ScreenSummary Screener::summary() const {
+ScreenSummary Screener::summary() {
+  // The windows are done with; free them before the summary's maps grow.
+  one_ring_ = Bursts(1, 1, 0);
+  bombing_ = Bursts(1, 1, 0);
   ScreenSummary s = summary_;
   for (uint32_t t = 0; t < trunk_counts_.size(); ++t) {
     if (trunk_counts_[t])

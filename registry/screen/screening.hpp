@@ -81,10 +81,10 @@ class Screener {
   /// Screen every record `reader` gives. Throws a Failure with the kept
   /// errors when more than max_errors records cannot be read.
   void screen(CdrReader& reader);
-  /// Screen one record of the `file`-th input.
+  /// Screen one record of the `file`-th input (at most 65536 inputs).
   void screen(const Cdr& cdr, uint32_t file);
-  /// The summary so far.
-  ScreenSummary summary() const;
+  /// The summary of the run; ends it (the S004/S005 windows are freed).
+  ScreenSummary summary();
 
  private:
   /// What screening a record starts from: its trunk and numbers, read in a

@@ -2,6 +2,7 @@
 #include "registry/screen/summary.hpp"
 
 #include <algorithm>
+#include <ostream>
 
 #include <fmt/format.h>
 
@@ -36,13 +37,13 @@ constexpr RuleInfo kRuleInfo[kRules] = {
 
 using Json = nlohmann::ordered_json;
 
-Json counts_json(const std::map<std::string, uint64_t>& counts) {
-  std::vector<std::pair<std::string, uint64_t>> sorted(counts.begin(), counts.end());
-  std::stable_sort(sorted.begin(), sorted.end(),
-                   [](const auto& a, const auto& b) { return a.second > b.second; });
-  Json out = Json::object();
-  for (const auto& [key, n] : sorted)
-    out[key] = n;
+// Counts by key, in key order. (A sorted map: an ordered_json object looks
+// keys up one by one and would take quadratic time on a million trunks.)
+nlohmann::json counts_json(const std::map<std::string, uint64_t>& counts) {
+  nlohmann::json out = nlohmann::json::object();
+  for (const auto& [key, n] : counts) {
+    out.emplace(key, n);
+  }
   return out;
 }
 
@@ -115,6 +116,51 @@ Json ScreenSummary::to_json() const {
               {"by_trunk", counts_json(by_trunk)},
               {"by_holder", counts_json(by_holder)},
               {"worst_callers", worst_json}};
+}
+
+namespace {
+
+void write_counts(std::ostream& out, const char* name,
+                  const std::map<std::string, uint64_t>& counts, bool last = false) {
+  out << "  \"" << name << "\": ";
+  if (counts.empty()) {
+    out << "{}";
+  } else {
+    out << "{";
+    const char* separator = "\n";
+    for (const auto& [key, n] : counts) {
+      out << separator << "    " << nlohmann::json(key).dump() << ": " << n;
+      separator = ",\n";
+    }
+    out << "\n  }";
+  }
+  out << (last ? "\n" : ",\n");
+}
+
+}  // namespace
+
+void ScreenSummary::write_json(std::ostream& out) const {
+  out << "{\n  \"records\": " << records << ",\n  \"violations\": " << violations
+      << ",\n  \"by_rule\": {";
+  for (int r = 0; r < kRules; ++r) {
+    out << (r ? ",\n" : "\n") << "    \"" << rule_id(r) << "\": " << by_rule[r];
+  }
+  out << "\n  },\n  \"unreadable\": " << unreadable << ",\n  \"late\": " << late << ",\n";
+  write_counts(out, "by_trunk", by_trunk);
+  write_counts(out, "by_holder", by_holder);
+  out << "  \"worst_callers\": ";
+  if (worst.empty()) {
+    out << "[]\n";
+  } else {
+    out << "[";
+    for (size_t i = 0; i < worst.size(); ++i) {
+      out << (i ? ",\n" : "\n")
+          << "    {\n      \"caller\": " << nlohmann::json(worst[i].caller).dump()
+          << ",\n      \"violations\": " << worst[i].violations << "\n    }";
+    }
+    out << "\n  ]\n";
+  }
+  out << "}\n";
 }
 
 ScreenSummary ScreenSummary::from_json(const nlohmann::json& json, const std::string& name) {

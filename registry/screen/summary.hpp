@@ -5,6 +5,7 @@
 
 #include <array>
 #include <cstdint>
+#include <iosfwd>
 #include <map>
 #include <string>
 #include <string_view>
@@ -47,6 +48,9 @@ struct ScreenSummary {
   /// {"records","violations","by_rule":{...},"unreadable","late","by_trunk",
   /// "by_holder","worst_callers"}.
   nlohmann::ordered_json to_json() const;
+  /// Write to_json().dump(2) to `out` without building the document (the
+  /// counts by trunk may hold a million trunks).
+  void write_json(std::ostream& out) const;
   /// Read a summary written by to_json; `name` names the input in errors.
   static ScreenSummary from_json(const nlohmann::json& json, const std::string& name);
   /// Add the counts of `other` (a shard of the same day).

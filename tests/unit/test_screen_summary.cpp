@@ -3,6 +3,8 @@
 
 #include <doctest/doctest.h>
 
+#include <sstream>
+
 using namespace numreg::screen;
 
 namespace {
@@ -28,6 +30,18 @@ TEST_CASE("ScreenSummary::to_json: DESIGN.md's keys first, every rule") {
                                          "by_trunk", "by_holder", "worst_callers"});
   CHECK(json["by_rule"].dump() ==
         R"({"S001":2,"S002":0,"S003":0,"S004":0,"S005":0,"S006":0,"S007":0})");
+}
+
+TEST_CASE("ScreenSummary::write_json writes what to_json().dump(2) would") {
+  ScreenSummary s = shard(10, 2, "T1");
+  s.by_trunk["T\"2"] = 1;
+  s.by_holder["91460400MA5TDR015T"] = 3;
+  s.worst.push_back({"+8613900000001", 1});
+  for (const ScreenSummary& summary : {s, ScreenSummary{}}) {
+    std::ostringstream out;
+    summary.write_json(out);
+    CHECK(out.str() == summary.to_json().dump(2) + "\n");
+  }
 }
 
 TEST_CASE("ScreenSummary::merge adds shards") {
