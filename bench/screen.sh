@@ -38,7 +38,7 @@ fi
 if [ ! -f "$small" ]; then
   head -n 1000001 "$cdrs" > "$small"
 fi
-echo "call records: $(du -h "$cdrs" | cut -f1) in $cdrs"
+echo "call records: $(du -hL "$cdrs" | cut -f1) in $cdrs"
 cat "$cdrs" > /dev/null  # warm the page cache for every contender
 
 measure "read ceiling: wc -l" wc -l "$cdrs"
