@@ -8,10 +8,15 @@
 namespace numreg::cli {
 
 std::string describe(const Error& e) {
-  if (!e.field.empty() && !e.value.empty()) {
-    return fmt::format("{}: {}: {}", e.field, e.value, e.message);
+  // "field: value: what was expected"; the value is left out where the
+  // message already quotes it.
+  if (e.field.empty() || e.message.starts_with(e.field + " ")) {
+    return e.message;
   }
-  return e.message;
+  if (e.value.empty() || e.message.find(e.value) != std::string::npos) {
+    return fmt::format("{}: {}", e.field, e.message);
+  }
+  return fmt::format("{}: {}: {}", e.field, e.value, e.message);
 }
 
 void print_error(std::ostream& err, const Error& e, bool json) {

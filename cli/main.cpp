@@ -8,6 +8,7 @@
 #include "cli/context.hpp"
 #include "cli/diagnostics.hpp"
 #include "cli/exit_code.hpp"
+#include "cli/suggest.hpp"
 
 namespace numreg::cli {
 
@@ -57,6 +58,11 @@ int run(int argc, char** argv) {
   if (argc == 1) {
     std::cout << app.help();
     return kExitOk;
+  }
+  if (auto unknown = unknown_command(app, argc, argv)) {
+    std::cerr << "numreg: error: " << unknown->first << "\n"
+              << "run '" << unknown->second << " --help' for help\n";
+    return kExitUsage;
   }
   try {
     app.parse(argc, argv);

@@ -4,6 +4,7 @@
 #include <memory>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "registry/model/value.hpp"
 #include "registry/types/region.hpp"

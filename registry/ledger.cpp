@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 
 #include <fmt/format.h>
+#include <fmt/ranges.h>
 
 #include "registry/store/migrate.hpp"
 #include "registry/store/ranges.hpp"
@@ -176,7 +177,6 @@ Record Ledger::add(const Kind& kind, const RawValues& raw, const Change& change)
   std::vector<Error> errors;
   Record r = build(kind, raw, change, errors);
   check(r, errors);
-  throw_if(errors);
   store::Transaction tx(*db_);
   journal_->forget_head();
   check_references(r, errors);
@@ -243,9 +243,10 @@ std::optional<Record> Ledger::find(const Kind& kind, const std::string& key) {
 }
 
 Record Ledger::get(const Kind& kind, const std::string& key) {
-  auto r = find(kind, key);
+  auto parts = split_key(kind, key);
+  auto r = store::find_record(*db_, kind, parts);
   if (!r) {
-    throw not_found(kind, key);
+    throw not_found(kind, fmt::format("{}", fmt::join(parts, "/")));
   }
   return *r;
 }

@@ -140,6 +140,7 @@ class Ledger {
 };
 
 /// SQL condition: lease alias `l` is active on the date bound at `param`.
+/// `param` appears twice: with "?" bind the date twice; "?2" binds once.
 std::string active_on_sql(const std::string& alias, const std::string& param);
 
 }  // namespace numreg

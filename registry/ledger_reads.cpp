@@ -59,7 +59,7 @@ store::Where where_for(const Kind& kind, const ListQuery& q, Date today) {
     where.also(leases ? "t.status = ?" : "t.credit_status = ?", {q.status});
   }
   if (q.as_of && leases) {
-    where.also(active_on_sql("t", "?"), {q.as_of->iso()});
+    where.also(active_on_sql("t", "?"), {q.as_of->iso(), q.as_of->iso()});
   }
   if (q.expiring_days) {
     Date from = q.as_of.value_or(today);

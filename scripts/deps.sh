@@ -3,7 +3,7 @@
 # when any is missing. Runs apt-get update first, as a fresh machine needs.
 set -euo pipefail
 packages=(
-  build-essential cmake ninja-build pkg-config python3
+  build-essential cmake ninja-build pkg-config python3 groff-base
   libsqlite3-dev sqlite3 libcli11-dev libyaml-cpp-dev libtomlplusplus-dev doctest-dev
   nlohmann-json3-dev libfmt-dev libxlsxwriter-dev libssl-dev libexpected-dev zlib1g-dev
 )

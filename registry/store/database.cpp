@@ -69,10 +69,17 @@ Database::Database(const std::string& path, OpenMode mode)
   }
   sqlite3_extended_result_codes(db_, 1);
   sqlite3_busy_timeout(db_, mode.busy_timeout_ms);
-  if (!mode.read_only) {
-    exec("PRAGMA journal_mode=WAL");
+  // A constructor that throws runs no destructor: close the handle here.
+  try {
+    if (!mode.read_only) {
+      exec("PRAGMA journal_mode=WAL");
+    }
+    exec("PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL");
+  } catch (...) {
+    sqlite3_close_v2(db_);
+    db_ = nullptr;
+    throw;
   }
-  exec("PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL");
 }
 
 Database::~Database() { sqlite3_close_v2(db_); }

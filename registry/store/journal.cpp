@@ -116,9 +116,9 @@ ChainCheck Journal::check() {
     ++result.entries;
     if (!result.bad) {
       if (e.seq != expected_seq) {
-        result.bad = e.seq;
-        result.problem = fmt::format("entry {} follows entry {}: entries are missing",
-                                     e.seq, expected_seq - 1);
+        result.bad = expected_seq;
+        result.problem = fmt::format("entry {} is missing (the next entry is {})", expected_seq,
+                                     e.seq);
       } else if (e.prev_hash != result.head) {
         result.bad = e.seq;
         result.problem = fmt::format("entry {} does not link to entry {}", e.seq, e.seq - 1);

@@ -11,6 +11,8 @@ namespace numreg {
 
 namespace {
 
+constexpr std::string_view kDaysExpected = " as a number of days (expected 30d, 12w or 30)";
+
 // Format `value` as decimal, left-padded with zeros to `width` digits.
 std::string padded(int64_t value, size_t width) {
   std::string digits = std::to_string(value < 0 ? -value : value);
@@ -20,7 +22,9 @@ std::string padded(int64_t value, size_t width) {
   return value < 0 ? "-" + digits : digits;
 }
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
 
 bool all_digits(std::string_view text) {
   for (char c : text) {
@@ -54,7 +58,9 @@ std::string ymd(int year, int month, int day) {
   return padded(year, 4) + "-" + padded(month, 2) + "-" + padded(day, 2);
 }
 
-bool is_leap(int year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+bool is_leap(int year) {
+  return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+}
 
 int days_in_month(int year, int month) {
   static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -134,7 +140,8 @@ Date Date::from_days(int64_t days) {
   const int64_t day_of_era = z - era * 146097;
   const int64_t year_of_era =
       (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
-  const int64_t day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+  const int64_t day_of_year =
+      day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
   const int64_t mp = (5 * day_of_year + 2) / 153;
   const int day = static_cast<int>(day_of_year - (153 * mp + 2) / 5 + 1);
   const int month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
@@ -142,7 +149,9 @@ Date Date::from_days(int64_t days) {
   return Date{year, month, day};
 }
 
-std::string Date::iso() const { return ymd(year, month, day); }
+std::string Date::iso() const {
+  return ymd(year, month, day);
+}
 
 std::string DateTime::iso() const {
   return date.iso() + "T" + padded(seconds / 3600, 2) + ":" + padded(seconds / 60 % 60, 2) + ":" +
@@ -192,8 +201,8 @@ Result<DateTime> parse_datetime(std::string_view text) {
     return tl::unexpected(time_error(text, shown + " is not a calendar date"));
   }
   if (!in_range) {
-    return tl::unexpected(time_error(text, std::string(trim(trimmed.substr(split + 1))) +
-                                               " is not a time of day"));
+    return tl::unexpected(
+        time_error(text, std::string(trim(trimmed.substr(split + 1))) + " is not a time of day"));
   }
   return DateTime{Date{parts.year, parts.month, parts.day}, seconds};
 }
@@ -210,9 +219,8 @@ Result<int> parse_days(std::string_view text) {
   int count = 0;
   // Six digits is already 2,700 years: longer spans are typing mistakes.
   if (!read_number(digits, 6, count)) {
-    return tl::unexpected(data_error("duration-form", "cannot read '" + std::string(text) +
-                                                          "' as a number of days (expected "
-                                                          "30d, 12w or 30)"));
+    return tl::unexpected(data_error(
+        "duration-form", "cannot read '" + std::string(text) + "'" + std::string(kDaysExpected)));
   }
   return count * factor;
 }

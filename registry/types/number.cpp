@@ -18,6 +18,8 @@ constexpr std::string_view kAccepted =
     "+86 898 6612 3456, 0898-66123456, 13800138000, 95105, 96110, 400-810-8888, 800-123-4567, "
     "+44 20 7123 4567";
 constexpr std::string_view kCarrierPrefixes[] = {"17951", "17911", "17909", "12593"};
+constexpr std::string_view kSpreadsheet =
+    "a spreadsheet has turned it into a decimal number; format the column as text";
 constexpr int64_t kKeyScale = 1'000'000'000'000'000;  // 10^15
 
 // Why a text is not a number, before it is worded as an Error.
@@ -32,7 +34,9 @@ tl::unexpected<Problem> form_problem(std::string reason) {
   return tl::unexpected(Problem{"number-form", std::move(reason)});
 }
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
 
 bool all_digits(std::string_view text) {
   for (char c : text) {
@@ -43,7 +47,9 @@ bool all_digits(std::string_view text) {
   return !text.empty();
 }
 
-std::string count_text(size_t n) { return std::to_string(n); }
+std::string count_text(size_t n) {
+  return std::to_string(n);
+}
 
 std::string_view trim(std::string_view text) {
   const size_t begin = text.find_first_not_of(" \t\r\n");
@@ -113,8 +119,7 @@ tl::expected<std::string, Problem> strip_separators(std::string_view text) {
     if (is_digit(c) || (c == '+' && out.empty())) {
       out += c;
     } else if (std::string_view(" \t-.()").find(c) == std::string_view::npos) {
-      return form_problem("character '" + std::string(character_at(text, i)) +
-                          "' is not allowed");
+      return form_problem("character '" + std::string(character_at(text, i)) + "' is not allowed");
     }
   }
   if (out.empty() || out == "+") {
@@ -130,8 +135,8 @@ Number make(std::string canonical, NumberType type, bool historical = false) {
 // Read a 95 or 96 number of 5 or 6 digits.
 Reading read_short_service(std::string_view digits) {
   if (digits.size() != 5 && digits.size() != 6) {
-    return form_problem("a " + std::string(digits.substr(0, 2)) + " number has 5 or 6 digits, found " +
-                        count_text(digits.size()));
+    return form_problem("a " + std::string(digits.substr(0, 2)) +
+                        " number has 5 or 6 digits, found " + count_text(digits.size()));
   }
   return make(std::string(digits), digits.starts_with("95") ? NumberType::n95 : NumberType::n96);
 }
@@ -228,7 +233,9 @@ Reading read_international(std::string_view digits) {
     return form_problem("an international number has 8 to 15 digits, found " +
                         count_text(digits.size()));
   }
-  return make("+" + std::string(digits), NumberType::international);
+  std::string canonical(1, '+');
+  canonical.append(digits);
+  return make(std::move(canonical), NumberType::international);
 }
 
 // Read what follows a carrier IP prefix: a mobile number or 0 and a national number.
@@ -267,8 +274,8 @@ Reading read_bare(std::string_view digits) {
     return read_mobile(digits);
   }
   if (digits.size() == 10 || digits.size() == 11) {
-    return tl::unexpected(Problem{"number-leading-zero",
-                                  "it looks like a national number that lost its leading 0 or +86"});
+    return tl::unexpected(Problem{
+        "number-leading-zero", "it looks like a national number that lost its leading 0 or +86"});
   }
   if ((digits.size() == 7 || digits.size() == 8) && digits[0] >= '2' && digits[0] <= '8') {
     return form_problem("it looks like a local number without its area code");
@@ -350,8 +357,8 @@ int64_t Number::key() const {
       digits = digits * 10 + (c - '0');
     }
   }
-  const int64_t form = static_cast<int64_t>(digit_count(canonical)) +
-                       (canonical.starts_with('+') ? 20 : 0);
+  const int64_t form =
+      static_cast<int64_t>(digit_count(canonical)) + (canonical.starts_with('+') ? 20 : 0);
   return form * kKeyScale + digits;
 }
 
@@ -363,10 +370,8 @@ bool Number::is_service() const {
 Result<Number> parse_number(std::string_view text) {
   const std::string ascii = fold_full_width(trim(text));
   if (is_spreadsheet_damage(ascii)) {
-    return tl::unexpected(number_error(
-        text, Problem{"number-spreadsheet",
-                      "a spreadsheet has turned it into a decimal number; format the column as "
-                      "text"}));
+    return tl::unexpected(
+        number_error(text, Problem{"number-spreadsheet", std::string(kSpreadsheet)}));
   }
   const auto stripped = strip_separators(ascii);
   Reading reading = stripped ? read_stripped(*stripped) : tl::unexpected(stripped.error());

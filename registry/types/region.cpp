@@ -107,8 +107,8 @@ std::string pinyin_key(std::string_view text) {
   if (words.back().empty()) {
     words.pop_back();
   }
-  const bool suffix = words.size() > 1 &&
-                      (words.back() == "shi" || words.back() == "xian" || words.back() == "qu");
+  const bool suffix =
+      words.size() > 1 && (words.back() == "shi" || words.back() == "xian" || words.back() == "qu");
   std::string key;
   for (size_t i = 0; i + (suffix ? 1 : 0) < words.size(); ++i) {
     key += words[i];
@@ -134,7 +134,9 @@ Error unknown_region(std::string_view text) {
 
 }  // namespace
 
-std::span<const Region> hainan_regions() { return kHainan; }
+std::span<const Region> hainan_regions() {
+  return kHainan;
+}
 
 const Region* find_region(std::string_view code) {
   for (const Region& region : kHainan) {

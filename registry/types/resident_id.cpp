@@ -16,10 +16,13 @@ namespace {
 
 constexpr std::array<int, 17> kWeights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
 constexpr std::string_view kCheckChars = "10X98765432";
-constexpr std::string_view kProvinces =
-    "11-15, 21-23, 31-37, 41-46, 50-54, 61-65, 71, 81 or 82";
+constexpr std::string_view kProvinces = "11-15, 21-23, 31-37, 41-46, 50-54, 61-65, 71, 81 or 82";
+constexpr std::string_view kFormExpected =
+    " is not allowed (expected digits, and X only at position 18)";
 
-bool is_digit(char c) { return c >= '0' && c <= '9'; }
+bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
 
 // True when the two digits are a province code of GB/T 2260 (11..82).
 bool is_province(int code) {
@@ -61,8 +64,7 @@ std::optional<Error> check_form(std::string_view id, size_t length) {
       }
       return data_error("id-form", "character '" + std::string(id.substr(i, end - i)) +
                                        "' at position " + std::to_string(position) +
-                                       " is not allowed (expected digits, and X only at position "
-                                       "18)");
+                                       std::string(kFormExpected));
     }
   }
   return std::nullopt;
@@ -128,15 +130,16 @@ Result<std::string> parse_resident_id(std::string_view text, Date today) {
   }
   if (const int province = (id[0] - '0') * 10 + (id[1] - '0'); !is_province(province)) {
     return tl::unexpected(data_error("id-region", "first two digits " + id.substr(0, 2) +
-                                                    " are not a province code (expected " +
-                                                    std::string(kProvinces) + ")"));
+                                                      " are not a province code (expected " +
+                                                      std::string(kProvinces) + ")"));
   }
   if (std::optional<Error> error = check_birth_date(id, today, legacy ? "7-12" : "7-14")) {
     return tl::unexpected(std::move(*error));
   }
   if (const char expected = resident_id_check_char(id); id[17] != expected) {
-    return tl::unexpected(data_error("id-check", std::string("check character at position 18 is '") +
-                                                   id[17] + "', expected '" + expected + "'"));
+    return tl::unexpected(
+        data_error("id-check", std::string("check character at position 18 is '") + id[17] +
+                                   "', expected '" + expected + "'"));
   }
   return id;
 }

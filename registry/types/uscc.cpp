@@ -18,7 +18,7 @@ constexpr size_t kLength = 18;
 // Return the value 0..30 of `c` in the GB 32100 character set, or -1.
 int char_value(char c) {
   const size_t index = kCharset.find(c);
-  return index == std::string_view::npos || c == '\0' ? -1 : static_cast<int>(index);
+  return index == std::string_view::npos ? -1 : static_cast<int>(index);
 }
 
 // Split UTF-8 `text` into one string per code point; invalid bytes stand alone.
@@ -51,15 +51,17 @@ std::string normalise(std::string_view text) {
   return code;
 }
 
-std::string position_text(size_t index) { return std::to_string(index + 1); }
+std::string position_text(size_t index) {
+  return std::to_string(index + 1);
+}
 
 // Find the first character outside the set or, in positions 3-8, not a digit.
 std::optional<Error> check_characters(const std::vector<std::string>& points) {
   for (size_t i = 0; i < points.size(); ++i) {
     if (points[i].size() != 1 || char_value(points[i][0]) < 0) {
-      return data_error("uscc-charset", "character '" + points[i] + "' at position " +
-                                            position_text(i) + " is not allowed (allowed: " +
-                                            std::string(kAllowed) + ")");
+      return data_error("uscc-charset",
+                        "character '" + points[i] + "' at position " + position_text(i) +
+                            " is not allowed (allowed: " + std::string(kAllowed) + ")");
     }
   }
   for (size_t i = 2; i < 8; ++i) {
@@ -108,9 +110,9 @@ Result<Uscc> parse_uscc(std::string_view text, bool allow_bad_check) {
   if (allow_bad_check) {
     return Uscc{code, false};
   }
-  return tl::unexpected(data_error("uscc-check", std::string("check character at position 18 is '") +
-                                                     code[kLength - 1] + "', expected '" +
-                                                     expected + "'"));
+  return tl::unexpected(
+      data_error("uscc-check", std::string("check character at position 18 is '") +
+                                   code[kLength - 1] + "', expected '" + expected + "'"));
 }
 
 }  // namespace numreg

@@ -57,6 +57,11 @@ def parse(path):
     return steps
 
 
+def expand(text, env):
+    """Replace ${NAME} by the case's environment variable NAME."""
+    return re.sub(r"\$\{(\w+)\}", lambda m: env.get(m.group(1), m.group(0)), text)
+
+
 def compare(what, expected, actual):
     lines = actual.split("\n")
     if lines and lines[-1] == "":
@@ -91,14 +96,16 @@ def main():
         })
         for step in parse(case):
             if step.kind == "$":
-                cmd = [numreg] + shlex.split(os.path.expandvars(step.text))
+                cmd = [numreg] + shlex.split(expand(step.text, env))
             else:
                 cmd = ["bash", "-c", step.text]
             stdin = "".join(l + "\n" for l in step.stdin)
             p = subprocess.run(cmd, input=stdin.encode(), capture_output=True, env=env, cwd=tmp,
                                timeout=120)
             out, err = p.stdout.decode(errors="replace"), p.stderr.decode(errors="replace")
-            problems = compare("stdout", step.stdout, out) + compare("stderr", step.stderr, err)
+            want_out = [(rx, expand(t, env)) for rx, t in step.stdout]
+            want_err = [(rx, expand(t, env)) for rx, t in step.stderr]
+            problems = compare("stdout", want_out, out) + compare("stderr", want_err, err)
             if p.returncode != step.exit:
                 problems.append(f"  exit code {p.returncode}, expected {step.exit}")
             if problems:

@@ -48,8 +48,7 @@ TEST_CASE("Date::days and Date::from_days") {
     long mismatches = 0;
     for (int64_t n = -25567; n <= 376199; ++n) {
       mismatches += Date::from_days(n) == walker && walker.days() == n ? 0 : 1;
-      const bool leap =
-          (walker.year % 4 == 0 && walker.year % 100 != 0) || walker.year % 400 == 0;
+      const bool leap = (walker.year % 4 == 0 && walker.year % 100 != 0) || walker.year % 400 == 0;
       const int month_length = walker.month == 2 && leap ? 29 : kDays[walker.month - 1];
       if (++walker.day > month_length) {
         walker.day = 1;
@@ -163,7 +162,8 @@ TEST_CASE("parse_date") {
   SUBCASE("not a date") {
     check_error(numreg::parse_date("June 30"), "date-form",
                 "cannot read 'June 30' as a date (expected YYYY-MM-DD)");
-    check_error(numreg::parse_date(""), "date-form", "cannot read '' as a date (expected YYYY-MM-DD)");
+    check_error(numreg::parse_date(""), "date-form",
+                "cannot read '' as a date (expected YYYY-MM-DD)");
     for (const char* text : {"2019-06", "2019-06-30x", "2019-06/30", "19-06-30", "2019-006-30",
                              "201906300", "2019.06.30", "30/06/2019", "2019--30", "2019-06-+3"}) {
       CAPTURE(text);
@@ -205,9 +205,9 @@ TEST_CASE("parse_datetime") {
                 "date");
   }
   SUBCASE("not a date and time") {
-    for (const char* text : {"2019-06-30", "14:05", "", "2019-06-30T1:05", "2019-06-30T14:05Z",
-                             "2019-06-30T14-05", "2019-06-30T14:05:0", "June 30 14:05",
-                             "2019-06-30T14:05:00.5"}) {
+    for (const char* text :
+         {"2019-06-30", "14:05", "", "2019-06-30T1:05", "2019-06-30T14:05Z", "2019-06-30T14-05",
+          "2019-06-30T14:05:0", "June 30 14:05", "2019-06-30T14:05:00.5"}) {
       CAPTURE(text);
       check_error(numreg::parse_datetime(text), "time-form",
                   "cannot read '" + std::string(text) +
@@ -225,11 +225,11 @@ TEST_CASE("parse_days") {
   CHECK(numreg::parse_days("2W") == 14);
   CHECK(numreg::parse_days(" 90d ") == 90);
   CHECK(numreg::parse_days("999999w") == 6999993);
-  for (const char* text : {"", "d", "w", "30x", "-5", "+5", "3.5d", "1234567", "30 d", "30 days",
-                           "30dd", "1m"}) {
+  for (const char* text :
+       {"", "d", "w", "30x", "-5", "+5", "3.5d", "1234567", "30 d", "30 days", "30dd", "1m"}) {
     CAPTURE(text);
-    check_error(numreg::parse_days(text), "duration-form",
-                "cannot read '" + std::string(text) +
-                    "' as a number of days (expected 30d, 12w or 30)");
+    check_error(
+        numreg::parse_days(text), "duration-form",
+        "cannot read '" + std::string(text) + "' as a number of days (expected 30d, 12w or 30)");
   }
 }

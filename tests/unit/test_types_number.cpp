@@ -59,7 +59,7 @@ TEST_CASE("parse_number: Hainan fixed lines") {
        {"+86 898 6612 3456", "+8689866123456", "0086 898 66123456", "008689866123456",
         "+86 (898) 6612-3456", "0898-66123456", "0898-6612 3456", "(0898) 66123456",
         "0898.6612.3456", "089866123456", "8689866123456", "+86 (0)898 6612 3456",
-        " 0898 6612 3456 ", "0898\t66123456"}) {
+        " 0898 6612 3456 ", "0898\t66123456", "0898.6612.3456."}) {
     check_number(text, "+8689866123456", NumberType::fixed_line);
   }
   check_number("089866381234", "+8689866381234", NumberType::fixed_line);
@@ -74,7 +74,10 @@ TEST_CASE("parse_number: full-width forms") {
   check_number("＋８６ ８９８ ６６１２ ３４５６", "+8689866123456", NumberType::fixed_line);
   check_number("（0898）66123456", "+8689866123456", NumberType::fixed_line);
   check_number("１３８００１３８０００", "+8613800138000", NumberType::mobile);
-  check_number("0898\xE3\x80\x80" "66123456", "+8689866123456", NumberType::fixed_line);
+  check_number(
+      "0898\xE3\x80\x80"
+      "66123456",
+      "+8689866123456", NumberType::fixed_line);
   check_number("９５１０５", "95105", NumberType::n95);
 }
 
@@ -86,8 +89,10 @@ TEST_CASE("parse_number: fixed lines elsewhere") {
   check_number("0571-8765432", "+865718765432", NumberType::fixed_line);
   check_number("0755 2345 6789", "+8675523456789", NumberType::fixed_line);
   // DOMAIN.md: subscriber numbers start with 2-8, so these made-up numbers fail.
-  check_rejected("010-12345678", "number-form", "subscriber number 12345678 starts with 1, expected 2-8");
-  check_rejected("020 1234 5678", "number-form", "subscriber number 12345678 starts with 1, expected 2-8");
+  check_rejected("010-12345678", "number-form",
+                 "subscriber number 12345678 starts with 1, expected 2-8");
+  check_rejected("020 1234 5678", "number-form",
+                 "subscriber number 12345678 starts with 1, expected 2-8");
 }
 
 TEST_CASE("parse_number: Hainan's old area codes 0890 and 0899") {
@@ -115,10 +120,12 @@ TEST_CASE("parse_number: mobiles") {
 TEST_CASE("parse_number: carrier prefix before a national number") {
   check_number("17909 0898 66123456", "+8689866123456", NumberType::fixed_line);
   check_number("12593 010 62345678", "+861062345678", NumberType::fixed_line);
-  check_rejected("17951 95555", "number-form",
-                 "carrier prefix 17951 must be followed by a mobile number or by 0 and an area code");
-  check_rejected("17951 0086 13800138000", "number-form",
-                 "carrier prefix 17951 must be followed by a mobile number or by 0 and an area code");
+  check_rejected(
+      "17951 95555", "number-form",
+      "carrier prefix 17951 must be followed by a mobile number or by 0 and an area code");
+  check_rejected(
+      "17951 0086 13800138000", "number-form",
+      "carrier prefix 17951 must be followed by a mobile number or by 0 and an area code");
   check_rejected("17951 1380013800", "number-form", "a mobile number has 11 digits, found 10");
 }
 
@@ -162,9 +169,10 @@ TEST_CASE("parse_number: other countries") {
   check_number("0044 20 7123 4567", "+442071234567", NumberType::international);
   check_number("+1 (212) 555-0100", "+12125550100", NumberType::international);
   check_number("+852 2123 4567", "+85221234567", NumberType::international);
-  check_number("+8522123", "+8522123", NumberType::international);
+  check_number("+12345678", "+12345678", NumberType::international);
   check_number("+123456789012345", "+123456789012345", NumberType::international);
   check_rejected("+852 212", "number-form", "an international number has 8 to 15 digits, found 6");
+  check_rejected("+683 1234", "number-form", "an international number has 8 to 15 digits, found 7");
   check_rejected("+1234567890123456", "number-form",
                  "an international number has 8 to 15 digits, found 16");
   check_rejected("+0123456789", "number-form", "a country code cannot start with 0");
@@ -180,8 +188,8 @@ TEST_CASE("parse_number: spreadsheet damage") {
 }
 
 TEST_CASE("parse_number: national numbers without 0 or +86") {
-  for (std::string_view text : {"89866123456", "2012345678", "898 6612 3456", "57187654321",
-                                "1062345678", "86898661234"}) {
+  for (std::string_view text :
+       {"89866123456", "2012345678", "898 6612 3456", "57187654321", "1062345678", "86898661234"}) {
     check_rejected(text, "number-leading-zero",
                    "it looks like a national number that lost its leading 0 or +86");
   }
@@ -214,7 +222,7 @@ TEST_CASE("parse_number: wrong forms") {
     check_rejected("0898", "number-form", "area code 0898 is not followed by a number");
     check_rejected("0", "number-form", "no number follows the prefix");
     check_rejected("+86", "number-form", "no number follows the prefix");
-    check_rejected("+86 00898 66123456", "number-form", "a country code cannot start with 0");
+    check_rejected("+86 00898 66123456", "number-form", "an area code cannot start with 0");
     check_rejected("66123456", "number-form", "it looks like a local number without its area code");
     check_rejected("6612345", "number-form", "it looks like a local number without its area code");
   }
@@ -238,7 +246,6 @@ TEST_CASE("parse_number: wrong forms") {
     check_rejected("+86+898", "number-form", "character '+' is not allowed");
     check_rejected("0898/66123456", "number-form", "character '/' is not allowed");
     check_rejected("电话0898-66123456", "number-form", "character '电' is not allowed");
-    check_rejected("0898.6612.3456.", "number-form", "its 0 digits match no accepted form");
   }
 }
 
@@ -337,12 +344,12 @@ TEST_CASE("parse_number_range") {
     check_range_error("95105..abc", "number-form",
                       "cannot read 'abc' as a telephone number: character 'a' is not allowed" +
                           std::string(kAccepted));
-    check_range_error("..95105", "number-form",
-                      "cannot read '' as a telephone number: it holds no digits" +
-                          std::string(kAccepted));
+    check_range_error(
+        "..95105", "number-form",
+        "cannot read '' as a telephone number: it holds no digits" + std::string(kAccepted));
     check_range_error("95105-95110", "number-form",
-                      "cannot read '95105-95110' as a telephone number: its 10 digits match no "
-                      "accepted form" +
+                      "cannot read '95105-95110' as a telephone number: a 95 number has 5 or 6 "
+                      "digits, found 10" +
                           std::string(kAccepted));
   }
 }

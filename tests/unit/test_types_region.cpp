@@ -59,7 +59,8 @@ void check_unknown(std::string_view text) {
   const auto result = numreg::parse_region(text);
   REQUIRE_FALSE(result.has_value());
   CHECK(result.error().code == "region-unknown");
-  CHECK(result.error().message == "unknown region '" + std::string(text) + "'" + std::string(kHint));
+  CHECK(result.error().message ==
+        "unknown region '" + std::string(text) + "'" + std::string(kHint));
 }
 
 }  // namespace

@@ -25,7 +25,9 @@ char reference_check(std::string_view first17) {
   return "10X98765432"[sum % 11];
 }
 
-std::string with_check(std::string first17) { return first17 + reference_check(first17); }
+std::string with_check(std::string first17) {
+  return first17 + reference_check(first17);
+}
 
 // Make `count` valid IDs from a fixed pseudo-random sequence.
 std::vector<std::string> generated_ids(int count) {
@@ -39,8 +41,8 @@ std::vector<std::string> generated_ids(int count) {
   std::vector<std::string> ids;
   for (int n = 0; n < count; ++n) {
     const Date birth = Date{1900, 1, 1}.plus_days(next(45000));
-    std::string body = std::string(kRegions[n % 8]) + std::to_string(birth.year * 10000 +
-                                                                       birth.month * 100 + birth.day);
+    std::string body = std::string(kRegions[n % 8]) +
+                       std::to_string(birth.year * 10000 + birth.month * 100 + birth.day);
     body += std::to_string(100 + next(900));
     ids.push_back(with_check(body));
   }
@@ -131,9 +133,9 @@ TEST_CASE("parse_resident_id errors") {
                 "50-54, 61-65, 71, 81 or 82)");
   }
   SUBCASE("every two-digit prefix") {
-    const std::vector<int> provinces = {11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34, 35, 36,
-                                        37, 41, 42, 43, 44, 45, 46, 50, 51, 52, 53, 54, 61, 62,
-                                        63, 64, 65, 71, 81, 82};
+    const std::vector<int> provinces = {11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34,
+                                        35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52,
+                                        53, 54, 61, 62, 63, 64, 65, 71, 81, 82};
     for (int prefix = 0; prefix < 100; ++prefix) {
       CAPTURE(prefix);
       std::string body = std::to_string(100 + prefix).substr(1) + "040019900307123";

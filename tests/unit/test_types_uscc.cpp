@@ -15,7 +15,8 @@ constexpr std::string_view kCharset = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 // The check character computed here from DOMAIN.md's weight table, independently
 // of the code under test.
 char reference_check(std::string_view body) {
-  static constexpr int kWeights[] = {1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28};
+  static constexpr int kWeights[] = {1,  3,  9,  27, 19, 26, 16, 17, 20,
+                                     29, 25, 13, 8,  24, 10, 30, 28};
   int sum = 0;
   for (size_t i = 0; i < 17; ++i) {
     sum += static_cast<int>(kCharset.find(body[i])) * kWeights[i];
@@ -26,7 +27,8 @@ char reference_check(std::string_view body) {
 // Make `count` valid codes registered in `region`, from a fixed pseudo-random
 // sequence so that failures are reproducible.
 std::vector<std::string> generated_codes(std::string_view region, int count) {
-  static constexpr std::string_view kKinds[] = {"91", "92", "93", "51", "52", "53", "11", "12", "Y1"};
+  static constexpr std::string_view kKinds[] = {"91", "92", "93", "51", "52",
+                                                "53", "11", "12", "Y1"};
   uint32_t state = 2019;
   std::vector<std::string> codes;
   for (int n = 0; n < count; ++n) {
@@ -47,13 +49,24 @@ void check_error(const numreg::Result<numreg::Uscc>& result, const std::string& 
   CHECK(result.error().message == message);
 }
 
+// Run `check` on 60 generated codes for each of three Hainan regions.
+template <class Check>
+void for_generated_codes(Check check) {
+  for (std::string_view region : {"460400", "469007", "460100"}) {
+    for (const std::string& code : generated_codes(region, 60)) {
+      CAPTURE(code);
+      check(code);
+    }
+  }
+}
+
 }  // namespace
 
 TEST_CASE("uscc_check_char") {
   SUBCASE("DOMAIN.md examples") {
-    for (std::string_view code : {"91110000600037341L", "91350100M000100Y43", "91460400MA5TDR015T",
-                                  "91469007MA5TDF0204", "91460000MA5T00010D",
-                                  "51460000MJ0000018Q"}) {
+    for (std::string_view code :
+         {"91110000600037341L", "91350100M000100Y43", "91460400MA5TDR015T", "91469007MA5TDF0204",
+          "91460000MA5T00010D", "51460000MJ0000018Q"}) {
       CAPTURE(code);
       CHECK(numreg::uscc_check_char(code.substr(0, 17)) == code[17]);
     }
@@ -77,9 +90,9 @@ TEST_CASE("uscc_check_char") {
 
 TEST_CASE("parse_uscc accepts valid codes") {
   SUBCASE("DOMAIN.md examples") {
-    for (std::string_view text : {"91110000600037341L", "91350100M000100Y43", "91460400MA5TDR015T",
-                                  "91469007MA5TDF0204", "91460000MA5T00010D",
-                                  "51460000MJ0000018Q"}) {
+    for (std::string_view text :
+         {"91110000600037341L", "91350100M000100Y43", "91460400MA5TDR015T", "91469007MA5TDF0204",
+          "91460000MA5T00010D", "51460000MJ0000018Q"}) {
       CAPTURE(text);
       const auto result = numreg::parse_uscc(text);
       REQUIRE(result.has_value());
@@ -100,17 +113,6 @@ TEST_CASE("parse_uscc accepts valid codes") {
         REQUIRE(result.has_value());
         CHECK(result->check_ok);
       }
-    }
-  }
-}
-
-// Run `check` on 60 generated codes for each of three Hainan regions.
-template <class Check>
-void for_generated_codes(Check check) {
-  for (std::string_view region : {"460400", "469007", "460100"}) {
-    for (const std::string& code : generated_codes(region, 60)) {
-      CAPTURE(code);
-      check(code);
     }
   }
 }
@@ -201,9 +203,10 @@ TEST_CASE("parse_uscc errors") {
                   std::string("character '") + letter +
                       "' at position 10 is not allowed (allowed: 0-9 and A-H J-N P Q R T U W X Y)");
     }
-    check_error(numreg::parse_uscc("91460400MA5TDR015Ｔ"), "uscc-charset",
-                "character 'Ｔ' at position 18 is not allowed (allowed: 0-9 and A-H J-N P Q R T U W "
-                "X Y)");
+    check_error(
+        numreg::parse_uscc("91460400MA5TDR015Ｔ"), "uscc-charset",
+        "character 'Ｔ' at position 18 is not allowed (allowed: 0-9 and A-H J-N P Q R T U W "
+        "X Y)");
     check_error(numreg::parse_uscc("-1460400MA5TDR015T"), "uscc-charset",
                 "character '-' at position 1 is not allowed (allowed: 0-9 and A-H J-N P Q R T U W "
                 "X Y)");

@@ -1,0 +1,20 @@
+// "Did you mean ...?" for mistyped command names.
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+namespace numreg::cli {
+
+/// The closest known name to `typed` among `names`, when close enough to be a typo.
+std::optional<std::string> closest_name(const std::string& typed,
+                                        const std::vector<std::string>& names);
+
+/// If argv names an unknown command (at any level), the error message for it
+/// and the command path whose --help lists the known ones.
+std::optional<std::pair<std::string, std::string>> unknown_command(CLI::App& app, int argc,
+                                                                   char** argv);
+
+}  // namespace numreg::cli

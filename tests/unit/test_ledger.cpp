@@ -1,0 +1,161 @@
+#include <doctest/doctest.h>
+
+#include "registry/store/ranges.hpp"
+#include "testutil.hpp"
+
+using namespace numreg;
+
+namespace {
+
+// A Danzhou holder with a trunk lease presenting 0898-6610 0000..0099, a block
+// lease, and a 96 number lease.
+void seed(Ledger& l) {
+  auto c = test::change();
+  l.add(kind("holders"),
+        {{"uscc", "91460400MA5TDR015T"}, {"name", "儋州海韵科技有限公司"}, {"kind", "enterprise"},
+         {"region", "儋州"}},
+        c);
+  l.add(kind("resources"), {{"id", "TRK-DZ-0001"}, {"kind", "trunk"}}, c);
+  l.add(kind("resources"),
+        {{"id", "BLK-DZ-6610"}, {"kind", "block"}, {"first", "+8689866100000"},
+         {"last", "+8689866100999"}},
+        c);
+  l.add(kind("resources"), {{"id", "0898 96166"}, {"kind", "n96"}}, c);
+  l.add(kind("leases"),
+        {{"id", "L-1"}, {"resource", "TRK-DZ-0001"}, {"holder", "91460400MA5TDR015T"},
+         {"purpose", "customer_service"}, {"start", "2025-01-01"}, {"end", "2026-12-31"},
+         {"region", "460400"}, {"permitted_callers", "0898-66100000..0898-66100099"}},
+        c);
+  l.add(kind("leases"),
+        {{"id", "L-2"}, {"resource", "BLK-DZ-6610"}, {"holder", "91460400MA5TDR015T"},
+         {"purpose", "customer_service"}, {"start", "2026-01-01"}},
+        c);
+  l.add(kind("leases"),
+        {{"id", "L-3"}, {"resource", "96166"}, {"holder", "91460400MA5TDR015T"},
+         {"purpose", "notification"}, {"start", "2026-01-01"}, {"status", "suspended"}},
+        c);
+}
+
+std::vector<std::string> who_leases(Ledger& l, const char* number, Date d) {
+  std::vector<std::string> out;
+  for (const auto& m : l.who(parse_number(number).value(), d)) out.push_back(m.lease + ":" + m.as);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("span_class is the bit length of the range width") {
+  CHECK(store::span_class(5, 5) == 0);
+  CHECK(store::span_class(5, 6) == 1);
+  CHECK(store::span_class(0, 99) == 7);
+  CHECK(store::span_class(0, 128) == 8);
+}
+
+TEST_CASE("Ledger::who answers by resource and by permit, on a date") {
+  test::ScratchRegistry reg;
+  Ledger l = reg.open();
+  seed(l);
+  CHECK(who_leases(l, "0898-66100050", {2026, 6, 1}) ==
+        std::vector<std::string>{"L-2:resource", "L-1:permit"});
+  CHECK(who_leases(l, "0898-66100050", {2025, 6, 1}) == std::vector<std::string>{"L-1:permit"});
+  CHECK(who_leases(l, "0898-66100100", {2026, 6, 1}) == std::vector<std::string>{"L-2:resource"});
+  CHECK(who_leases(l, "0898-66101000", {2026, 6, 1}).empty());
+  CHECK(who_leases(l, "0898-66100000", {2027, 1, 1}) == std::vector<std::string>{"L-2:resource"});
+  // A suspended lease is not active.
+  CHECK(who_leases(l, "96166", {2026, 6, 1}).empty());
+}
+
+TEST_CASE("Ledger::add validates everything and writes nothing on failure") {
+  test::ScratchRegistry reg;
+  Ledger l = reg.open();
+  seed(l);
+  auto before = l.log({}).size();
+  try {
+    l.add(kind("leases"),
+          {{"id", "L-9"}, {"resource", "NOPE"}, {"holder", "91460400MA5TDR015T"},
+           {"purpose", "sales"}, {"start", "2026-02-30"}, {"permitted_callers", "0898-123"}},
+          test::change());
+    FAIL("expected a failure");
+  } catch (const Failure& f) {
+    std::vector<std::string> codes;
+    for (const auto& e : f.errors()) codes.push_back(e.code + "@" + e.field);
+    CHECK(codes == std::vector<std::string>{"enum-value@purpose", "date-impossible@start",
+                                            "number-form@permitted_callers", "ref-missing@resource"});
+  }
+  CHECK(l.log({}).size() == before);
+  CHECK_FALSE(l.find(kind("leases"), "L-9"));
+}
+
+TEST_CASE("Ledger::update journals only real changes; keys cannot change") {
+  test::ScratchRegistry reg;
+  Ledger l = reg.open();
+  seed(l);
+  auto n = l.log({}).size();
+  auto [r, outcome] = l.update(kind("leases"), "L-1", {{"location", "儋州市那大镇"}}, test::change());
+  CHECK(outcome == Outcome::changed);
+  CHECK(r.text("location") == "儋州市那大镇");
+  CHECK(r.text("permitted_callers") == "+8689866100000..+8689866100099");
+  CHECK(l.update(kind("leases"), "L-1", {{"location", "儋州市那大镇"}}, test::change()).second ==
+        Outcome::unchanged);
+  CHECK(l.log({}).size() == n + 1);
+  CHECK_THROWS_WITH(l.update(kind("leases"), "L-1", {{"id", "L-7"}}, test::change()),
+                    "id is the key of a lease and cannot change");
+}
+
+TEST_CASE("Ledger: permitted_callers replaces the permits of a lease") {
+  test::ScratchRegistry reg;
+  Ledger l = reg.open();
+  seed(l);
+  l.update(kind("leases"), "L-1", {{"permitted_callers", "0898-66124000"}}, test::change());
+  CHECK(who_leases(l, "0898-66100050", {2025, 6, 1}).empty());
+  CHECK(who_leases(l, "0898-66124000", {2025, 6, 1}) == std::vector<std::string>{"L-1:permit"});
+  ListQuery q;
+  q.lease = "L-1";
+  CHECK(l.list(kind("permits"), q).size() == 1);
+}
+
+TEST_CASE("Ledger: USCC with a wrong check character needs an override and a reason") {
+  test::ScratchRegistry reg;
+  Ledger l = reg.open();
+  RawValues raw{{"uscc", "91350203M0001QAY9B"}, {"name", "早期试点企业"}, {"kind", "enterprise"}};
+  CHECK_THROWS_WITH(l.add(kind("holders"), raw, test::change()),
+                    "check character at position 18 is 'B', expected '9'");
+  Change override_without_reason = test::change();
+  override_without_reason.allow_bad_uscc_check = true;
+  CHECK_THROWS_WITH(l.add(kind("holders"), raw, override_without_reason),
+                    "accepting a USCC with a wrong check character needs --reason");
+  Change ok = test::change("营业执照原件核对无误");
+  ok.allow_bad_uscc_check = true;
+  CHECK(l.add(kind("holders"), raw, ok).key() == "91350203M0001QAY9B");
+  CHECK(l.database().scalar("SELECT uscc_check_ok FROM holders") == 0);
+}
+
+TEST_CASE("Ledger::list filters leases by region scope, kind, status and expiry") {
+  test::ScratchRegistry reg;
+  Ledger l = reg.open();
+  seed(l);
+  auto ids = [&](const ListQuery& q) {
+    std::vector<std::string> out;
+    for (const auto& r : l.list(kind("leases"), q)) out.push_back(r.text("id"));
+    return out;
+  };
+  CHECK(ids({.regions = {"460400"}}) == std::vector<std::string>{"L-1"});
+  CHECK(ids({.regions = {"460000"}}) == std::vector<std::string>{"L-1"});
+  CHECK(ids({.kinds = {"block", "n96"}}) == std::vector<std::string>{"L-2", "L-3"});
+  CHECK(ids({.status = "suspended"}) == std::vector<std::string>{"L-3"});
+  CHECK(ids({.as_of = Date{2025, 6, 1}}) == std::vector<std::string>{"L-1"});
+  CHECK(ids({.expiring_days = 30}) == std::vector<std::string>{});
+  CHECK(ids({.expiring_days = 40}) == std::vector<std::string>{"L-1"});
+}
+
+TEST_CASE("Ledger::end_lease sets the end and, once past, the status") {
+  test::ScratchRegistry reg;
+  Ledger l = reg.open();
+  seed(l);
+  Record later = l.end_lease("L-2", Date{2027, 3, 31}, test::change());
+  CHECK(later.text("end") == "2027-03-31");
+  CHECK(later.text("status") == "active");
+  Record now = l.end_lease("L-2", std::nullopt, test::change());
+  CHECK(now.text("end") == "2026-11-29");
+  CHECK(now.text("status") == "ended");
+}
