@@ -71,9 +71,10 @@ class GzipSource : public ByteSource {
   ~GzipSource() override { inflateEnd(&z_); }
 
   size_t read(char* buffer, size_t n) override {
+    const auto room = static_cast<uInt>(std::min<size_t>(n, 1u << 30));
     z_.next_out = reinterpret_cast<Bytef*>(buffer);
-    z_.avail_out = static_cast<uInt>(std::min<size_t>(n, 1u << 30));
-    while (z_.avail_out == n && !done_) {
+    z_.avail_out = room;
+    while (z_.avail_out == room && !done_) {
       if (z_.avail_in == 0 && !refill()) {
         if (!at_member_start_) {
           fail("gzip data is cut short");
@@ -90,7 +91,7 @@ class GzipSource : public ByteSource {
         fail(z_.msg ? z_.msg : "bad gzip data");
       }
     }
-    return n - z_.avail_out;
+    return room - z_.avail_out;
   }
 
  private:
