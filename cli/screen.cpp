@@ -84,8 +84,9 @@ screen::ScreenSummary screen_files(Context& ctx, const ScreenOptions& o,
                                    const screen::ScreenIndex& index) {
   screen::ScreenSettings settings = screen::ScreenSettings::from_config(ctx.config());
   settings.max_errors = o.max_errors;
-  std::ofstream out;
+  // The buffer outlives the stream, which writes into it until it closes.
   std::vector<char> out_buffer(1 << 20);
+  std::ofstream out;
   std::unique_ptr<screen::ViolationCsv> csv;
   if (!o.output.empty()) {
     out.rdbuf()->pubsetbuf(out_buffer.data(), static_cast<std::streamsize>(out_buffer.size()));
