@@ -20,5 +20,7 @@ void add_rules(CLI::App& app, Context& ctx);
 void add_audit(CLI::App& app, Context& ctx);
 void add_inspection(CLI::App& app, Context& ctx);
 void add_contract_campaign(CLI::App& app, Context& ctx);  // contract campaign
+void add_screen(CLI::App& app, Context& ctx);
+void add_refusal(CLI::App& app, Context& ctx);
 
 }  // namespace numreg::cli

@@ -59,6 +59,8 @@ int run(int argc, char** argv) {
   add_audit(app, ctx);
   add_inspection(app, ctx);
   add_contract_campaign(app, ctx);
+  add_screen(app, ctx);
+  add_refusal(app, ctx);
   if (argc == 1) {
     std::cout << app.help();
     return kExitOk;
