@@ -133,14 +133,14 @@ void Ledger::write_derived(const Record& r) {
   if (name == "resources") {
     std::optional<NumberRange> range;
     if (r.get("first")) {
-      range = parse_number_range(r.text("first") + ".." + r.text("last")).value();
+      range = value_or_throw(parse_number_range(r.text("first") + ".." + r.text("last")));
     } else if (auto n = parse_number(r.text("id")); n && n->is_service()) {
       range = NumberRange{*n, *n};
     }
     store::set_resource_range(*db_, r.text("id"), range);
   } else if (name == "leases") {
     auto ranges = parse_number_ranges(r.text("permitted_callers"));
-    store::replace_permits(*db_, r.text("id"), ranges.value());
+    store::replace_permits(*db_, r.text("id"), value_or_throw(std::move(ranges)));
   } else if (name == "holders") {
     store::Statement st(*db_, "UPDATE holders SET uscc_check_ok = ? WHERE uscc = ?");
     st.bind(1, int64_t{parse_uscc(r.text("uscc")) ? 1 : 0}).bind(2, r.text("uscc"));
@@ -164,7 +164,7 @@ Outcome Ledger::write(const Record& r, bool upsert, const Change& change) {
     store::update_record(*db_, r);
   } else if (r.kind->name == "permits") {
     std::string last = r.get("last").value_or(r.text("first"));
-    store::insert_permit(*db_, r.text("lease"), parse_number_range(r.text("first") + ".." + last).value());
+    store::insert_permit(*db_, r.text("lease"), value_or_throw(parse_number_range(r.text("first") + ".." + last)));
   } else {
     store::insert_record(*db_, r);
   }

@@ -104,6 +104,10 @@ Record Ledger::build(const Kind& kind, const RawValues& raw, const Change& chang
       r.values[i] = kind.fields[i].default_value;
     }
   }
+  // A permit of one number is stored as first..first.
+  if (kind.name == "permits" && r.get("first") && !r.get("last")) {
+    r.set("last", r.get("first"));
+  }
   return r;
 }
 

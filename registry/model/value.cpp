@@ -55,7 +55,8 @@ Result<std::string> numbers_value(std::string_view text) {
       if (!n) {
         return tl::unexpected(n.error());
       }
-      out += (out.empty() ? "" : ";") + n->canonical;
+      if (!out.empty()) out += ';';
+      out += n->canonical;
     }
     start = end + 1;
   }
@@ -69,7 +70,8 @@ Result<std::string> callers_value(std::string_view text) {
   }
   std::string out;
   for (const auto& r : *ranges) {
-    out += (out.empty() ? "" : ";") + r.format();
+    if (!out.empty()) out += ';';
+    out += r.format();
   }
   return out;
 }

@@ -184,3 +184,19 @@ TEST_CASE("Ledger::end_lease sets the end and, once past, the status") {
   CHECK(now.text("end") == "2026-11-29");
   CHECK(now.text("status") == "ended");
 }
+
+TEST_CASE("Ledger: a one-number permit is stored as first..first and re-writes unchanged") {
+  test::ScratchRegistry reg;
+  Ledger l = reg.open();
+  seed(l);
+  Record p = l.add(kind("permits"), {{"lease", "L-2"}, {"first", "0898-66109999"}}, test::change());
+  CHECK(p.text("last") == "+8689866109999");
+  std::vector<Error> errors;
+  Record again = l.build(kind("permits"), {{"lease", "L-2"}, {"first", "+8689866109999"}},
+                         test::change(), errors);
+  REQUIRE(errors.empty());
+  store::Transaction tx(l.database());
+  l.journal().forget_head();
+  CHECK(l.write(again, true, test::change()) == Outcome::unchanged);
+  tx.commit();
+}
