@@ -150,13 +150,6 @@ Result<int> clock_minutes(std::string_view hhmm) {
 
 }  // namespace
 
-std::string_view trim(std::string_view text) {
-  auto blank = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
-  while (!text.empty() && blank(text.front())) text.remove_prefix(1);
-  while (!text.empty() && blank(text.back())) text.remove_suffix(1);
-  return text;
-}
-
 Result<bool> parse_bool(std::string_view text) {
   std::string v = lower(trim(text));
   if (v == "true" || v == "yes" || v == "y" || v == "1" || v == "是") {

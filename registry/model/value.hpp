@@ -6,6 +6,7 @@
 
 #include "registry/error.hpp"
 #include "registry/model/kind.hpp"
+#include "registry/text/strings.hpp"
 #include "registry/types/date.hpp"
 
 namespace numreg {
@@ -32,7 +33,5 @@ Result<bool> parse_bool(std::string_view text);
 /// in free text keep their first 3 and last 4 digits.
 std::string mask_value(const Field& field, std::string_view value);
 
-/// Drop blanks around `text`.
-std::string_view trim(std::string_view text);
 
 }  // namespace numreg

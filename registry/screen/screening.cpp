@@ -1,6 +1,8 @@
 // Screening call records against the ledger: the rules S001-S007.
 #include "registry/screen/screening.hpp"
 
+#include "registry/export/csv_writer.hpp"
+
 #include <ostream>
 
 #include <fmt/format.h>
@@ -28,17 +30,6 @@ std::string clock_text(int32_t second) {
   return fmt::format("{:02}:{:02}:{:02}", second / 3600, second / 60 % 60, second % 60);
 }
 
-std::string csv_cell(std::string_view text) {
-  if (text.find_first_of(",\"\r\n") == std::string_view::npos)
-    return std::string(text);
-  std::string out = "\"";
-  for (char c : text) {
-    out += c;
-    if (c == '"')
-      out += '"';
-  }
-  return out + "\"";
-}
 
 std::string_view rule_word(int rule) {
   return rule == S004 ? "one-ring" : "call bombing";
@@ -62,8 +53,8 @@ ViolationCsv::ViolationCsv(std::ostream& out) : out_(out) {
 }
 
 void ViolationCsv::add(const Violation& v) {
-  out_ << v.line << ',' << rule_id(v.rule) << ',' << iso_time(v.time) << ',' << csv_cell(v.trunk)
-       << ',' << csv_cell(v.caller) << ',' << csv_cell(v.callee) << ',' << csv_cell(v.detail)
+  out_ << v.line << ',' << rule_id(v.rule) << ',' << iso_time(v.time) << ',' << csv_field(v.trunk)
+       << ',' << csv_field(v.caller) << ',' << csv_field(v.callee) << ',' << csv_field(v.detail)
        << '\n';
 }
 

@@ -5,6 +5,8 @@
 // for any proleptic Gregorian date without tables or loops.
 #include "registry/types/date.hpp"
 
+#include "registry/text/strings.hpp"
+
 #include <charconv>
 
 namespace numreg {
@@ -22,18 +24,7 @@ std::string padded(int64_t value, size_t width) {
   return value < 0 ? "-" + digits : digits;
 }
 
-bool is_digit(char c) {
-  return c >= '0' && c <= '9';
-}
 
-bool all_digits(std::string_view text) {
-  for (char c : text) {
-    if (!is_digit(c)) {
-      return false;
-    }
-  }
-  return !text.empty();
-}
 
 // Read `text` as a non-negative decimal number of 1 to `max_digits` digits.
 bool read_number(std::string_view text, size_t max_digits, int& out) {
@@ -44,15 +35,6 @@ bool read_number(std::string_view text, size_t max_digits, int& out) {
   return ec == std::errc() && end == text.data() + text.size();
 }
 
-std::string_view trim(std::string_view text) {
-  while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) {
-    text.remove_prefix(1);
-  }
-  while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) {
-    text.remove_suffix(1);
-  }
-  return text;
-}
 
 std::string ymd(int year, int month, int day) {
   return padded(year, 4) + "-" + padded(month, 2) + "-" + padded(day, 2);

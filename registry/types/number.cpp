@@ -8,6 +8,8 @@
 // returns a Problem (code and reason) that parse_number wraps into one message.
 #include "registry/types/number.hpp"
 
+#include "registry/text/strings.hpp"
+
 #include <optional>
 
 namespace numreg {
@@ -34,30 +36,12 @@ tl::unexpected<Problem> form_problem(std::string reason) {
   return tl::unexpected(Problem{"number-form", std::move(reason)});
 }
 
-bool is_digit(char c) {
-  return c >= '0' && c <= '9';
-}
 
-bool all_digits(std::string_view text) {
-  for (char c : text) {
-    if (!is_digit(c)) {
-      return false;
-    }
-  }
-  return !text.empty();
-}
 
 std::string count_text(size_t n) {
   return std::to_string(n);
 }
 
-std::string_view trim(std::string_view text) {
-  const size_t begin = text.find_first_not_of(" \t\r\n");
-  if (begin == std::string_view::npos) {
-    return {};
-  }
-  return text.substr(begin, text.find_last_not_of(" \t\r\n") - begin + 1);
-}
 
 // Fold full-width ASCII forms (U+FF01..U+FF5E, e.g. "１３８", "＋") and the
 // ideographic space (U+3000) to ASCII; leave everything else as it is.

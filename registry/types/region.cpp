@@ -5,6 +5,8 @@
 // Outside Hainan only the province (the first two digits) is checked.
 #include "registry/types/region.hpp"
 
+#include "registry/text/strings.hpp"
+
 #include <vector>
 
 namespace numreg {
@@ -83,13 +85,6 @@ bool has_province_prefix(std::string_view code) {
          p == 81 || p == 82;
 }
 
-std::string_view trim(std::string_view text) {
-  const size_t begin = text.find_first_not_of(" \t\r\n");
-  if (begin == std::string_view::npos) {
-    return {};
-  }
-  return text.substr(begin, text.find_last_not_of(" \t\r\n") - begin + 1);
-}
 
 // Reduce pinyin to the table's form: lower case, no spaces or apostrophes,
 // without a final "shi", "xian" or "qu" word ("Ding'an Xian" -> "dingan").

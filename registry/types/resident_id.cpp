@@ -7,6 +7,8 @@
 // data, and the birth date is exactly what masking hides.
 #include "registry/types/resident_id.hpp"
 
+#include "registry/text/strings.hpp"
+
 #include <array>
 #include <optional>
 
@@ -20,9 +22,6 @@ constexpr std::string_view kProvinces = "11-15, 21-23, 31-37, 41-46, 50-54, 61-6
 constexpr std::string_view kFormExpected =
     " is not allowed (expected digits, and X only at position 18)";
 
-bool is_digit(char c) {
-  return c >= '0' && c <= '9';
-}
 
 // True when the two digits are a province code of GB/T 2260 (11..82).
 bool is_province(int code) {
@@ -31,13 +30,6 @@ bool is_province(int code) {
          code == 71 || code == 81 || code == 82;
 }
 
-std::string_view trim(std::string_view text) {
-  const size_t begin = text.find_first_not_of(" \t\r\n");
-  if (begin == std::string_view::npos) {
-    return {};
-  }
-  return text.substr(begin, text.find_last_not_of(" \t\r\n") - begin + 1);
-}
 
 size_t count_code_points(std::string_view text) {
   size_t count = 0;

@@ -1,0 +1,32 @@
+// Small text helpers the value types share.
+#pragma once
+
+#include <string_view>
+
+namespace numreg {
+
+/// Drop blanks (space, tab, CR, LF) around `text`.
+inline std::string_view trim(std::string_view text) {
+  const size_t begin = text.find_first_not_of(" \t\r\n");
+  if (begin == std::string_view::npos) {
+    return {};
+  }
+  return text.substr(begin, text.find_last_not_of(" \t\r\n") - begin + 1);
+}
+
+/// True for the ASCII digits 0-9 (unlike std::isdigit, never locale-dependent).
+inline bool is_digit(char c) {
+  return c >= '0' && c <= '9';
+}
+
+/// True when `text` is one or more ASCII digits.
+inline bool all_digits(std::string_view text) {
+  for (char c : text) {
+    if (!is_digit(c)) {
+      return false;
+    }
+  }
+  return !text.empty();
+}
+
+}  // namespace numreg
