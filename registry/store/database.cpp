@@ -43,9 +43,9 @@ void create_private_file(const std::string& path) {
     if (errno == EEXIST) {
       return;
     }
-    throw Failure(make_error(ErrorKind::cant_create, "registry-create",
-                             fmt::format("cannot create registry {}: {}", path,
-                                         std::strerror(errno))));
+    throw Failure(
+        make_error(ErrorKind::cant_create, "registry-create",
+                   fmt::format("cannot create registry {}: {}", path, std::strerror(errno))));
   }
   ::close(fd);
 }
@@ -72,6 +72,11 @@ Database::Database(const std::string& path, OpenMode mode)
   // A constructor that throws runs no destructor: close the handle here.
   try {
     if (!mode.read_only) {
+      // SQLite quietly opens a file it may not write read-only; say so now
+      // rather than fail on the first write.
+      if (sqlite3_db_readonly(db_, "main") == 1) {
+        throw Failure(make_error(ErrorKind::io, "registry-read-only", read_only_message()));
+      }
       exec("PRAGMA journal_mode=WAL");
     }
     exec("PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL");
@@ -82,21 +87,44 @@ Database::Database(const std::string& path, OpenMode mode)
   }
 }
 
-Database::~Database() { sqlite3_close_v2(db_); }
+Database::~Database() {
+  sqlite3_close_v2(db_);
+}
+
+std::string Database::read_only_message() const {
+  return fmt::format(
+      "registry {} is read-only: numreg must be able to write the file and its directory", path_);
+}
 
 void Database::fail(int rc, std::string_view what) const {
   ErrorKind kind = kind_of(rc);
   std::string detail = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
   if (kind == ErrorKind::busy) {
-    throw Failure(make_error(
-        kind, "registry-busy",
-        fmt::format("registry {} is busy: another numreg held it for {} ms (try again)", path_,
-                    busy_timeout_ms_)));
+    throw Failure(
+        make_error(kind, "registry-busy",
+                   fmt::format("registry {} is busy: another numreg held it for {} ms (try again)",
+                               path_, busy_timeout_ms_)));
   }
   if ((rc & 0xff) == SQLITE_NOTADB || (rc & 0xff) == SQLITE_CORRUPT) {
-    throw Failure(make_error(kind, "registry-corrupt",
-                             fmt::format("registry {} is damaged or not a numreg registry: {}",
-                                         path_, detail)));
+    throw Failure(make_error(
+        kind, "registry-corrupt",
+        fmt::format("registry {} is damaged or not a numreg registry: {}", path_, detail)));
+  }
+  if ((rc & 0xff) == SQLITE_FULL) {
+    throw Failure(make_error(
+        kind, "registry-full",
+        fmt::format("cannot write registry {}: the disk is full (nothing was changed)", path_)));
+  }
+  if ((rc & 0xff) == SQLITE_READONLY || (rc & 0xff) == SQLITE_PERM) {
+    throw Failure(make_error(kind, "registry-read-only", read_only_message()));
+  }
+  if ((rc & 0xff) == SQLITE_IOERR) {
+    throw Failure(make_error(kind, "registry-io",
+                             fmt::format("cannot read or write registry {}: {}", path_, detail)));
+  }
+  if ((rc & 0xff) == SQLITE_CANTOPEN) {
+    throw Failure(make_error(kind, "registry-open",
+                             fmt::format("cannot open registry {}: {}", path_, detail)));
   }
   throw Failure(make_error(kind, "sqlite", fmt::format("{}: {}", what, detail)));
 }
@@ -141,11 +169,13 @@ Statement& Statement::operator=(Statement&& other) noexcept {
   return *this;
 }
 
-Statement::~Statement() { sqlite3_finalize(stmt_); }
+Statement::~Statement() {
+  sqlite3_finalize(stmt_);
+}
 
 Statement& Statement::bind(int index, std::string_view text) {
-  int rc = sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()),
-                             SQLITE_TRANSIENT);
+  int rc =
+      sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
   if (rc != SQLITE_OK) {
     db_->fail(rc, "bind");
   }
@@ -209,15 +239,21 @@ std::optional<std::string> Statement::optional_text(int column) const {
   return text(column);
 }
 
-int64_t Statement::integer(int column) const { return sqlite3_column_int64(stmt_, column); }
+int64_t Statement::integer(int column) const {
+  return sqlite3_column_int64(stmt_, column);
+}
 
-int Statement::columns() const { return sqlite3_column_count(stmt_); }
+int Statement::columns() const {
+  return sqlite3_column_count(stmt_);
+}
 
 std::string Statement::column_name(int column) const {
   return sqlite3_column_name(stmt_, column);
 }
 
-Transaction::Transaction(Database& db) : db_(db) { db_.exec("BEGIN IMMEDIATE"); }
+Transaction::Transaction(Database& db) : db_(db) {
+  db_.exec("BEGIN IMMEDIATE");
+}
 
 Transaction::~Transaction() {
   if (!done_) {

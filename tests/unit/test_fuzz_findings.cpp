@@ -4,6 +4,7 @@
 
 #include <string>
 
+#include "registry/config.hpp"
 #include "registry/types/date.hpp"
 #include "registry/types/resident_id.hpp"
 
@@ -28,4 +29,25 @@ TEST_CASE("fuzz_date: a span in weeks stays within what days can say") {
   CHECK(days.error().code == "duration-form");
   CHECK(days.error().message ==
         "cannot read '205005w' as a number of days (expected 30d, 12w or 30)");
+}
+
+// fuzz_config: a whole-number key given as a string of 71 digits loaded, then
+// get_int threw std::out_of_range (an internal error, exit 70). Whole numbers
+// now have at most nine digits, and a longer one is a configuration error.
+TEST_CASE("fuzz_config: a whole number too long for an int") {
+  auto config = Config::load(
+      "[audit]\nverify_days= "
+      "\"22222222222322222222222222222222222222222222222222222222222222232222222\"\n",
+      "config.toml", {}, {});
+  REQUIRE_FALSE(config.has_value());
+  CHECK(config.error().message == "config.toml:2: audit.verify_days: expected a whole number");
+  auto env =
+      Config::load(std::nullopt, "config.toml", {{"NUMREG_BUSY_TIMEOUT_MS", "99999999999"}}, {});
+  REQUIRE_FALSE(env.has_value());
+  CHECK(env.error().message ==
+        "NUMREG_BUSY_TIMEOUT_MS: expected a whole number, found '99999999999'");
+  auto fits =
+      Config::load(std::nullopt, "config.toml", {{"NUMREG_BUSY_TIMEOUT_MS", "999999999"}}, {});
+  REQUIRE(fits.has_value());
+  CHECK(fits->get_int("busy_timeout_ms") == 999999999);
 }
