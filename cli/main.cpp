@@ -53,6 +53,14 @@ int run(int argc, char** argv) {
   add_verify(app, ctx);
   add_backup(app, ctx);
   add_config(app, ctx);
+  add_import(app, ctx);
+  add_export(app, ctx);
+  add_rules(app, ctx);
+  add_audit(app, ctx);
+  add_inspection(app, ctx);
+  add_contract_campaign(app, ctx);
+  add_screen(app, ctx);
+  add_refusal(app, ctx);
   if (argc == 1) {
     std::cout << app.help();
     return kExitOk;

@@ -5,9 +5,10 @@
 # (`make fuzz`); the ordinary build and `make test` need only g++.
 set -euo pipefail
 packages=(
-  build-essential cmake ninja-build pkg-config python3 groff-base
+  build-essential cmake ninja-build pkg-config python3 time groff-base
   libsqlite3-dev sqlite3 libcli11-dev libyaml-cpp-dev libtomlplusplus-dev doctest-dev
-  nlohmann-json3-dev libfmt-dev libxlsxwriter-dev libssl-dev libexpected-dev
+  nlohmann-json3-dev libfmt-dev libxlsxwriter-dev libssl-dev libexpected-dev zlib1g-dev
+  python3-openpyxl
 )
 if [ "${1:-}" = fuzz ]; then
   packages+=(clang-14 libclang-rt-14-dev)

@@ -22,7 +22,6 @@ ErrorKind kind_of(int rc) {
     case SQLITE_NOTADB:
       return ErrorKind::unavailable;
     case SQLITE_CORRUPT:
-      return ErrorKind::data;
     case SQLITE_CONSTRAINT:
       return ErrorKind::data;
     case SQLITE_READONLY:
