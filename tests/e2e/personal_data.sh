@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Personal data: the registry and its backups are private to their owner
-# (0600, whatever the umask), and no resident ID number appears in the
-# journal, in `log`, in `show`/`list` output or in any error message.
+# (0600, whatever the umask), no resident ID number appears in the journal,
+# in `log`, `show`, `list` or `export` output, or in any error message (of a
+# command or an import), and `export --unmask` is journaled.
 set -euo pipefail
 NUMREG=$1
 tmp=$(mktemp -d)
@@ -39,7 +40,6 @@ mode_is_600 "$NUMREG_DB"
   "$NUMREG" --json holder list
   "$NUMREG" log
   "$NUMREG" --json log
-  sqlite3 "$NUMREG_DB" "SELECT * FROM journal"
 } >"$tmp/reads" 2>&1
 for args in "--legal-rep-id ${id_a%7}8" "--legal-rep-id ${id_a:0:17}" "--legal-rep-id 460400199013011237" \
   "--legal-rep-id ${id_a}0" "--legal-rep-id ${id_b:0:6}20990101001X" "--legal-rep-id ${id_legacy}9"; do
@@ -49,12 +49,24 @@ for args in "--legal-rep-id ${id_a%7}8" "--legal-rep-id ${id_a:0:17}" "--legal-r
   "$NUMREG" --json holder add --uscc 91460200MA5T00012X --name x --kind enterprise $args \
     >>"$tmp/errors" 2>&1 && fail "add $args succeeded"
 done
+# Import errors name the masked value too, in text and JSON.
+printf 'uscc,name,kind,legal_rep_id\n91469007MA5TDF0204,x,enterprise,%s\n' "${id_a%7}8" >"$tmp/holders.csv"
+"$NUMREG" import --mode upsert "$tmp/holders.csv" >>"$tmp/errors" 2>&1 && fail "a bad ID was imported"
+"$NUMREG" --json import --mode upsert "$tmp/holders.csv" >>"$tmp/errors" 2>&1 &&
+  fail "a bad ID was imported"
+# An export masks; --unmask shows the numbers and is journaled.
+"$NUMREG" export holders >>"$tmp/reads"
+"$NUMREG" --json export holders >>"$tmp/reads"
+"$NUMREG" export holders --unmask | grep -q "$id_a" || fail "export --unmask does not show $id_a"
+[ "$(sqlite3 "$NUMREG_DB" "SELECT count(*) FROM journal WHERE action = 'unmask'")" = 1 ] ||
+  fail "export --unmask was not journaled"
 "$NUMREG" holder add --uscc 91460400MA5TDR015T --name x --kind enterprise --legal-rep-id "$id_a" \
   >>"$tmp/errors" 2>&1 && fail "a duplicate holder was added"
-[ "$(grep -c 'legal_rep_id: 460400\*\*\*\*\*\*\*\*' "$tmp/errors")" -ge 3 ] ||
+[ "$(grep -c 'legal_rep_id: 460400\*\*\*\*\*\*\*\*' "$tmp/errors")" -ge 4 ] ||
   fail "errors do not name the masked value: $(cat "$tmp/errors")"
+sqlite3 "$NUMREG_DB" "SELECT * FROM journal" >"$tmp/journal"
 for secret in "${secrets[@]}"; do
-  grep -n "$secret" "$tmp/reads" "$tmp/errors" >&2 && fail "resident ID digits $secret shown"
+  grep -n "$secret" "$tmp/reads" "$tmp/errors" "$tmp/journal" >&2 && fail "resident ID digits $secret shown"
 done
 # A control: the holders table does hold the number, so the greps can see it.
 sqlite3 "$NUMREG_DB" "SELECT legal_rep_id FROM holders" | grep -q "$id_a" ||
