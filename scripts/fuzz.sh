@@ -3,7 +3,7 @@
 # 60), one after the other on one core, and print what each reached.
 #   scripts/fuzz.sh [BUILD_DIR] [HARNESS...]
 # New corpus entries go to BUILD_DIR/corpus/<harness>; the seeds in
-# fuzz/corpus/<harness> (and fixtures/ for the file readers) are only read.
+# fuzz/corpus/<harness> (and fixtures/cdr for the call-record reader) are only read.
 # A crash or a broken property leaves BUILD_DIR/artifacts/<harness>-crash-*
 # and makes the script fail.
 set -uo pipefail
@@ -19,7 +19,7 @@ fi
 # Extra seed directories for a harness, beyond fuzz/corpus/<harness>.
 extra_seeds() {
   case $1 in
-    fuzz_csv | fuzz_import) [ -d "$root/fixtures" ] && find "$root/fixtures" -type d ;;
+    fuzz_cdr) echo "$root/fixtures/cdr" ;;
   esac
 }
 
