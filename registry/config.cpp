@@ -26,8 +26,9 @@ constexpr ConfigKey kKeys[] = {
      "how far out of time order call records may come (S004, S005 windows)"},
 };
 
+// A whole number of at most nine digits: every int key fits an int.
 bool is_int(std::string_view v) {
-  return !v.empty() && std::all_of(v.begin(), v.end(), [](unsigned char c) {
+  return !v.empty() && v.size() <= 9 && std::all_of(v.begin(), v.end(), [](unsigned char c) {
     return std::isdigit(c);
   });
 }

@@ -1,6 +1,7 @@
 #include "registry/ledger.hpp"
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <fmt/format.h>
 #include <fmt/ranges.h>
@@ -47,8 +48,18 @@ std::string active_on_sql(const std::string& l, const std::string& param) {
 
 bool Ledger::init(const LedgerOptions& options) {
   bool created = !file_exists(options.path);
-  store::Database db(options.path, {.create = true, .busy_timeout_ms = options.busy_timeout_ms});
-  store::migrate(db);
+  try {
+    store::Database db(options.path, {.create = true, .busy_timeout_ms = options.busy_timeout_ms});
+    store::migrate(db);
+  } catch (const Failure&) {
+    // A failed init (a full disk, say) leaves no half-made registry behind.
+    if (created) {
+      for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+        ::unlink((options.path + suffix).c_str());
+      }
+    }
+    throw;
+  }
   return created;
 }
 

@@ -71,6 +71,11 @@ Database::Database(const std::string& path, OpenMode mode)
   // A constructor that throws runs no destructor: close the handle here.
   try {
     if (!mode.read_only) {
+      // SQLite quietly opens a file it may not write read-only; say so now
+      // rather than fail on the first write.
+      if (sqlite3_db_readonly(db_, "main") == 1) {
+        throw Failure(make_error(ErrorKind::io, "registry-read-only", read_only_message()));
+      }
       exec("PRAGMA journal_mode=WAL");
     }
     exec("PRAGMA foreign_keys=ON; PRAGMA synchronous=NORMAL");
@@ -83,6 +88,11 @@ Database::Database(const std::string& path, OpenMode mode)
 
 Database::~Database() {
   sqlite3_close_v2(db_);
+}
+
+std::string Database::read_only_message() const {
+  return fmt::format(
+      "registry {} is read-only: numreg must be able to write the file and its directory", path_);
 }
 
 void Database::fail(int rc, std::string_view what) const {
@@ -98,6 +108,22 @@ void Database::fail(int rc, std::string_view what) const {
     throw Failure(make_error(
         kind, "registry-corrupt",
         fmt::format("registry {} is damaged or not a numreg registry: {}", path_, detail)));
+  }
+  if ((rc & 0xff) == SQLITE_FULL) {
+    throw Failure(make_error(
+        kind, "registry-full",
+        fmt::format("cannot write registry {}: the disk is full (nothing was changed)", path_)));
+  }
+  if ((rc & 0xff) == SQLITE_READONLY || (rc & 0xff) == SQLITE_PERM) {
+    throw Failure(make_error(kind, "registry-read-only", read_only_message()));
+  }
+  if ((rc & 0xff) == SQLITE_IOERR) {
+    throw Failure(make_error(kind, "registry-io",
+                             fmt::format("cannot read or write registry {}: {}", path_, detail)));
+  }
+  if ((rc & 0xff) == SQLITE_CANTOPEN) {
+    throw Failure(make_error(kind, "registry-open",
+                             fmt::format("cannot open registry {}: {}", path_, detail)));
   }
   throw Failure(make_error(kind, "sqlite", fmt::format("{}: {}", what, detail)));
 }

@@ -78,6 +78,8 @@ class Database {
   [[noreturn]] void fail(int rc, std::string_view what) const;
 
  private:
+  std::string read_only_message() const;
+
   sqlite3* db_ = nullptr;
   std::string path_;
   int busy_timeout_ms_ = 5000;

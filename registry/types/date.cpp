@@ -199,8 +199,9 @@ Result<int> parse_days(std::string_view text) {
     factor = 7;
   }
   int count = 0;
-  // Six digits is already 2,700 years: longer spans are typing mistakes.
-  if (!read_number(digits, 6, count)) {
+  // Six digits of days is already 2,700 years: longer spans are typing
+  // mistakes, in weeks too, so that every span can be written in days.
+  if (!read_number(digits, 6, count) || count * factor > 999'999) {
     return tl::unexpected(data_error(
         "duration-form", "cannot read '" + std::string(text) + "'" + std::string(kDaysExpected)));
   }

@@ -31,27 +31,38 @@ bool is_province(int code) {
 }
 
 
+bool is_continuation(char c) {
+  return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
+}
+
+// Characters in `text`: a lead byte with the continuation bytes after it is
+// one; a continuation byte with no lead before it is one on its own.
 size_t count_code_points(std::string_view text) {
   size_t count = 0;
-  for (char c : text) {
-    count += (static_cast<unsigned char>(c) & 0xC0) != 0x80 ? 1 : 0;
+  size_t i = 0;
+  while (i < text.size()) {
+    const bool lead = static_cast<unsigned char>(text[i]) >= 0xC0;
+    ++i;
+    while (lead && i < text.size() && is_continuation(text[i])) {
+      ++i;
+    }
+    ++count;
   }
   return count;
 }
 
 // Find the first character that may not stand where it is; 'X' may end an
-// 18-character number. Positions count characters, not bytes.
+// 18-character number. Positions count characters, not bytes. A multi-byte
+// character is reported at its first byte, so a continuation byte reached here
+// stands alone: it is a character of its own and never a digit.
 std::optional<Error> check_form(std::string_view id, size_t length) {
   size_t position = 0;
   for (size_t i = 0; i < id.size(); ++i) {
-    if ((static_cast<unsigned char>(id[i]) & 0xC0) == 0x80) {
-      continue;
-    }
     ++position;
     const bool final_x = length == 18 && position == 18 && id[i] == 'X';
     if (!is_digit(id[i]) && !final_x) {
       size_t end = i + 1;
-      while (end < id.size() && (static_cast<unsigned char>(id[end]) & 0xC0) == 0x80) {
+      while (end < id.size() && is_continuation(id[end])) {
         ++end;
       }
       return data_error("id-form", "character '" + std::string(id.substr(i, end - i)) +
