@@ -74,4 +74,24 @@ std::optional<std::pair<std::string, std::string>> unknown_command(CLI::App& app
   return std::nullopt;
 }
 
+std::optional<std::string> unknown_option(const CLI::App& command, int argc, char** argv) {
+  std::vector<std::string> known;
+  for (const CLI::App* app = &command; app; app = app->get_parent()) {
+    for (const CLI::Option* opt : app->get_options()) {
+      for (const auto& name : opt->get_lnames()) known.push_back("--" + name);
+    }
+  }
+  for (int i = 1; i < argc; ++i) {
+    std::string arg = argv[i];
+    if (arg == "--") break;
+    if (!arg.starts_with("--")) continue;
+    arg = arg.substr(0, arg.find('='));
+    if (std::find(known.begin(), known.end(), arg) != known.end()) continue;
+    auto near = closest_name(arg, known);
+    std::string hint = near ? fmt::format(" (did you mean '{}'?)", *near) : "";
+    return fmt::format("unknown option '{}'{}", arg, hint);
+  }
+  return std::nullopt;
+}
+
 }  // namespace numreg::cli
