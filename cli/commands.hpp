@@ -14,7 +14,7 @@ void add_log(CLI::App& app, Context& ctx);
 void add_verify(CLI::App& app, Context& ctx);
 void add_backup(CLI::App& app, Context& ctx);
 void add_config(CLI::App& app, Context& ctx);
-void add_completion(CLI::App& app, Context& ctx);  // completion, and the hidden __complete
+void add_completion(CLI::App& app, Context& ctx);  // completion bash|zsh|fish
 void add_manual(CLI::App& app, Context& ctx);      // the hidden man PAGE
 
 }  // namespace numreg::cli

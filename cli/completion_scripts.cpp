@@ -47,8 +47,10 @@ complete -c numreg -f -a '(__numreg_complete)'
 }  // namespace
 
 std::string completion_script(const std::string& shell) {
-  if (shell == "zsh") return kZsh;
-  if (shell == "fish") return kFish;
+  if (shell == "zsh")
+    return kZsh;
+  if (shell == "fish")
+    return kFish;
   return kBash;
 }
 

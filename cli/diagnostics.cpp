@@ -39,8 +39,10 @@ void print_error(std::ostream& err, const Error& e, bool json) {
       j["line"] = e.where.line;
       j["column"] = e.where.column;
     }
-    if (!e.field.empty()) j["field"] = e.field;
-    if (!e.value.empty()) j["value"] = e.value;
+    if (!e.field.empty())
+      j["field"] = e.field;
+    if (!e.value.empty())
+      j["value"] = e.value;
     err << j.dump() << "\n";
   }
 }

@@ -7,32 +7,40 @@ namespace {
 // Real-shaped: valid USCCs, Hainan regions, numbers in the forms clerks type.
 constexpr Example kExamples[] = {
     {"init", "create the registry in the default place", "numreg init"},
-    {"init", "create a registry in a file of your choice", "numreg --db /srv/numreg/hainan.db init"},
+    {"init", "create a registry in a file of your choice",
+     "numreg --db /srv/numreg/hainan.db init"},
     {"holder", "list the holders registered in Danzhou", "numreg holder list --region 儋州"},
     {"holder", "show one holder, every field", "numreg holder show 91460400MA5TDR015T"},
     {"holder add", "register an enterprise in Danzhou",
      "numreg holder add --uscc 91460400MA5TDR015T --name 儋州海韵科技有限公司 --kind enterprise "
      "--region 儋州"},
     {"holder update", "record a new contact",
-     "numreg holder update 91460400MA5TDR015T --contact \"王丽 0898-2332 1234\" --reason 变更联系人"},
+     "numreg holder update 91460400MA5TDR015T --contact \"王丽 0898-2332 1234\" --reason "
+     "变更联系人"},
     {"holder show", "show one holder, every field", "numreg holder show 91460400MA5TDR015T"},
     {"holder list", "the holders of Danzhou", "numreg holder list --region danzhou"},
-    {"holder list", "every blacklisted holder, for a script", "numreg --json holder list --status blacklisted"},
+    {"holder list", "every blacklisted holder, for a script",
+     "numreg --json holder list --status blacklisted"},
     {"holder blacklist", "put a holder on the blacklist",
      "numreg holder blacklist 91460400MA5TDR015T --reason \"通管局通报 2026-11\""},
-    {"credential", "the licences of one holder", "numreg credential list --holder 91460400MA5TDR015T"},
+    {"credential", "the licences of one holder",
+     "numreg credential list --holder 91460400MA5TDR015T"},
     {"credential add", "record a value-added telecom licence",
      "numreg credential add --holder 91460400MA5TDR015T --kind vas_licence --number B2-20180001 "
      "--valid-from 2023-01-01 --valid-to 2028-01-01"},
-    {"credential list", "licences that end within 60 days", "numreg credential list --expiring 60d"},
+    {"credential list", "licences that end within 60 days",
+     "numreg credential list --expiring 60d"},
     {"resource", "the trunks of Dongfang", "numreg resource list --kind trunk --region 东方"},
     {"resource add", "add a voice trunk in Danzhou",
      "numreg resource add --id TRK-DZ-0001 --kind trunk --carrier 中国电信海南分公司 --region 儋州 "
      "--capacity 30"},
-    {"resource add", "add a 96 number", "numreg resource add --id 0898-96166 --kind n96 --region 460400"},
+    {"resource add", "add a 96 number",
+     "numreg resource add --id 0898-96166 --kind n96 --region 460400"},
     {"resource show", "show one resource", "numreg resource show TRK-DZ-0001"},
-    {"resource list", "the trunks of Dongfang", "numreg resource list --kind trunk --region dongfang"},
-    {"lease", "leases of Danzhou that end within 30 days", "numreg lease list --region 儋州 --expiring 30d"},
+    {"resource list", "the trunks of Dongfang",
+     "numreg resource list --kind trunk --region dongfang"},
+    {"lease", "leases of Danzhou that end within 30 days",
+     "numreg lease list --region 儋州 --expiring 30d"},
     {"lease add", "lease a trunk to a holder, with its permitted callers",
      "numreg lease add --id L-DZ-0001 --resource TRK-DZ-0001 --holder 91460400MA5TDR015T "
      "--location \"儋州市那大镇中兴大街 88 号\" --region 儋州 --purpose customer_service "
@@ -41,20 +49,24 @@ constexpr Example kExamples[] = {
      "numreg lease update L-DZ-0001 --verified-on 2026-11-20 --reason 现场核查"},
     {"lease end", "end a lease today", "numreg lease end L-DZ-0001 --reason 合同到期"},
     {"lease show", "show one lease", "numreg lease show L-DZ-0001"},
-    {"lease list", "leases of Danzhou that end within 30 days", "numreg lease list --region 儋州 --expiring 30d"},
-    {"lease list", "trunk leases active on a past date", "numreg lease list --kind trunk --as-of 2025-06-30"},
+    {"lease list", "leases of Danzhou that end within 30 days",
+     "numreg lease list --region 儋州 --expiring 30d"},
+    {"lease list", "trunk leases active on a past date",
+     "numreg lease list --kind trunk --as-of 2025-06-30"},
     {"permit", "the caller numbers a lease may present", "numreg permit list --lease L-DZ-0001"},
     {"permit add", "permit a range of caller numbers on a lease",
      "numreg permit add --lease L-DZ-0001 --first \"0898-6610 0100\" --last \"0898-6610 0199\""},
     {"permit remove", "withdraw a permitted range",
      "numreg permit remove --lease L-DZ-0001 --first \"0898-6610 0100\" --reason 号码回收"},
-    {"permit list", "the caller numbers a lease may present", "numreg permit list --lease L-DZ-0001"},
+    {"permit list", "the caller numbers a lease may present",
+     "numreg permit list --lease L-DZ-0001"},
     {"who", "who may present a Danzhou number today", "numreg who \"0898-6612 3456\""},
     {"who", "who held a 400 number on a past date", "numreg who 400-810-8888 --as-of 2025-06-30"},
     {"log", "the history of one lease", "numreg log --entity lease --key L-DZ-0001"},
     {"log", "the last 20 changes", "numreg log -n 20"},
     {"verify", "check the journal chain and the database", "numreg verify"},
-    {"backup", "copy the registry while clerks work on it", "numreg backup /srv/backup/numreg-2026-11-29.db"},
+    {"backup", "copy the registry while clerks work on it",
+     "numreg backup /srv/backup/numreg-2026-11-29.db"},
     {"config", "show each setting and where it came from", "numreg config"},
     {"completion", "complete numreg in bash from now on",
      "numreg completion bash > ~/.local/share/bash-completion/completions/numreg"},
@@ -78,8 +90,12 @@ constexpr Example kDailyTasks[] = {
 
 }  // namespace
 
-std::span<const Example> examples() { return kExamples; }
+std::span<const Example> examples() {
+  return kExamples;
+}
 
-std::span<const Example> daily_tasks() { return kDailyTasks; }
+std::span<const Example> daily_tasks() {
+  return kDailyTasks;
+}
 
 }  // namespace numreg::cli

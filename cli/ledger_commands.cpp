@@ -33,7 +33,8 @@ void add_end(CLI::App* group, Context& ctx) {
   cmd->add_option("--reason", *reason, "why, for the journal");
   on_run(cmd, ctx, [&ctx, id, date, reason] {
     std::optional<Date> end;
-    if (!date->empty()) end = date_option(*date, "--date");
+    if (!date->empty())
+      end = date_option(*date, "--date");
     Record r = ctx.ledger().end_lease(*id, end, ctx.change(*reason));
     ctx.say(fmt::format("ended lease {} on {}", r.key(), r.text("end")), r.to_json());
     return 0;

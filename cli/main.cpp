@@ -8,6 +8,7 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/commands.hpp"
+#include "cli/completion.hpp"
 #include "cli/context.hpp"
 #include "cli/diagnostics.hpp"
 #include "cli/exit_code.hpp"
@@ -38,7 +39,8 @@ void add_global_options(CLI::App& app, GlobalOptions& o) {
 // The deepest command the parse reached.
 const CLI::App& chosen_command(const CLI::App& app) {
   const CLI::App* cur = &app;
-  while (!cur->get_subcommands().empty()) cur = cur->get_subcommands().front();
+  while (!cur->get_subcommands().empty())
+    cur = cur->get_subcommands().front();
   return *cur;
 }
 
@@ -50,7 +52,8 @@ void print_usage_error(const std::string& message, const std::string& path) {
 // CLI11's message, lower-case like numreg's own.
 std::string parse_message(const CLI::ParseError& e) {
   std::string what = e.what();
-  if (!what.empty()) what[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(what[0])));
+  if (!what.empty())
+    what[0] = static_cast<char>(std::tolower(static_cast<unsigned char>(what[0])));
   return what;
 }
 
@@ -74,11 +77,11 @@ int run_command(Context& ctx) {
   try {
     return ctx.action ? ctx.action() : kExitUsage;
   } catch (const Failure& f) {
-    for (const auto& e : f.errors()) print_error(std::cerr, e, ctx.options.json);
+    for (const auto& e : f.errors())
+      print_error(std::cerr, e, ctx.options.json);
     return exit_code(f.error().kind);
   } catch (const std::exception& e) {
-    print_error(std::cerr, make_error(ErrorKind::internal, "internal", e.what()),
-                ctx.options.json);
+    print_error(std::cerr, make_error(ErrorKind::internal, "internal", e.what()), ctx.options.json);
     return kExitSoftware;
   }
 }
@@ -91,7 +94,11 @@ int run(int argc, char** argv) {
   build(app, ctx);
   Screen help_screen = detect_screen(false, true);
   use_help_formatter(app, help_screen.width > 0 ? help_screen.width : 80);
-  if (argc == 1) {
+  if (argc > 1 && std::string_view(argv[1]) == "__complete") {
+    complete_words(app, ctx, std::vector<std::string>(argv + 2, argv + argc));
+    return kExitOk;
+  }
+  if (!names_a_command(argc, argv)) {
     std::cout << overview(app, help_screen.width > 0 ? help_screen.width : 80);
     return kExitOk;
   }

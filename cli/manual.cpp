@@ -43,9 +43,11 @@ std::string option_name(const CLI::Option* opt) {
 std::string options_roff(const CLI::App* command) {
   std::string out;
   for (const CLI::Option* opt : command->get_options()) {
-    if (opt->get_group().empty() || opt->check_name("--help")) continue;
+    if (opt->get_group().empty() || opt->check_name("--help"))
+      continue;
     std::string help = opt->get_description();
-    if (opt->get_required() && !opt->get_positional()) help += " (required)";
+    if (opt->get_required() && !opt->get_positional())
+      help += " (required)";
     std::string name = opt->get_positional()
                            ? fmt::format("\\fI{}\\fR", roff_escape(opt->get_name(true, false)))
                            : option_name(opt);
@@ -63,7 +65,8 @@ std::string command_roff(const CLI::App* command) {
 std::string examples_roff(std::string_view top) {
   std::string out;
   for (const auto& e : examples()) {
-    if (e.command != top && !e.command.starts_with(std::string(top) + " ")) continue;
+    if (e.command != top && !e.command.starts_with(std::string(top) + " "))
+      continue;
     out += fmt::format(".PP\n{}:\n.PP\n.RS\n.nf\n{}\n.fi\n.RE\n", roff_escape(tr(e.what)),
                        roff_escape(e.line));
   }
@@ -73,9 +76,12 @@ std::string examples_roff(std::string_view top) {
 std::string command_page(const CLI::App* command) {
   std::string name = command->get_name();
   std::string upper = "NUMREG-" + name;
-  for (auto& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  for (auto& c : upper)
+    c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   std::string out = fmt::format(".TH {} 1 \"\" \"numreg {}\" \"{}\"\n", roff_escape(upper),
                                 NUMREG_VERSION, roff_escape(tr("numreg manual")));
+  // Ragged right: Chinese lines have no spaces to stretch.
+  out += ".ad l\n";
   out += fmt::format(".SH {}\nnumreg\\-{} \\- {}\n", roff_escape(tr("NAME")), roff_escape(name),
                      roff_escape(tr(command->get_description())));
   auto subs = visible_subcommands(*command);
@@ -89,11 +95,13 @@ std::string command_page(const CLI::App* command) {
   if (subs.empty()) {
     out += options_roff(command);
   } else {
-    for (const CLI::App* sub : subs) out += command_roff(sub);
+    for (const CLI::App* sub : subs)
+      out += command_roff(sub);
   }
   out += fmt::format(".PP\n{}\n", roff_escape(tr("The global options of numreg(1) apply too.")));
   std::string examples = examples_roff(name);
-  if (!examples.empty()) out += fmt::format(".SH {}\n{}", roff_escape(tr("EXAMPLES")), examples);
+  if (!examples.empty())
+    out += fmt::format(".SH {}\n{}", roff_escape(tr("EXAMPLES")), examples);
   out += fmt::format(".SH {}\n.BR numreg (1),\n.BR numreg\\-import (5)\n",
                      roff_escape(tr("SEE ALSO")));
   return out;
@@ -108,7 +116,16 @@ std::string roff_escape(std::string_view text) {
     bool line_start = out.empty() || out.back() == '\n';
     char c = text[i];
     if (static_cast<unsigned char>(c) >= 0x80) {
-      out += fmt::format("\\[u{:04X}]", static_cast<uint32_t>(next_code_point(text, i)));
+      char32_t cp = next_code_point(text, i);
+      out += fmt::format("\\[u{:04X}]", static_cast<uint32_t>(cp));
+      // Chinese has no spaces: let groff break a line after any wide
+      // character, but not before a closing mark such as "、" or "）".
+      size_t peek = i;
+      char32_t next = i < text.size() ? next_code_point(text, peek) : 0;
+      bool closing = (next >= 0x3001 && next <= 0x3002) || next == 0xff09 || next == 0xff0c ||
+                     next == 0xff1a || next == 0xff1b || next == 0x201d || next == 0x300d;
+      if (cp >= 0x2e80 && !closing)
+        out += "\\:";
       continue;
     }
     ++i;
@@ -136,7 +153,8 @@ std::vector<std::string> manual_pages(const CLI::App& app) {
 
 std::string manual_page(const CLI::App& app, const std::string& page) {
   for (const CLI::App* sub : visible_subcommands(app)) {
-    if (page == fmt::format("numreg-{}.1", sub->get_name())) return command_page(sub);
+    if (page == fmt::format("numreg-{}.1", sub->get_name()))
+      return command_page(sub);
   }
   return "";
 }
@@ -148,7 +166,8 @@ void add_manual(CLI::App& app, Context& ctx) {
   cmd->add_option("page", *page, "the page to write, e.g. numreg-holder.1; none: list them");
   on_run(cmd, ctx, [&ctx, &app, page] {
     if (page->empty()) {
-      for (const auto& p : manual_pages(app)) ctx.out << p << "\n";
+      for (const auto& p : manual_pages(app))
+        ctx.out << p << "\n";
       return 0;
     }
     std::string text = manual_page(app, *page);

@@ -23,7 +23,8 @@ std::vector<int> natural_widths(const Table& table) {
     }
   };
   widen(table.columns);
-  for (const auto& row : table.rows) widen(row);
+  for (const auto& row : table.rows)
+    widen(row);
   return widths;
 }
 
@@ -32,8 +33,8 @@ std::string render_row(const std::vector<std::string>& row, const std::vector<in
   std::string line;
   size_t n = std::min(row.size(), widths.size());
   for (size_t c = 0; c < n; ++c) {
-    std::string cell = display_width(row[c]) > widths[c] ? truncate_to_width(row[c], widths[c])
-                                                         : row[c];
+    std::string cell =
+        display_width(row[c]) > widths[c] ? truncate_to_width(row[c], widths[c]) : row[c];
     std::string text = c + 1 < n ? pad(cell, widths[c]) : cell;
     if (!header && layout.mark) {
       auto [before, after] = layout.mark(c, row[c]);
@@ -43,9 +44,11 @@ std::string render_row(const std::vector<std::string>& row, const std::vector<in
       }
     }
     line += text;
-    if (c + 1 < n) line += std::string(kGap, ' ');
+    if (c + 1 < n)
+      line += std::string(kGap, ' ');
   }
-  while (!line.empty() && line.back() == ' ') line.pop_back();
+  while (!line.empty() && line.back() == ' ')
+    line.pop_back();
   return line + "\n";
 }
 
@@ -53,11 +56,14 @@ std::string render_row(const std::vector<std::string>& row, const std::vector<in
 
 std::vector<int> fit_columns(const Table& table, int width) {
   std::vector<int> widths = natural_widths(table);
-  if (width <= 0 || widths.empty()) return widths;
+  if (width <= 0 || widths.empty())
+    return widths;
   int total = kGap * static_cast<int>(widths.size() - 1);
-  for (int w : widths) total += w;
+  for (int w : widths)
+    total += w;
   std::vector<int> floor(widths.size());
-  for (size_t c = 0; c < widths.size(); ++c) floor[c] = std::min(widths[c], kNarrowest);
+  for (size_t c = 0; c < widths.size(); ++c)
+    floor[c] = std::min(widths[c], kNarrowest);
   // Take one column at a time from the widest column that can still give.
   while (total > width) {
     size_t widest = widths.size();
@@ -66,7 +72,8 @@ std::vector<int> fit_columns(const Table& table, int width) {
         widest = c;
       }
     }
-    if (widest == widths.size()) break;
+    if (widest == widths.size())
+      break;
     --widths[widest];
     --total;
   }
@@ -76,16 +83,20 @@ std::vector<int> fit_columns(const Table& table, int width) {
 std::string render_text(const Table& table, const TextLayout& layout) {
   std::vector<int> widths = fit_columns(table, layout.width);
   std::string out = render_row(table.columns, widths, layout, true);
-  for (const auto& row : table.rows) out += render_row(row, widths, layout, false);
+  for (const auto& row : table.rows)
+    out += render_row(row, widths, layout, false);
   return out;
 }
 
 std::string render_text(const Table& table, int max_width) {
-  if (max_width <= 0) return render_text(table, TextLayout{});
+  if (max_width <= 0)
+    return render_text(table, TextLayout{});
   Table cut = table;
-  for (auto& cell : cut.columns) cell = truncate_to_width(cell, max_width);
+  for (auto& cell : cut.columns)
+    cell = truncate_to_width(cell, max_width);
   for (auto& row : cut.rows) {
-    for (auto& cell : row) cell = truncate_to_width(cell, max_width);
+    for (auto& cell : row)
+      cell = truncate_to_width(cell, max_width);
   }
   return render_text(cut, TextLayout{});
 }

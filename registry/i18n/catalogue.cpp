@@ -54,7 +54,8 @@ bool match_from(std::string_view text, size_t pos, const std::vector<std::string
                 size_t i, std::vector<std::string>& values) {
   if (i + 2 == literals.size()) {
     const std::string& last = literals.back();
-    if (text.size() < pos + 1 + last.size() || !text.ends_with(last)) return false;
+    if (text.size() < pos + 1 + last.size() || !text.ends_with(last))
+      return false;
     values[i] = std::string(text.substr(pos, text.size() - last.size() - pos));
     return true;
   }
@@ -62,7 +63,8 @@ bool match_from(std::string_view text, size_t pos, const std::vector<std::string
   for (size_t at = text.find(next, pos + 1); at != std::string_view::npos;
        at = text.find(next, at + 1)) {
     values[i] = std::string(text.substr(pos, at - pos));
-    if (match_from(text, at + next.size(), literals, i + 1, values)) return true;
+    if (match_from(text, at + next.size(), literals, i + 1, values))
+      return true;
   }
   return false;
 }
@@ -94,7 +96,8 @@ Result<void> Catalogue::add(std::string_view english, std::string_view chinese) 
     }
   }
   size_t literal_size = 0;
-  for (const auto& l : en.literals) literal_size += l.size();
+  for (const auto& l : en.literals)
+    literal_size += l.size();
   templates_.push_back({std::string(english), std::move(en.literals), std::move(en.names),
                         std::string(chinese), literal_size});
   return {};
@@ -105,19 +108,23 @@ std::optional<std::string> Catalogue::find(std::string_view english) const {
 }
 
 std::optional<std::string> Catalogue::find(std::string_view english, int depth) const {
-  if (auto it = exact_.find(std::string(english)); it != exact_.end()) return it->second;
+  if (auto it = exact_.find(std::string(english)); it != exact_.end())
+    return it->second;
   const Template* best = nullptr;
   std::vector<std::string> best_values;
   for (const auto& t : templates_) {
-    if (best && t.literal_size <= best->literal_size) continue;
-    if (!english.starts_with(t.literals.front())) continue;
+    if (best && t.literal_size <= best->literal_size)
+      continue;
+    if (!english.starts_with(t.literals.front()))
+      continue;
     std::vector<std::string> values(t.names.size());
     if (match_from(english, t.literals.front().size(), t.literals, 0, values)) {
       best = &t;
       best_values = std::move(values);
     }
   }
-  if (!best) return std::nullopt;
+  if (!best)
+    return std::nullopt;
   return render(*best, best_values, depth);
 }
 
@@ -129,7 +136,8 @@ std::optional<std::string> Catalogue::render(const Template& t,
   for (size_t i = 0; i < zh.names.size(); ++i) {
     size_t k = std::find(t.names.begin(), t.names.end(), zh.names[i]) - t.names.begin();
     std::optional<std::string> inner;
-    if (depth < kMaxDepth && zh.names[i].starts_with('@')) inner = find(values[k], depth + 1);
+    if (depth < kMaxDepth && zh.names[i].starts_with('@'))
+      inner = find(values[k], depth + 1);
     out += inner ? *inner : values[k];
     out += zh.literals[i + 1];
   }
@@ -138,8 +146,10 @@ std::optional<std::string> Catalogue::render(const Template& t,
 
 std::vector<std::string> Catalogue::keys() const {
   std::vector<std::string> out;
-  for (const auto& [en, zh] : exact_) out.push_back(en);
-  for (const auto& t : templates_) out.push_back(t.english);
+  for (const auto& [en, zh] : exact_)
+    out.push_back(en);
+  for (const auto& t : templates_)
+    out.push_back(t.english);
   std::sort(out.begin(), out.end());
   return out;
 }
@@ -149,8 +159,8 @@ Result<void> load_toml(Catalogue& catalogue, std::string_view toml_text, std::st
   try {
     doc = toml::parse(toml_text, path);
   } catch (const toml::parse_error& e) {
-    return tl::unexpected(make_error(ErrorKind::internal, "catalogue",
-                                     fmt::format("{}: {}", path, e.description())));
+    return tl::unexpected(
+        make_error(ErrorKind::internal, "catalogue", fmt::format("{}: {}", path, e.description())));
   }
   const toml::table* messages = doc["messages"].as_table();
   if (!messages) {
@@ -163,7 +173,8 @@ Result<void> load_toml(Catalogue& catalogue, std::string_view toml_text, std::st
       return tl::unexpected(catalogue_error(key.str(), "the Chinese is not a string"));
     }
     auto added = catalogue.add(key.str(), *zh);
-    if (!added) return added;
+    if (!added)
+      return added;
   }
   return {};
 }
@@ -171,7 +182,8 @@ Result<void> load_toml(Catalogue& catalogue, std::string_view toml_text, std::st
 namespace {
 
 void require(const Result<void>& done) {
-  if (!done) throw Failure(done.error());
+  if (!done)
+    throw Failure(done.error());
 }
 
 Catalogue build_chinese() {
@@ -183,9 +195,11 @@ Catalogue build_chinese() {
   }
   for (const auto& k : kinds()) {
     // Two kinds may share an English help text; the first Chinese stands.
-    if (!k.title_zh.empty()) (void)c.add(k.title, k.title_zh);
+    if (!k.title_zh.empty())
+      (void)c.add(k.title, k.title_zh);
     for (const auto& f : k.fields) {
-      if (!f.help_zh.empty()) (void)c.add(f.help, f.help_zh);
+      if (!f.help_zh.empty())
+        (void)c.add(f.help, f.help_zh);
     }
   }
   return c;
@@ -199,7 +213,8 @@ const Catalogue& chinese() {
 }
 
 std::string translate(std::string_view english, Lang lang) {
-  if (lang == Lang::en) return std::string(english);
+  if (lang == Lang::en)
+    return std::string(english);
   auto zh = chinese().find(english);
   return zh ? *zh : std::string(english);
 }

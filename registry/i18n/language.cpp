@@ -2,7 +2,9 @@
 
 namespace numreg::i18n {
 
-std::string_view to_string(Lang lang) { return lang == Lang::zh ? "zh" : "en"; }
+std::string_view to_string(Lang lang) {
+  return lang == Lang::zh ? "zh" : "en";
+}
 
 Lang choose_language(const LanguageSources& s) {
   if (s.setting == "zh" || s.setting == "en") {

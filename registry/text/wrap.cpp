@@ -8,7 +8,11 @@ namespace {
 
 // Bytes in the UTF-8 sequence starting with `lead`.
 size_t sequence_length(unsigned char lead) {
-  return lead < 0x80 ? 1 : (lead >> 5) == 0x6 ? 2 : (lead >> 4) == 0xe ? 3 : (lead >> 3) == 0x1e ? 4 : 1;
+  return lead < 0x80           ? 1
+         : (lead >> 5) == 0x6  ? 2
+         : (lead >> 4) == 0xe  ? 3
+         : (lead >> 3) == 0x1e ? 4
+                               : 1;
 }
 
 // Split into tokens: runs of spaces, runs of narrow non-space characters
@@ -28,7 +32,8 @@ std::vector<std::string_view> tokens(std::string_view text) {
     bool space = text[i] == ' ';
     while (i < text.size() && (text[i] == ' ') == space) {
       size_t n = sequence_length(static_cast<unsigned char>(text[i]));
-      if (display_width(text.substr(i, n)) == 2) break;
+      if (display_width(text.substr(i, n)) == 2)
+        break;
       i += n;
     }
     out.push_back(text.substr(start, i - start));
@@ -46,17 +51,21 @@ std::vector<std::string> wrap_text(std::string_view text, int width) {
     int w = display_width(token);
     bool space = token.front() == ' ';
     if (used + w > width && used > 0) {
-      while (!line.empty() && line.back() == ' ') line.pop_back();
+      while (!line.empty() && line.back() == ' ')
+        line.pop_back();
       lines.push_back(line);
       line.clear();
       used = 0;
-      if (space) continue;
+      if (space)
+        continue;
     }
     line += token;
     used += w;
   }
-  while (!line.empty() && line.back() == ' ') line.pop_back();
-  if (!line.empty() || lines.empty()) lines.push_back(line);
+  while (!line.empty() && line.back() == ' ')
+    line.pop_back();
+  if (!line.empty() || lines.empty())
+    lines.push_back(line);
   return lines;
 }
 
