@@ -80,8 +80,9 @@ std::string command_page(const CLI::App* command) {
     c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   std::string out = fmt::format(".TH {} 1 \"\" \"numreg {}\" \"{}\"\n", roff_escape(upper),
                                 NUMREG_VERSION, roff_escape(tr("numreg manual")));
-  // Ragged right: Chinese lines have no spaces to stretch.
-  out += ".ad l\n";
+  // Ragged right: Chinese lines have no spaces to stretch. Chinese needs a
+  // UTF-8 terminal; elsewhere (LANG=C) groff leaves it out quietly.
+  out += ".ad l\n.if !'\\*[.T]'utf8' .if \\n[.warn]%2 .warn \\n[.warn]-1\n";
   out += fmt::format(".SH {}\nnumreg\\-{} \\- {}\n", roff_escape(tr("NAME")), roff_escape(name),
                      roff_escape(tr(command->get_description())));
   auto subs = visible_subcommands(*command);

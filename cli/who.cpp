@@ -32,11 +32,11 @@ void add_who(CLI::App& app, Context& ctx) {
     if (ctx.options.json) {
       ctx.out << json.dump(2) << "\n";
     } else if (matches.empty()) {
-      ctx.out << fmt::format("{} ({}): no lease active on {} holds or may present it\n",
-                             n.canonical, to_string(n.type), date.iso());
+      ctx.show(fmt::format("{} ({}): no lease active on {} holds or may present it\n", n.canonical,
+                           to_string(n.type), date.iso()));
     } else {
-      ctx.out << fmt::format("{} ({}) on {}:\n", n.canonical, to_string(n.type), date.iso());
-      ctx.out << render_text(table);
+      ctx.show(fmt::format("{} ({}) on {}:\n", n.canonical, to_string(n.type), date.iso()));
+      ctx.out << ctx.render(table);
     }
     return 0;
   });

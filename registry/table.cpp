@@ -10,6 +10,7 @@ namespace {
 
 constexpr int kGap = 2;
 constexpr int kNarrowest = 8;
+constexpr int kNarrowestCut = 3;
 
 std::string pad(const std::string& cell, int width) {
   return cell + std::string(std::max(0, width - display_width(cell)), ' ');
@@ -54,17 +55,11 @@ std::string render_row(const std::vector<std::string>& row, const std::vector<in
 
 }  // namespace
 
-std::vector<int> fit_columns(const Table& table, int width) {
-  std::vector<int> widths = natural_widths(table);
-  if (width <= 0 || widths.empty())
-    return widths;
-  int total = kGap * static_cast<int>(widths.size() - 1);
-  for (int w : widths)
-    total += w;
-  std::vector<int> floor(widths.size());
-  for (size_t c = 0; c < widths.size(); ++c)
-    floor[c] = std::min(widths[c], kNarrowest);
-  // Take one column at a time from the widest column that can still give.
+namespace {
+
+// Take columns one at a time from the widest column above its floor, until
+// `total` fits `width` or no column can give.
+void shrink(std::vector<int>& widths, const std::vector<int>& floor, int& total, int width) {
   while (total > width) {
     size_t widest = widths.size();
     for (size_t c = 0; c < widths.size(); ++c) {
@@ -73,10 +68,34 @@ std::vector<int> fit_columns(const Table& table, int width) {
       }
     }
     if (widest == widths.size())
-      break;
+      return;
     --widths[widest];
     --total;
   }
+}
+
+}  // namespace
+
+std::vector<int> fit_columns(const Table& table, int width) {
+  std::vector<int> widths = natural_widths(table);
+  if (width <= 0 || widths.empty())
+    return widths;
+  int total = kGap * static_cast<int>(widths.size() - 1);
+  for (int w : widths)
+    total += w;
+  // The first column is the key a reader looks rows up by: it gives last.
+  // Others give down to kNarrowest, then down to kNarrowestCut.
+  for (int narrowest : {kNarrowest, kNarrowestCut}) {
+    std::vector<int> floor(widths.size());
+    for (size_t c = 0; c < widths.size(); ++c) {
+      floor[c] = c == 0 ? widths[0] : std::min(widths[c], narrowest);
+    }
+    shrink(widths, floor, total, width);
+  }
+  std::vector<int> floor(widths.size());
+  for (size_t c = 0; c < widths.size(); ++c)
+    floor[c] = std::min(widths[c], kNarrowestCut);
+  shrink(widths, floor, total, width);
   return widths;
 }
 

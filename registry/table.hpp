@@ -34,8 +34,9 @@ struct TextLayout {
 std::string render_text(const Table& table, const TextLayout& layout);
 
 /// The display width of each column after fitting `table` into `width`
-/// columns (0: no limit); no column is cut below the narrower of its natural
-/// width and 8, so a very narrow screen may still overflow.
+/// columns (0: no limit): the widest columns give first, down to 8 columns,
+/// then to 3; the first column (the key) gives last. A screen too narrow even
+/// for that is overflowed.
 std::vector<int> fit_columns(const Table& table, int width);
 
 }  // namespace numreg
