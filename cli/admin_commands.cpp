@@ -61,7 +61,7 @@ void add_config(CLI::App& app, Context& ctx) {
       json[std::string(k.name)] = {{"value", value}, {"origin", v.origin}};
     }
     if (!ctx.options.json)
-      ctx.out << "# file: " << config.file() << "\n";
+      ctx.show("# file: " + config.file() + "\n");
     ctx.print(table, json);
     return 0;
   });

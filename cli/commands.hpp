@@ -14,6 +14,14 @@ void add_log(CLI::App& app, Context& ctx);
 void add_verify(CLI::App& app, Context& ctx);
 void add_backup(CLI::App& app, Context& ctx);
 void add_config(CLI::App& app, Context& ctx);
+void add_import(CLI::App& app, Context& ctx);  // import, and the hidden import-manual
+void add_export(CLI::App& app, Context& ctx);
+void add_rules(CLI::App& app, Context& ctx);
+void add_audit(CLI::App& app, Context& ctx);
+void add_inspection(CLI::App& app, Context& ctx);
+void add_contract_campaign(CLI::App& app, Context& ctx);  // contract campaign
+void add_screen(CLI::App& app, Context& ctx);
+void add_refusal(CLI::App& app, Context& ctx);
 void add_completion(CLI::App& app, Context& ctx);  // completion bash|zsh|fish
 void add_manual(CLI::App& app, Context& ctx);      // the hidden man PAGE
 

@@ -69,6 +69,14 @@ void build(CLI::App& app, Context& ctx) {
   add_verify(app, ctx);
   add_backup(app, ctx);
   add_config(app, ctx);
+  add_import(app, ctx);
+  add_export(app, ctx);
+  add_rules(app, ctx);
+  add_audit(app, ctx);
+  add_inspection(app, ctx);
+  add_contract_campaign(app, ctx);
+  add_screen(app, ctx);
+  add_refusal(app, ctx);
   add_completion(app, ctx);
   add_manual(app, ctx);
 }

@@ -8,6 +8,8 @@
 #include "cli/examples.hpp"
 #include "cli/help.hpp"
 #include "cli/i18n.hpp"
+#include "registry/import/manual.hpp"
+#include "registry/rules/rule.hpp"
 
 namespace numreg::cli {
 
@@ -108,6 +110,28 @@ std::string command_page(const CLI::App* command) {
   return out;
 }
 
+// numreg-rules(7): the rule catalogue, each rule with its severity, the
+// entity its findings name, and its text in English and Chinese.
+std::string rules_page() {
+  std::string out = fmt::format(".TH NUMREG\\-RULES 7 \"\" \"numreg {}\" \"{}\"\n", NUMREG_VERSION,
+                                roff_escape(tr("numreg manual")));
+  out += ".ad l\n.if !'\\*[.T]'utf8' .if \\n[.warn]%2 .warn \\n[.warn]-1\n";
+  out += fmt::format(".SH {}\nnumreg\\-rules \\- {}\n", roff_escape(tr("NAME")),
+                     roff_escape(tr("the compliance rule catalogue R001-R013")));
+  out += fmt::format(".SH {}\n{}\n", roff_escape(tr("DESCRIPTION")),
+                     roff_escape(tr("numreg audit checks the ledger against these rules on a date "
+                                    "D; numreg rules prints them.")));
+  out += fmt::format(".SH {}\n", roff_escape(tr("RULES")));
+  for (const auto& r : rules()) {
+    out += fmt::format(".TP\n.B {}\n{} ({}, {})\n.br\n{}\n", r.id, roff_escape(r.text_en),
+                       roff_escape(to_string(r.severity)), roff_escape(r.entity),
+                       roff_escape(r.text_zh));
+  }
+  out +=
+      fmt::format(".SH {}\n.BR numreg (1),\n.BR numreg\\-audit (1)\n", roff_escape(tr("SEE ALSO")));
+  return out;
+}
+
 }  // namespace
 
 std::string roff_escape(std::string_view text) {
@@ -149,10 +173,16 @@ std::vector<std::string> manual_pages(const CLI::App& app) {
   for (const CLI::App* sub : visible_subcommands(app)) {
     pages.push_back(fmt::format("numreg-{}.1", sub->get_name()));
   }
+  pages.push_back("numreg-rules.7");
   return pages;
 }
 
 std::string manual_page(const CLI::App& app, const std::string& page) {
+  if (page == "numreg-rules.7")
+    return rules_page();
+  // numreg-import(5) comes from the import schemas; it is English only.
+  if (page == "numreg-import.5")
+    return import::import_manual();
   for (const CLI::App* sub : visible_subcommands(app)) {
     if (page == fmt::format("numreg-{}.1", sub->get_name()))
       return command_page(sub);

@@ -15,19 +15,24 @@ constexpr auto kInterval = std::chrono::milliseconds(250);
 
 Progress::Progress(Context& ctx) : ctx_(ctx), shown_(!ctx.options.quiet && stderr_is_terminal()) {}
 
-Progress::~Progress() { done(); }
+Progress::~Progress() {
+  done();
+}
 
 void Progress::update(const std::string& line) {
-  if (!shown_) return;
+  if (!shown_)
+    return;
   auto now = std::chrono::steady_clock::now();
-  if (drawn_ && now - last_ < kInterval) return;
+  if (drawn_ && now - last_ < kInterval)
+    return;
   last_ = now;
   drawn_ = true;
   ctx_.err << "\r" << tr(line) << "\x1b[K" << std::flush;
 }
 
 void Progress::done() {
-  if (!drawn_) return;
+  if (!drawn_)
+    return;
   drawn_ = false;
   ctx_.err << "\r\x1b[K" << std::flush;
 }

@@ -22,6 +22,8 @@ constexpr ConfigKey kKeys[] = {
     {"screen.one_ring_minutes", "60", "int", "the window of S004, in minutes"},
     {"screen.bombing_calls", "20", "int", "calls from one caller to one callee beyond which S005"},
     {"screen.bombing_minutes", "60", "int", "the window of S005, in minutes"},
+    {"screen.disorder_minutes", "10", "int",
+     "how far out of time order call records may come (S004, S005 windows)"},
 };
 
 bool is_int(std::string_view v) {

@@ -3,10 +3,10 @@
 # when any is missing. Runs apt-get update first, as a fresh machine needs.
 set -euo pipefail
 packages=(
-  build-essential cmake ninja-build pkg-config python3 groff-base
+  build-essential cmake ninja-build pkg-config python3 time groff-base
   libsqlite3-dev sqlite3 libcli11-dev libyaml-cpp-dev libtomlplusplus-dev doctest-dev
-  nlohmann-json3-dev libfmt-dev libxlsxwriter-dev libssl-dev libexpected-dev
-  tmux locales man-db
+  nlohmann-json3-dev libfmt-dev libxlsxwriter-dev libssl-dev libexpected-dev zlib1g-dev
+  python3-openpyxl tmux locales man-db
 )
 missing=()
 for p in "${packages[@]}"; do

@@ -7,6 +7,7 @@
 
 #include "registry/embedded.hpp"
 #include "registry/model/kind.hpp"
+#include "registry/rules/rule.hpp"
 
 namespace numreg::i18n {
 
@@ -202,6 +203,8 @@ Catalogue build_chinese() {
         (void)c.add(f.help, f.help_zh);
     }
   }
+  for (const auto& r : rules())
+    require(c.add(r.text_en, r.text_zh));
   return c;
 }
 

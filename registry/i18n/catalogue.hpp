@@ -54,7 +54,7 @@ class Catalogue {
 };
 
 /// The Chinese catalogue: schemas/i18n/*.toml, the field help and kind titles
-/// of schemas/import/*.toml.
+/// of schemas/import/*.toml, and the rule texts of the rule catalogue.
 const Catalogue& chinese();
 
 /// `english` in `lang`; English, or text the catalogue lacks, comes back as is.

@@ -22,7 +22,6 @@ ErrorKind kind_of(int rc) {
     case SQLITE_NOTADB:
       return ErrorKind::unavailable;
     case SQLITE_CORRUPT:
-      return ErrorKind::data;
     case SQLITE_CONSTRAINT:
       return ErrorKind::data;
     case SQLITE_READONLY:
@@ -43,9 +42,9 @@ void create_private_file(const std::string& path) {
     if (errno == EEXIST) {
       return;
     }
-    throw Failure(make_error(ErrorKind::cant_create, "registry-create",
-                             fmt::format("cannot create registry {}: {}", path,
-                                         std::strerror(errno))));
+    throw Failure(
+        make_error(ErrorKind::cant_create, "registry-create",
+                   fmt::format("cannot create registry {}: {}", path, std::strerror(errno))));
   }
   ::close(fd);
 }
@@ -82,21 +81,23 @@ Database::Database(const std::string& path, OpenMode mode)
   }
 }
 
-Database::~Database() { sqlite3_close_v2(db_); }
+Database::~Database() {
+  sqlite3_close_v2(db_);
+}
 
 void Database::fail(int rc, std::string_view what) const {
   ErrorKind kind = kind_of(rc);
   std::string detail = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
   if (kind == ErrorKind::busy) {
-    throw Failure(make_error(
-        kind, "registry-busy",
-        fmt::format("registry {} is busy: another numreg held it for {} ms (try again)", path_,
-                    busy_timeout_ms_)));
+    throw Failure(
+        make_error(kind, "registry-busy",
+                   fmt::format("registry {} is busy: another numreg held it for {} ms (try again)",
+                               path_, busy_timeout_ms_)));
   }
   if ((rc & 0xff) == SQLITE_NOTADB || (rc & 0xff) == SQLITE_CORRUPT) {
-    throw Failure(make_error(kind, "registry-corrupt",
-                             fmt::format("registry {} is damaged or not a numreg registry: {}",
-                                         path_, detail)));
+    throw Failure(make_error(
+        kind, "registry-corrupt",
+        fmt::format("registry {} is damaged or not a numreg registry: {}", path_, detail)));
   }
   throw Failure(make_error(kind, "sqlite", fmt::format("{}: {}", what, detail)));
 }
@@ -141,11 +142,13 @@ Statement& Statement::operator=(Statement&& other) noexcept {
   return *this;
 }
 
-Statement::~Statement() { sqlite3_finalize(stmt_); }
+Statement::~Statement() {
+  sqlite3_finalize(stmt_);
+}
 
 Statement& Statement::bind(int index, std::string_view text) {
-  int rc = sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()),
-                             SQLITE_TRANSIENT);
+  int rc =
+      sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_TRANSIENT);
   if (rc != SQLITE_OK) {
     db_->fail(rc, "bind");
   }
@@ -209,15 +212,21 @@ std::optional<std::string> Statement::optional_text(int column) const {
   return text(column);
 }
 
-int64_t Statement::integer(int column) const { return sqlite3_column_int64(stmt_, column); }
+int64_t Statement::integer(int column) const {
+  return sqlite3_column_int64(stmt_, column);
+}
 
-int Statement::columns() const { return sqlite3_column_count(stmt_); }
+int Statement::columns() const {
+  return sqlite3_column_count(stmt_);
+}
 
 std::string Statement::column_name(int column) const {
   return sqlite3_column_name(stmt_, column);
 }
 
-Transaction::Transaction(Database& db) : db_(db) { db_.exec("BEGIN IMMEDIATE"); }
+Transaction::Transaction(Database& db) : db_(db) {
+  db_.exec("BEGIN IMMEDIATE");
+}
 
 Transaction::~Transaction() {
   if (!done_) {

@@ -20,10 +20,11 @@ std::string select_list(const Kind& kind) {
   return out;
 }
 
+// IS, not =: an optional key part (a refusal's holder) may be NULL, bound as "".
 std::string key_clause(const Kind& kind) {
   std::string out;
   for (const auto& k : kind.key) {
-    out += fmt::format("{}t.{} = ?", out.empty() ? "" : " AND ", sql_name(k));
+    out += fmt::format("{}t.{} IS ?", out.empty() ? "" : " AND ", sql_name(k));
   }
   return out;
 }
@@ -58,9 +59,18 @@ Record read_record(Statement& st, const Kind& kind) {
   return r;
 }
 
+// An empty key part stands for NULL.
+void bind_key_part(Statement& st, int index, const std::string& part) {
+  if (part.empty()) {
+    st.bind_null(index);
+  } else {
+    st.bind(index, part);
+  }
+}
+
 int bind_key(Statement& st, int index, const Record& record) {
   for (const auto& k : record.kind->key) {
-    st.bind(index++, record.text(k));
+    bind_key_part(st, index++, record.text(k));
   }
   return index;
 }
@@ -73,7 +83,9 @@ Where& Where::also(const std::string& clause, std::vector<std::string> values) {
   return *this;
 }
 
-std::string sql_name(std::string_view name) { return fmt::format("\"{}\"", name); }
+std::string sql_name(std::string_view name) {
+  return fmt::format("\"{}\"", name);
+}
 
 void insert_record(Database& db, const Record& record) {
   const Kind& kind = *record.kind;
@@ -97,8 +109,8 @@ void update_record(Database& db, const Record& record) {
   for (const Field* f : kind.stored_fields()) {
     sets += fmt::format("{}{} = ?", sets.empty() ? "" : ", ", sql_name(f->name));
   }
-  Statement st(db, fmt::format("UPDATE {} AS t SET {} WHERE {}", kind.table, sets,
-                               key_clause(kind)));
+  Statement st(db,
+               fmt::format("UPDATE {} AS t SET {} WHERE {}", kind.table, sets, key_clause(kind)));
   int i = 1;
   for (const Field* f : kind.stored_fields()) {
     bind_value(st, i++, *f, record.get(f->name));
@@ -119,7 +131,7 @@ std::optional<Record> find_record(Database& db, const Kind& kind,
   Statement st(db, fmt::format("SELECT {} FROM {} AS t WHERE {}", select_list(kind), kind.table,
                                key_clause(kind)));
   for (size_t i = 0; i < key.size(); ++i) {
-    st.bind(static_cast<int>(i + 1), key[i]);
+    bind_key_part(st, static_cast<int>(i + 1), key[i]);
   }
   if (!st.step()) {
     return std::nullopt;

@@ -25,7 +25,8 @@ struct Date {
   /// "2019-06-30".
   std::string iso() const;
 
-  auto operator<=>(const Date&) const = default;
+  auto operator<=>(const Date&) const =
+      default;  // NOLINT(modernize-use-nullptr): clang-tidy 14 misreads <=>
   bool operator==(const Date&) const = default;
 };
 
@@ -39,7 +40,7 @@ struct DateTime {
   /// "2019-06-30T14:05:00".
   std::string iso() const;
 
-  auto operator<=>(const DateTime&) const = default;
+  auto operator<=>(const DateTime&) const = default;  // NOLINT(modernize-use-nullptr)
   bool operator==(const DateTime&) const = default;
 };
 

@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
-"""Fail when numreg shows people text that has no Chinese translation.
+"""Fail when numreg shows people text that has no Chinese translation, or
+when a command's --help ends without examples.
 
 Runs every step of every CLI case (tests/cli/cases/*.test) again with
 NUMREG_LANG=zh, then `numreg`, and `--help` of every command (found by reading
@@ -41,7 +42,10 @@ def base_env(tmp, numreg):
 def run(cmd, env, cwd, stdin=""):
     p = subprocess.run(cmd, input=stdin.encode(), capture_output=True, env=env, cwd=cwd,
                        timeout=120)
-    return p.stdout.decode(errors="replace"), p.stderr.decode(errors="replace")
+    err = p.stderr.decode(errors="replace")
+    if p.returncode < 0 or p.returncode >= 128 or "terminate called" in err:
+        err += f"\nnumreg: crashed: {' '.join(cmd)}: exit {p.returncode}"
+    return p.stdout.decode(errors="replace"), err
 
 
 def check_output(where, out, err, problems, help_text=False):
@@ -76,6 +80,9 @@ def cases(numreg, case_files, problems):
                 check_output(f"{os.path.basename(case)}:{step.line_no}", out, err, problems)
 
 
+missing_examples = []
+
+
 def command_paths(numreg, env, cwd):
     """Every command path, from the English help's Commands: sections."""
     paths, todo = [], [[]]
@@ -83,6 +90,8 @@ def command_paths(numreg, env, cwd):
         path = todo.pop()
         paths.append(path)
         out, _ = run([numreg] + path + ["--help"], {**env, "NUMREG_LANG": "en"}, cwd)
+        if path and "\nExamples:\n" not in out:
+            missing_examples.append("numreg " + " ".join(path))
         section = out.split("\nCommands:\n", 1)
         if len(section) < 2:
             continue
@@ -110,6 +119,7 @@ def main():
     problems = set()
     helps(numreg, problems)
     cases(numreg, case_files, problems)
+    problems.update(f"no examples in the help of {c}" for c in missing_examples)
     for p in sorted(problems):
         print(p)
     print(f"i18n_coverage: {'FAILED, ' + str(len(problems)) + ' problems' if problems else 'ok'}")

@@ -23,6 +23,15 @@ terminal_run "numreg lease lsit"
 terminal_check c_typo
 terminal_run "numreg who 0898-66123456 --as-of 2026-02-30"
 terminal_check c_error
+# Severities in colour on a terminal; never with NO_COLOR or --no-color.
+terminal_run "numreg rules"
+terminal_check c_rules
+coloured() { tmux -L "$sock" capture-pane -e -p -t t | grep -c '31merror'; }
+[ "$(coloured)" -gt 0 ] || { echo "terminal_c: numreg rules shows no red errors"; status=1; }
+terminal_run "NO_COLOR=1 numreg rules"
+[ "$(coloured)" -eq 0 ] || { echo "terminal_c: colour despite NO_COLOR"; status=1; }
+terminal_run "numreg --no-color rules"
+[ "$(coloured)" -eq 0 ] || { echo "terminal_c: colour despite --no-color"; status=1; }
 cp "$NUMREG_SOURCE_DIR/man/numreg.1" "$work/"
 terminal_run "man -l numreg.1 2>&1 | head -12"
 terminal_check c_man

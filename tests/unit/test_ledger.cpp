@@ -12,33 +12,50 @@ namespace {
 void seed(Ledger& l) {
   auto c = test::change();
   l.add(kind("holders"),
-        {{"uscc", "91460400MA5TDR015T"}, {"name", "儋州海韵科技有限公司"}, {"kind", "enterprise"},
+        {{"uscc", "91460400MA5TDR015T"},
+         {"name", "儋州海韵科技有限公司"},
+         {"kind", "enterprise"},
          {"region", "儋州"}},
         c);
   l.add(kind("resources"), {{"id", "TRK-DZ-0001"}, {"kind", "trunk"}}, c);
   l.add(kind("resources"),
-        {{"id", "BLK-DZ-6610"}, {"kind", "block"}, {"first", "+8689866100000"},
+        {{"id", "BLK-DZ-6610"},
+         {"kind", "block"},
+         {"first", "+8689866100000"},
          {"last", "+8689866100999"}},
         c);
   l.add(kind("resources"), {{"id", "0898 96166"}, {"kind", "n96"}}, c);
   l.add(kind("leases"),
-        {{"id", "L-1"}, {"resource", "TRK-DZ-0001"}, {"holder", "91460400MA5TDR015T"},
-         {"purpose", "customer_service"}, {"start", "2025-01-01"}, {"end", "2026-12-31"},
-         {"region", "460400"}, {"permitted_callers", "0898-66100000..0898-66100099"}},
+        {{"id", "L-1"},
+         {"resource", "TRK-DZ-0001"},
+         {"holder", "91460400MA5TDR015T"},
+         {"purpose", "customer_service"},
+         {"start", "2025-01-01"},
+         {"end", "2026-12-31"},
+         {"region", "460400"},
+         {"permitted_callers", "0898-66100000..0898-66100099"}},
         c);
   l.add(kind("leases"),
-        {{"id", "L-2"}, {"resource", "BLK-DZ-6610"}, {"holder", "91460400MA5TDR015T"},
-         {"purpose", "customer_service"}, {"start", "2026-01-01"}},
+        {{"id", "L-2"},
+         {"resource", "BLK-DZ-6610"},
+         {"holder", "91460400MA5TDR015T"},
+         {"purpose", "customer_service"},
+         {"start", "2026-01-01"}},
         c);
   l.add(kind("leases"),
-        {{"id", "L-3"}, {"resource", "96166"}, {"holder", "91460400MA5TDR015T"},
-         {"purpose", "notification"}, {"start", "2026-01-01"}, {"status", "suspended"}},
+        {{"id", "L-3"},
+         {"resource", "96166"},
+         {"holder", "91460400MA5TDR015T"},
+         {"purpose", "notification"},
+         {"start", "2026-01-01"},
+         {"status", "suspended"}},
         c);
 }
 
 std::vector<std::string> who_leases(Ledger& l, const char* number, Date d) {
   std::vector<std::string> out;
-  for (const auto& m : l.who(parse_number(number).value(), d)) out.push_back(m.lease + ":" + m.as);
+  for (const auto& m : l.who(parse_number(number).value(), d))
+    out.push_back(m.lease + ":" + m.as);
   return out;
 }
 
@@ -72,15 +89,21 @@ TEST_CASE("Ledger::add validates everything and writes nothing on failure") {
   auto before = l.log({}).size();
   try {
     l.add(kind("leases"),
-          {{"id", "L-9"}, {"resource", "NOPE"}, {"holder", "91460400MA5TDR015T"},
-           {"purpose", "sales"}, {"start", "2026-02-30"}, {"permitted_callers", "0898-123"}},
+          {{"id", "L-9"},
+           {"resource", "NOPE"},
+           {"holder", "91460400MA5TDR015T"},
+           {"purpose", "sales"},
+           {"start", "2026-02-30"},
+           {"permitted_callers", "0898-123"}},
           test::change());
     FAIL("expected a failure");
   } catch (const Failure& f) {
     std::vector<std::string> codes;
-    for (const auto& e : f.errors()) codes.push_back(e.code + "@" + e.field);
+    for (const auto& e : f.errors())
+      codes.push_back(e.code + "@" + e.field);
     CHECK(codes == std::vector<std::string>{"enum-value@purpose", "date-impossible@start",
-                                            "number-form@permitted_callers", "ref-missing@resource"});
+                                            "number-form@permitted_callers",
+                                            "ref-missing@resource"});
   }
   CHECK(l.log({}).size() == before);
   CHECK_FALSE(l.find(kind("leases"), "L-9"));
@@ -91,7 +114,8 @@ TEST_CASE("Ledger::update journals only real changes; keys cannot change") {
   Ledger l = reg.open();
   seed(l);
   auto n = l.log({}).size();
-  auto [r, outcome] = l.update(kind("leases"), "L-1", {{"location", "儋州市那大镇"}}, test::change());
+  auto [r, outcome] =
+      l.update(kind("leases"), "L-1", {{"location", "儋州市那大镇"}}, test::change());
   CHECK(outcome == Outcome::changed);
   CHECK(r.text("location") == "儋州市那大镇");
   CHECK(r.text("permitted_callers") == "+8689866100000..+8689866100099");
@@ -136,7 +160,8 @@ TEST_CASE("Ledger::list filters leases by region scope, kind, status and expiry"
   seed(l);
   auto ids = [&](const ListQuery& q) {
     std::vector<std::string> out;
-    for (const auto& r : l.list(kind("leases"), q)) out.push_back(r.text("id"));
+    for (const auto& r : l.list(kind("leases"), q))
+      out.push_back(r.text("id"));
     return out;
   };
   CHECK(ids({.regions = {"460400"}}) == std::vector<std::string>{"L-1"});

@@ -18,12 +18,15 @@ TEST_CASE("kinds: every schema loads, in dependency order, with keys among its f
   std::vector<std::string> names;
   for (const auto& k : kinds()) {
     names.push_back(k.name);
-    for (const auto& key : k.key) CHECK_MESSAGE(k.field(key), k.name << " key " << key);
-    for (const auto& c : k.list_columns) CHECK_MESSAGE(k.field(c), k.name << " column " << c);
+    for (const auto& key : k.key)
+      CHECK_MESSAGE(k.field(key), k.name << " key " << key);
+    for (const auto& c : k.list_columns)
+      CHECK_MESSAGE(k.field(c), k.name << " column " << c);
     for (const auto& f : k.fields) {
       CHECK_MESSAGE(!f.help.empty(), k.name << "." << f.name << " has no help");
       CHECK_MESSAGE(!f.help_zh.empty(), k.name << "." << f.name << " has no Chinese help");
-      if (f.type == FieldType::ref) CHECK(find_kind(f.ref));
+      if (f.type == FieldType::ref)
+        CHECK(find_kind(f.ref));
     }
   }
   CHECK(names == std::vector<std::string>{"holders", "credentials", "resources", "leases",
@@ -55,8 +58,7 @@ TEST_CASE("canonical_value reads every field type") {
   CHECK(canon("contracts", "time_windows", "09:00-12:00; 14:00-20:00") ==
         "09:00-12:00;14:00-20:00");
   CHECK(canon("contracts", "time_windows", "20:00-14:00") == "error:time-windows");
-  CHECK(canon("campaigns", "numbers", "4008108888;0898-66123456") ==
-        "4008108888;+8689866123456");
+  CHECK(canon("campaigns", "numbers", "4008108888;0898-66123456") == "4008108888;+8689866123456");
 }
 
 TEST_CASE("canonical_value errors carry the field and a masked personal value") {

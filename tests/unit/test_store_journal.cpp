@@ -10,9 +10,10 @@ namespace {
 
 Ledger with_three_changes(const test::ScratchRegistry& reg) {
   Ledger ledger = reg.open();
-  ledger.add(kind("holders"),
-             {{"uscc", "91460400MA5TDR015T"}, {"name", "儋州海韵科技有限公司"}, {"kind", "enterprise"}},
-             test::change());
+  ledger.add(
+      kind("holders"),
+      {{"uscc", "91460400MA5TDR015T"}, {"name", "儋州海韵科技有限公司"}, {"kind", "enterprise"}},
+      test::change());
   ledger.update(kind("holders"), "91460400MA5TDR015T", {{"scope", "呼叫中心业务"}},
                 test::change("补录经营范围"));
   ledger.add(kind("resources"), {{"id", "TRK-DZ-0001"}, {"kind", "trunk"}}, test::change());

@@ -1,0 +1,250 @@
+#include "registry/audit/sheet.hpp"
+
+#include <map>
+
+#include <fmt/format.h>
+
+#include "registry/model/value.hpp"
+#include "registry/types/region.hpp"
+
+namespace numreg {
+
+const char* const kInspectorColumns[5] = {"location_confirmed", "contract_sighted",
+                                          "callers_confirmed", "notes", "signature"};
+
+namespace {
+
+struct ColumnText {
+  const char* id;
+  const char* en;
+  const char* zh;
+  double width;
+};
+
+constexpr ColumnText kSampleColumns[] = {
+    {"rank", "Rank", "序号", 6},
+    {"lease", "Lease", "接入编号", 14},
+    {"holder", "Holder", "使用主体", 28},
+    {"uscc", "USCC", "统一社会信用代码", 21},
+    {"holder_kind", "Holder kind", "主体类型", 12},
+    {"legal_rep_id", "Legal rep ID", "法定代表人身份证号", 20},
+    {"contact", "Contact", "联系方式", 20},
+    {"credentials", "Credentials (validity)", "资质（有效期）", 48},
+    {"resource", "Resource", "资源", 16},
+    {"resource_kind", "Resource kind", "资源类型", 10},
+    {"carrier", "Carrier", "接入运营商", 12},
+    {"location", "Access location", "接入位置", 30},
+    {"region", "Region", "地区", 16},
+    {"purpose", "Purpose", "用途", 14},
+    {"start", "Start", "起始日期", 12},
+    {"end", "End", "终止日期", 12},
+    {"permitted_callers", "Permitted callers", "允许主叫号码", 36},
+    {"verified_on", "Last on-site check", "最近现场核查", 14},
+    {"findings", "Findings", "发现问题", 48},
+    {"location_confirmed", "Location confirmed", "接入位置已核实", 12},
+    {"contract_sighted", "Contract sighted", "合同已查验", 12},
+    {"callers_confirmed", "Callers confirmed", "主叫号码已核实", 12},
+    {"notes", "Notes", "核查备注", 30},
+    {"signature", "Signature", "核查人签名", 14},
+};
+
+constexpr ColumnText kFindingColumns[] = {
+    {"rule", "Rule", "规则", 8},        {"severity", "Severity", "级别", 9},
+    {"entity", "Entity", "对象", 9},    {"key", "Key", "编号", 20},
+    {"message", "Message", "说明", 70}, {"rule_text", "Rule text", "规则说明", 60},
+};
+
+template <size_t N>
+std::vector<SheetColumn> columns(const ColumnText (&texts)[N], bool zh) {
+  std::vector<SheetColumn> out;
+  for (const auto& c : texts)
+    out.push_back({c.id, zh ? c.zh : c.en, c.width});
+  return out;
+}
+
+Cell text_or_empty(store::Statement& st, int column) {
+  if (st.is_null(column))
+    return std::monostate{};
+  return st.text(column);
+}
+
+Cell date_or_empty(store::Statement& st, int column) {
+  if (st.is_null(column))
+    return std::monostate{};
+  auto d = parse_date(st.text(column));
+  return d ? Cell{*d} : Cell{st.text(column)};
+}
+
+// Findings per lease: its own and its holder's, "R002 message; R010 ...".
+std::map<std::string, std::string> findings_by_key(const std::vector<Finding>& findings) {
+  std::map<std::string, std::string> out;
+  for (const auto& f : findings) {
+    std::string& s = out[f.entity + "\n" + f.key];
+    s += fmt::format("{}{}: {}", s.empty() ? "" : "; ", f.rule, f.message);
+  }
+  return out;
+}
+
+constexpr const char* kSampleSql =
+    "SELECT s.rank, l.id, h.name, h.uscc, h.kind, h.legal_rep_id, h.contact,"
+    " (SELECT group_concat(c.kind || ' ' || c.number || ' ' || coalesce(c.valid_from, '') ||"
+    "  '..' || coalesce(c.valid_to, '') || CASE WHEN (c.valid_from IS NULL OR c.valid_from <= ?1)"
+    "  AND (c.valid_to IS NULL OR ?1 <= c.valid_to) THEN ' valid' ELSE ' NOT VALID' END, '; ')"
+    "  FROM credentials AS c WHERE c.holder = h.uscc),"
+    " l.resource, r.kind, l.carrier, l.location, l.region, l.purpose, l.start, l.\"end\","
+    " (SELECT group_concat(CASE WHEN p.first = p.last THEN p.first ELSE p.first || '..' ||"
+    "  p.last END, ';') FROM (SELECT * FROM permits WHERE lease = l.id ORDER BY first_key) AS p),"
+    " l.verified_on"
+    " FROM temp.audit_sample AS s JOIN leases AS l ON l.id = s.id"
+    " JOIN holders AS h ON h.uscc = l.holder LEFT JOIN resources AS r ON r.id = l.resource"
+    " ORDER BY s.rank";
+
+void stage_sample(store::Database& db, const std::vector<std::string>& sample) {
+  db.exec("DROP TABLE IF EXISTS temp.audit_sample");
+  db.exec("CREATE TEMP TABLE audit_sample (id TEXT PRIMARY KEY, rank INTEGER)");
+  store::Statement ins(db, "INSERT INTO temp.audit_sample (id, rank) VALUES (?, ?)");
+  for (size_t i = 0; i < sample.size(); ++i) {
+    ins.bind(1, sample[i]).bind(2, static_cast<int64_t>(i + 1));
+    ins.run();
+    ins.reset();
+  }
+}
+
+std::vector<Cell> sample_row(store::Statement& st, const SheetOptions& o,
+                             const std::map<std::string, std::string>& findings) {
+  const Kind& holders = kind("holders");
+  auto personal = [&](int column, const char* field) -> Cell {
+    if (st.is_null(column))
+      return std::monostate{};
+    return o.unmask ? st.text(column) : mask_value(*holders.field(field), st.text(column));
+  };
+  std::string region = st.text(12);
+  std::string_view region_label = region_name(region);
+  std::string lease_findings;
+  for (const auto& key : {"lease\n" + st.text(1), "holder\n" + st.text(3)}) {
+    if (auto it = findings.find(key); it != findings.end()) {
+      lease_findings += (lease_findings.empty() ? "" : "; ") + it->second;
+    }
+  }
+  std::vector<Cell> row{
+      st.integer(0),
+      st.text(1),
+      st.text(2),
+      st.text(3),
+      st.text(4),
+      personal(5, "legal_rep_id"),
+      personal(6, "contact"),
+      text_or_empty(st, 7),
+      st.text(8),
+      text_or_empty(st, 9),
+      text_or_empty(st, 10),
+      text_or_empty(st, 11),
+      region.empty()
+          ? Cell{}
+          : Cell{region_label.empty() ? region : fmt::format("{} {}", region, region_label)},
+      st.text(13),
+      date_or_empty(st, 14),
+      date_or_empty(st, 15),
+      text_or_empty(st, 16),
+      date_or_empty(st, 17),
+      lease_findings.empty() ? Cell{} : Cell{lease_findings}};
+  row.resize(std::size(kSampleColumns));
+  return row;
+}
+
+SheetPart sample_part(Ledger& ledger, const AuditReport& report, const SheetOptions& o) {
+  SheetPart part{"Sample", columns(kSampleColumns, o.chinese), {}};
+  store::Database& db = ledger.database();
+  stage_sample(db, report.sample);
+  auto findings = findings_by_key(report.findings);
+  store::Statement st(db, kSampleSql);
+  st.bind(1, report.as_of.iso());
+  while (st.step())
+    part.rows.push_back(sample_row(st, o, findings));
+  db.exec("DROP TABLE temp.audit_sample");
+  return part;
+}
+
+SheetPart findings_part(const AuditReport& report, bool zh) {
+  SheetPart part{"Findings", columns(kFindingColumns, zh), {}};
+  for (const auto& f : report.findings) {
+    const Rule* rule = find_rule(f.rule);
+    part.rows.push_back({f.rule, std::string(to_string(f.severity)), f.entity, f.key, f.message,
+                         std::string(zh ? rule->text_zh : rule->text_en)});
+  }
+  return part;
+}
+
+SheetPart summary_part(const AuditReport& report, bool zh) {
+  SheetPart part{
+      "Summary", {{"item", zh ? "项目" : "Item", 28}, {"value", zh ? "内容" : "Value", 70}}, {}};
+  auto add = [&](const char* en, const char* cn, Cell value) {
+    part.rows.push_back({std::string(zh ? cn : en), std::move(value)});
+  };
+  add("Scope", "范围", report.scope.describe());
+  add("As of", "核查基准日", report.as_of);
+  add("Seed", "随机种子", report.seed ? Cell{*report.seed} : Cell{});
+  add("Plan", "抽样方案", report.plan);
+  add("Population", "总体数量", report.population);
+  add("Sample size", "样本量", static_cast<int64_t>(report.sample.size()));
+  if (report.size.letter)
+    add("Code letter", "样本量字码", std::string(1, report.size.letter));
+  if (report.size.ac) {
+    add("Ac", "接收数", static_cast<int64_t>(*report.size.ac));
+    add("Re", "拒收数", static_cast<int64_t>(*report.size.re));
+  }
+  for (const auto& rule : rules()) {
+    int64_t n = 0;
+    for (const auto& f : report.findings)
+      n += f.rule == rule.id ? 1 : 0;
+    part.rows.push_back(
+        {fmt::format("{} {} ({})", zh ? "问题" : "Findings", rule.id, to_string(rule.severity)),
+         n});
+  }
+  add("Journal head", "日志链头哈希", report.journal_head);
+  add("Journal entries", "日志条数", report.journal_entries);
+  if (!report.inspection.empty())
+    add("Inspection", "核查编号", report.inspection);
+  add("numreg version", "numreg 版本", std::string(NUMREG_VERSION));
+  return part;
+}
+
+}  // namespace
+
+std::string cell_text(const Cell& cell) {
+  if (const auto* s = std::get_if<std::string>(&cell))
+    return *s;
+  if (const auto* n = std::get_if<int64_t>(&cell))
+    return std::to_string(*n);
+  if (const auto* d = std::get_if<Date>(&cell))
+    return d->iso();
+  return "";
+}
+
+AuditSheet build_sheet(Ledger& ledger, const AuditReport& report, const SheetOptions& options) {
+  std::string caption =
+      fmt::format("numreg audit as of {}; {}; plan {}; seed {}", report.as_of.iso(),
+                  report.scope.describe(), report.plan, report.seed.value_or("none"));
+  return {summary_part(report, options.chinese), sample_part(ledger, report, options),
+          findings_part(report, options.chinese), caption};
+}
+
+}  // namespace numreg
+
+namespace numreg {
+
+std::string sample_column_id(std::string_view header) {
+  std::string h(trim(header));
+  for (auto& c : h)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  for (const auto& c : kSampleColumns) {
+    std::string en = c.en;
+    for (auto& ch : en)
+      ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    if (h == en || h == c.zh || h == c.id)
+      return c.id;
+  }
+  return "";
+}
+
+}  // namespace numreg

@@ -1,0 +1,30 @@
+// Running the rule catalogue over the whole ledger: each rule is one
+// set-based query or one pass, never a query per lease.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "registry/config.hpp"
+#include "registry/rules/rule.hpp"
+#include "registry/rules/scope.hpp"
+#include "registry/store/database.hpp"
+#include "registry/types/date.hpp"
+
+namespace numreg {
+
+/// The thresholds rules read from the configuration.
+struct RuleSettings {
+  std::vector<std::string> key_regions{"460400", "469007"};  // R010
+  int verify_days = 180;                                     // R010
+};
+
+/// audit.key_regions and audit.verify_days from `config`.
+RuleSettings rule_settings(const Config& config);
+
+/// Check the rules `scope` asks for (all when none) on `date`; findings come
+/// sorted by rule, key and message.
+std::vector<Finding> check_rules(store::Database& db, Date date, const AuditScope& scope,
+                                 const RuleSettings& settings);
+
+}  // namespace numreg

@@ -1,0 +1,130 @@
+// Sliding windows over call records for S004 and S005.
+#include "registry/screen/bursts.hpp"
+
+#include <algorithm>
+#include <limits>
+
+namespace numreg::screen {
+
+namespace {
+
+constexpr size_t kMinimumSlots = 1024;
+constexpr size_t kMostCalls = std::numeric_limits<uint16_t>::max();
+
+uint64_t mix(uint64_t x) {
+  x ^= x >> 33;
+  x *= 0xff51afd7ed558ccdull;
+  x ^= x >> 33;
+  x *= 0xc4ceb9fe1a85ec53ull;
+  return x ^ (x >> 33);
+}
+
+}  // namespace
+
+Bursts::Bursts(int calls, int64_t window, int64_t tolerance)
+    : calls_(std::clamp(calls, 1, static_cast<int>(kMostCalls / 2))),
+      window_(std::max<int64_t>(window, 1)),
+      tolerance_(std::max<int64_t>(tolerance, 0)) {
+  current_.slots.assign(kMinimumSlots, Slot{});
+}
+
+size_t Bursts::hash(const BurstKey& key) {
+  return static_cast<size_t>(
+      mix(static_cast<uint64_t>(key.caller) * 31 + mix(static_cast<uint64_t>(key.callee))));
+}
+
+Bursts::Slot* Bursts::find(Generation& g, const BurstKey& key) {
+  if (g.slots.empty())
+    return nullptr;
+  const size_t mask = g.slots.size() - 1;
+  for (size_t i = hash(key) & mask;; i = (i + 1) & mask) {
+    Slot& s = g.slots[i];
+    if (s.size == 0)
+      return nullptr;
+    if (s.key == key)
+      return &s;
+  }
+}
+
+// A new key in the current generation (the table grows at half load).
+Bursts::Slot& Bursts::insert_key(const BurstKey& key) {
+  if (2 * (current_.keys + 1) > current_.slots.size()) {
+    HugeVector<Slot> old(current_.slots.size() * 2, Slot{});
+    old.swap(current_.slots);
+    const size_t mask = current_.slots.size() - 1;
+    for (const Slot& s : old) {
+      if (s.size == 0)
+        continue;
+      size_t i = hash(s.key) & mask;
+      while (current_.slots[i].size != 0)
+        i = (i + 1) & mask;
+      current_.slots[i] = s;
+    }
+  }
+  const size_t mask = current_.slots.size() - 1;
+  size_t i = hash(key) & mask;
+  while (current_.slots[i].size != 0)
+    i = (i + 1) & mask;
+  ++current_.keys;
+  Slot& s = current_.slots[i];
+  s = Slot{key, static_cast<uint32_t>(current_.pool.size()), 0, 0};
+  current_.pool.emplace_back();
+  return s;
+}
+
+// Make room for `needed` calls: a key's calls lie together in the pool, and
+// move to its end, at twice the room, when they outgrow it.
+void Bursts::grow(Slot& slot, size_t needed) {
+  if (needed <= (size_t{1} << slot.log_capacity))
+    return;
+  uint16_t log = slot.log_capacity;
+  while ((size_t{1} << log) < needed)
+    ++log;
+  const auto offset = static_cast<uint32_t>(current_.pool.size());
+  current_.pool.resize(current_.pool.size() + (size_t{1} << log));
+  std::copy_n(current_.pool.begin() + slot.offset, slot.size, current_.pool.begin() + offset);
+  slot.offset = offset;
+  slot.log_capacity = log;
+}
+
+// Start a new generation; the previous one is dropped.
+void Bursts::roll(int64_t time) {
+  const size_t keys = current_.keys;
+  previous_ = std::move(current_);
+  current_ = Generation{};
+  size_t slots = kMinimumSlots;
+  while (slots < 2 * keys)
+    slots *= 2;
+  current_.slots.assign(slots, Slot{});
+  current_.pool.reserve(previous_.pool.size() + previous_.pool.size() / 4);
+  current_.start = time;
+}
+
+Bursts::Slot& Bursts::slot_for(const BurstKey& key) {
+  Slot* slot = find(current_, key);
+  if (!slot) {
+    Slot* old = find(previous_, key);
+    slot = &insert_key(key);
+    if (old) {
+      // Carry the calls that can still share a run with a future call.
+      const int64_t horizon = newest_ - tolerance_ - window_;
+      const BurstCall* calls = previous_.pool.data() + old->offset;
+      size_t from = 0;
+      while (from < old->size && calls[from].time <= horizon)
+        ++from;
+      grow(*slot, old->size - from + 1);
+      std::copy(calls + from, calls + old->size, current_.pool.begin() + slot->offset);
+      slot->size = static_cast<uint16_t>(old->size - from);
+    }
+  }
+  if (slot->size + size_t{1} > kMostCalls) {
+    // A key with more calls than a slot counts: keep the newest half.
+    BurstCall* calls = current_.pool.data() + slot->offset;
+    std::copy(calls + slot->size / 2, calls + slot->size, calls);
+    slot->size = static_cast<uint16_t>(slot->size - slot->size / 2);
+  }
+  grow(*slot, slot->size + size_t{1});
+  return *slot;
+}
+
+}  // namespace numreg::screen

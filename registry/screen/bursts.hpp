@@ -1,0 +1,142 @@
+// Sliding windows over call records for S004 (one-ring) and S005 (call
+// bombing): per key (a caller, or a caller and callee), the recent calls.
+//
+// Definition. For a key, a call is flagged when it belongs to a set of at
+// least `calls` calls of that key whose times lie within `window` seconds of
+// each other (latest - earliest < window). Every call of such a set is
+// flagged, once. Equivalently: with the key's calls sorted by time, every
+// run of `calls` consecutive calls spanning less than `window` is flagged.
+//
+// Order. Records may arrive out of time order by up to `tolerance` seconds:
+// each key keeps its calls sorted, and when a call arrives only the runs
+// that contain it are checked (the others were checked when their latest
+// member arrived). A record later than the tolerance (older than the newest
+// time seen minus the tolerance) is still added but may miss runs whose
+// calls were already dropped; add() reports it as late.
+//
+// Memory. Keys live in two generations of flat hash tables, each spanning
+// `window + tolerance` seconds of call time. A key met again is carried
+// into the current generation with its calls that can still share a run;
+// when the current generation is full, the previous one is dropped whole.
+// A dropped call is older than any future call's window, so memory is
+// bounded by the calls of two generations, whatever the file's size.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <vector>
+
+#include "registry/screen/huge_pages.hpp"
+
+namespace numreg::screen {
+
+/// What a flagged call is remembered by (32 bytes: a window of a day's
+/// records is millions of them).
+struct BurstCall {
+  int64_t time = 0;
+  int64_t other = 0;    // S004: the callee's key (0 when unreadable)
+  uint32_t line = 0;    // line in its file (files over 4G lines wrap)
+  uint32_t trunk = 0;   // trunk id (see Screener)
+  uint32_t holder = 0;  // holder index or kNone
+  uint16_t file = 0;
+  uint16_t flagged = 0;
+};
+
+/// Key of a burst: a caller (callee 0) or a caller and a callee.
+struct BurstKey {
+  int64_t caller;
+  int64_t callee;
+  bool operator==(const BurstKey&) const = default;
+};
+
+class Bursts {
+ public:
+  /// Flag runs of at least `calls` calls within `window` seconds; accept
+  /// records up to `tolerance` seconds out of order.
+  Bursts(int calls, int64_t window, int64_t tolerance);
+
+  /// Add a call of `key`; `flag(key, call)` is called once for each call
+  /// (this one or an earlier one) that becomes flagged. Returns false when
+  /// the call is late (see above).
+  template <class Flag>
+  bool add(const BurstKey& key, const BurstCall& call, Flag&& flag);
+
+  /// Start loading the table slot of `key` (batches overlap memory accesses).
+  void prefetch(const BurstKey& key) const {
+    const size_t h = hash(key);
+    __builtin_prefetch(&current_.slots[h & (current_.slots.size() - 1)]);
+    if (!previous_.slots.empty()) {
+      __builtin_prefetch(&previous_.slots[h & (previous_.slots.size() - 1)]);
+    }
+  }
+
+  /// Calls held now (for tests and memory checks).
+  size_t held() const { return current_.pool.size() + previous_.pool.size(); }
+
+ private:
+  struct Slot {
+    BurstKey key;
+    uint32_t offset;  // first call in pool
+    uint16_t size;    // 0: empty slot
+    uint16_t log_capacity;
+  };
+  struct Generation {
+    HugeVector<Slot> slots;
+    HugeVector<BurstCall> pool;
+    size_t keys = 0;
+    int64_t start = 0;
+  };
+
+  static size_t hash(const BurstKey& key);
+  static Slot* find(Generation& g, const BurstKey& key);
+  Slot& insert_key(const BurstKey& key);
+  void grow(Slot& slot, size_t needed);
+  void roll(int64_t time);
+  /// The key's calls in the current generation, carried over if need be,
+  /// with room for one more; returns its slot.
+  Slot& slot_for(const BurstKey& key);
+
+  int calls_;
+  int64_t window_;
+  int64_t tolerance_;
+  int64_t newest_ = INT64_MIN;
+  Generation current_;
+  Generation previous_;
+};
+
+template <class Flag>
+bool Bursts::add(const BurstKey& key, const BurstCall& call, Flag&& flag) {
+  const bool late = newest_ != INT64_MIN && call.time < newest_ - tolerance_;
+  if (call.time > newest_) {
+    newest_ = call.time;
+    if (newest_ >= current_.start + window_ + tolerance_)
+      roll(newest_);
+  }
+  Slot& slot = slot_for(key);
+  BurstCall* list = current_.pool.data() + slot.offset;
+  // Insert in time order; in-order input appends.
+  size_t at = slot.size;
+  while (at > 0 && list[at - 1].time > call.time) {
+    list[at] = list[at - 1];
+    --at;
+  }
+  list[at] = call;
+  const size_t n = ++slot.size;
+  const size_t k = static_cast<size_t>(calls_);
+  if (n >= k) {
+    const size_t first = at + 1 >= k ? at + 1 - k : 0;
+    for (size_t i = first; i <= at && i + k <= n; ++i) {
+      if (list[i + k - 1].time - list[i].time < window_) {
+        for (size_t j = i; j < i + k; ++j) {
+          if (!list[j].flagged) {
+            list[j].flagged = 1;
+            flag(key, list[j]);
+          }
+        }
+      }
+    }
+  }
+  return !late;
+}
+
+}  // namespace numreg::screen

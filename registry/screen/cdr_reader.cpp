@@ -1,0 +1,311 @@
+// Reading call records: lines from large blocks, fields split in place.
+#include "registry/screen/cdr_reader.hpp"
+
+#include <algorithm>
+#include <cstring>
+
+#include <fmt/format.h>
+
+#include "registry/types/date.hpp"
+
+namespace numreg::screen {
+
+namespace {
+
+constexpr size_t kInitialBuffer = size_t{1} << 20;
+constexpr size_t kLongestLine = size_t{1} << 26;
+constexpr std::string_view kColumnNames[kCdrColumns] = {"time",   "trunk",  "caller",
+                                                        "callee", "ring_s", "talk_s"};
+constexpr std::string_view kExpectedColumns = "time,trunk,caller,callee,ring_s,talk_s";
+
+std::string_view trim(std::string_view text) {
+  while (!text.empty() && (text.front() == ' ' || text.front() == '\t'))
+    text.remove_prefix(1);
+  while (!text.empty() && (text.back() == ' ' || text.back() == '\t'))
+    text.remove_suffix(1);
+  return text;
+}
+
+std::string lower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+int two(const char* p) {
+  return (p[0] - '0') * 10 + (p[1] - '0');
+}
+
+bool digits_at(std::string_view text, std::initializer_list<int> positions) {
+  for (int i : positions) {
+    if (text[i] < '0' || text[i] > '9')
+      return false;
+  }
+  return true;
+}
+
+// Seconds as written in a record ("0", "12", "2.5") in milliseconds, or -1.
+int64_t read_ms(std::string_view text) {
+  int64_t whole = 0;
+  size_t i = 0;
+  for (; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i) {
+    whole = whole * 10 + (text[i] - '0');
+    if (whole > 1'000'000'000)
+      return -1;
+  }
+  if (i == 0)
+    return -1;
+  int64_t ms = whole * 1000;
+  if (i < text.size() && text[i] == '.') {
+    int64_t scale = 100;
+    for (++i; i < text.size() && text[i] >= '0' && text[i] <= '9'; ++i, scale /= 10) {
+      ms += (text[i] - '0') * scale;
+    }
+  }
+  return i == text.size() ? ms : -1;
+}
+
+}  // namespace
+
+CdrReader::CdrReader(std::unique_ptr<ByteSource> source, std::string name)
+    : source_(std::move(source)),
+      name_(name == "-" ? "<stdin>" : std::move(name)),
+      buffer_(kInitialBuffer) {}
+
+int CdrReader::next_line(std::string_view& line, bool may_move) {
+  while (true) {
+    const char* start = buffer_.data() + begin_;
+    const void* newline = std::memchr(start, '\n', end_ - begin_);
+    if (newline || (eof_ && begin_ < end_)) {
+      const char* stop = newline ? static_cast<const char*>(newline) : buffer_.data() + end_;
+      line = std::string_view(start, static_cast<size_t>(stop - start));
+      if (!line.empty() && line.back() == '\r')
+        line.remove_suffix(1);
+      begin_ = newline ? static_cast<size_t>(stop - buffer_.data()) + 1 : end_;
+      ++line_;
+      return 1;
+    }
+    if (eof_)
+      return 0;
+    if (!may_move)
+      return -1;
+    // Keep the partial line, then fill the rest of the buffer.
+    std::memmove(buffer_.data(), start, end_ - begin_);
+    end_ -= begin_;
+    begin_ = 0;
+    if (end_ == buffer_.size()) {
+      if (buffer_.size() >= kLongestLine) {
+        throw Failure(make_error(
+            ErrorKind::data, "cdr-line",
+            fmt::format("{}:{}: line is longer than {} bytes", name_, line_ + 1, kLongestLine)));
+      }
+      buffer_.resize(buffer_.size() * 2);
+    }
+    const size_t got = source_->read(buffer_.data() + end_, buffer_.size() - end_);
+    end_ += got;
+    eof_ = got == 0;
+  }
+}
+
+// Split the current line at commas into fields_ (at least needed_ of them
+// when the line has them); quoted fields are unquoted into unquoted_.
+bool CdrReader::split(std::string_view line) {
+  fields_.clear();
+  quoted_ = line.find('"') != std::string_view::npos;
+  if (!quoted_) {
+    size_t at = 0;
+    while (static_cast<int>(fields_.size()) < needed_) {
+      const size_t comma = line.find(',', at);
+      fields_.push_back(line.substr(at, comma - at));
+      if (comma == std::string_view::npos)
+        break;
+      at = comma + 1;
+    }
+    return true;
+  }
+  unquoted_.clear();
+  unquoted_.reserve(line.size());
+  size_t i = 0;
+  while (i <= line.size() && static_cast<int>(fields_.size()) < needed_) {
+    const size_t from = unquoted_.size();
+    if (i < line.size() && line[i] == '"') {
+      for (++i; i < line.size(); ++i) {
+        if (line[i] == '"' && i + 1 < line.size() && line[i + 1] == '"') {
+          unquoted_ += '"';
+          ++i;
+        } else if (line[i] == '"') {
+          break;
+        } else {
+          unquoted_ += line[i];
+        }
+      }
+      if (i >= line.size())
+        return false;  // no closing quote
+      ++i;
+    }
+    while (i < line.size() && line[i] != ',')
+      unquoted_ += line[i++];
+    fields_.push_back(std::string_view(unquoted_).substr(from));
+    ++i;
+  }
+  return true;
+}
+
+void CdrReader::read_header() {
+  header_read_ = true;
+  std::string_view line;
+  if (next_line(line) != 1)
+    return;
+  if (line.starts_with("\xEF\xBB\xBF"))
+    line.remove_prefix(3);
+  columns_.fill(-1);
+  needed_ = 1 << 20;
+  split(line);
+  for (size_t i = 0; i < fields_.size(); ++i) {
+    const std::string name = lower(trim(fields_[i]));
+    for (int c = 0; c < kCdrColumns; ++c) {
+      if (name == kColumnNames[c] && columns_[c] < 0)
+        columns_[c] = static_cast<int>(i);
+    }
+  }
+  std::string missing;
+  for (int c = 0; c < kCdrColumns; ++c) {
+    if (columns_[c] < 0)
+      missing += (missing.empty() ? "" : ", ") + std::string(kColumnNames[c]);
+  }
+  if (!missing.empty()) {
+    Error e = make_error(ErrorKind::data, "cdr-header",
+                         fmt::format("the header lacks {} (expected the columns {}; others are "
+                                     "ignored)",
+                                     missing, kExpectedColumns));
+    e.where = {name_, line_, 1};
+    throw Failure(e);
+  }
+  needed_ = *std::max_element(columns_.begin(), columns_.end()) + 1;
+}
+
+bool CdrReader::next(Result<Cdr>& cdr) {
+  if (!header_read_)
+    read_header();
+  if (needed_ == 0)
+    return false;  // empty input
+  std::string_view line;
+  do {
+    if (next_line(line) != 1)
+      return false;
+  } while (trim(line).empty());
+  ++records_;
+  current_ = line;
+  cdr = parse(line);
+  return true;
+}
+
+bool CdrReader::next_batch(std::vector<Result<Cdr>>& batch, size_t max) {
+  batch.clear();
+  if (!header_read_)
+    read_header();
+  while (needed_ > 0 && batch.size() < max) {
+    std::string_view line;
+    int got = 0;
+    do {
+      got = next_line(line, batch.empty());
+    } while (got == 1 && trim(line).empty());
+    if (got != 1)
+      break;
+    ++records_;
+    current_ = line;
+    batch.push_back(parse(line));
+    if (quoted_)
+      break;  // its fields live in unquoted_, which the next line reuses
+  }
+  return !batch.empty();
+}
+
+Error CdrReader::error_at(std::string_view field, std::string code, std::string message) const {
+  Error e = data_error(std::move(code), std::move(message));
+  long column = 1;
+  if (field.data() >= current_.data() && field.data() <= current_.data() + current_.size()) {
+    column = static_cast<long>(field.data() - current_.data()) + 1;
+  }
+  e.where = {name_, line_, column};
+  return e;
+}
+
+Result<Cdr> CdrReader::parse(std::string_view line) {
+  if (!split(line)) {
+    return tl::unexpected(
+        error_at(line.substr(line.size()), "cdr-quote", "a quoted field has no closing quote"));
+  }
+  if (static_cast<int>(fields_.size()) < needed_) {
+    return tl::unexpected(
+        error_at(line.substr(line.size()), "cdr-fields",
+                 fmt::format("the record has {} fields, expected at least {} ({})", fields_.size(),
+                             needed_, kExpectedColumns)));
+  }
+  Cdr cdr;
+  cdr.line = line_;
+  std::string_view f[kCdrColumns];
+  for (int c = 0; c < kCdrColumns; ++c) {
+    f[c] = trim(fields_[columns_[c]]);
+    if (f[c].empty()) {
+      return tl::unexpected(error_at(fields_[columns_[c]], "cdr-missing",
+                                     fmt::format("{} is empty", kColumnNames[c])));
+    }
+  }
+  cdr.time_text = f[kTime];
+  cdr.trunk = f[kTrunk];
+  cdr.caller = f[kCaller];
+  cdr.callee = f[kCallee];
+  if (!parse_time(f[kTime], cdr)) {
+    return tl::unexpected(error_at(
+        f[kTime], "cdr-time",
+        fmt::format("time: cannot read '{}' as a call time (expected e.g. 2026-11-28T14:05:00)",
+                    f[kTime])));
+  }
+  cdr.ring_ms = read_ms(f[kRing]);
+  cdr.talk_ms = read_ms(f[kTalk]);
+  for (int c : {kRing, kTalk}) {
+    if ((c == kRing ? cdr.ring_ms : cdr.talk_ms) < 0) {
+      return tl::unexpected(error_at(
+          f[c], "cdr-seconds",
+          fmt::format("{}: cannot read '{}' as seconds (expected a whole or decimal number "
+                      "such as 0, 12 or 2.5)",
+                      kColumnNames[c], f[c])));
+    }
+  }
+  return cdr;
+}
+
+// "2026-11-28T14:05:00" (or with a space) without allocating; other forms
+// go through parse_datetime.
+bool CdrReader::parse_time(std::string_view text, Cdr& cdr) {
+  if (text.size() == 19 && text[4] == '-' && text[7] == '-' &&
+      (text[10] == 'T' || text[10] == ' ') && text[13] == ':' && text[16] == ':' &&
+      digits_at(text, {0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18})) {
+    const char* p = text.data();
+    if (std::memcmp(p, last_date_, 10) != 0) {
+      const int year = two(p) * 100 + two(p + 2);
+      if (!is_valid_date(year, two(p + 5), two(p + 8)))
+        return false;
+      last_day_ = static_cast<int32_t>(Date{year, two(p + 5), two(p + 8)}.days());
+      std::memcpy(last_date_, p, 10);
+    }
+    const int h = two(p + 11), m = two(p + 14), s = two(p + 17);
+    if (h > 23 || m > 59 || s > 59)
+      return false;
+    cdr.day = last_day_;
+    cdr.second = h * 3600 + m * 60 + s;
+    cdr.time = int64_t{cdr.day} * 86400 + cdr.second;
+    return true;
+  }
+  auto dt = parse_datetime(text);
+  if (!dt)
+    return false;
+  cdr.day = static_cast<int32_t>(dt->date.days());
+  cdr.second = dt->seconds;
+  cdr.time = dt->epoch_seconds();
+  return true;
+}
+
+}  // namespace numreg::screen

@@ -1,0 +1,100 @@
+// Reading call records: a stream of CSV lines from a file, standard input or
+// gzip, split into the fields DESIGN.md names for cdrs (time trunk caller
+// callee ring_s talk_s); other columns are ignored.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "registry/error.hpp"
+
+namespace numreg::screen {
+
+/// A source of bytes: a plain file or gzip data (recognised by its magic
+/// bytes), read in large blocks.
+class ByteSource {
+ public:
+  virtual ~ByteSource() = default;
+  /// Fill up to `n` bytes of `buffer`; 0 at the end. Errors: io, data (gzip).
+  virtual size_t read(char* buffer, size_t n) = 0;
+};
+
+/// Open `path` ("-" for standard input); gzip input is inflated on the fly.
+/// Errors: no_input (missing file), io.
+std::unique_ptr<ByteSource> open_source(const std::string& path);
+
+/// The same, over bytes in memory (tests).
+std::unique_ptr<ByteSource> memory_source(std::string bytes);
+
+/// The columns of a call record.
+enum CdrColumn { kTime, kTrunk, kCaller, kCallee, kRing, kTalk, kCdrColumns };
+
+/// One call record as read: fields still text, `time` and seconds parsed.
+struct Cdr {
+  long line = 0;
+  int64_t time = 0;    // DateTime::epoch_seconds() of the call's local time
+  int32_t day = 0;     // Date::days() of the call's date
+  int32_t second = 0;  // seconds since local midnight
+  int64_t ring_ms = 0;
+  int64_t talk_ms = 0;
+  std::string_view time_text;
+  std::string_view trunk;
+  std::string_view caller;
+  std::string_view callee;
+};
+
+/// Reads call records one by one; fields point into the reader's buffer and
+/// stay valid until the next call of next().
+class CdrReader {
+ public:
+  /// `name` names the input in errors ("cdrs.csv", "-" as "<stdin>").
+  CdrReader(std::unique_ptr<ByteSource> source, std::string name);
+
+  /// Read the next record into `cdr`. Returns false at the end of input.
+  /// A record that cannot be read is returned as an error (with its file,
+  /// line and column) and reading can go on. The header line is read on the
+  /// first call; a header without the needed columns is a Failure.
+  bool next(Result<Cdr>& cdr);
+
+  /// Read up to `max` records into `batch` (cleared first), all valid
+  /// together until the next call. Returns false at the end of input.
+  bool next_batch(std::vector<Result<Cdr>>& batch, size_t max);
+
+  const std::string& name() const { return name_; }
+  /// The data lines read so far (the header not counted).
+  long records() const { return records_; }
+
+ private:
+  /// 1: a line; 0: the end of input; -1: more input is needed, which would
+  /// move the buffer, and `may_move` is false.
+  int next_line(std::string_view& line, bool may_move = true);
+  void read_header();
+  Result<Cdr> parse(std::string_view line);
+  bool parse_time(std::string_view text, Cdr& cdr);
+  bool split(std::string_view line);
+  Error error_at(std::string_view field, std::string code, std::string message) const;
+
+  std::unique_ptr<ByteSource> source_;
+  std::string name_;
+  std::vector<char> buffer_;
+  size_t begin_ = 0;  // start of unread bytes in buffer_
+  size_t end_ = 0;    // end of valid bytes in buffer_
+  bool eof_ = false;
+  long line_ = 0;
+  long records_ = 0;
+  bool header_read_ = false;
+  std::string_view current_;                // the line being parsed
+  std::array<int, kCdrColumns> columns_{};  // the column index of each field
+  int needed_ = 0;                          // columns to split: max index + 1
+  std::vector<std::string_view> fields_;
+  std::string unquoted_;  // storage for fields of a quoted line
+  bool quoted_ = false;   // the last line split used unquoted_
+  char last_date_[10] = {};
+  int32_t last_day_ = 0;
+};
+
+}  // namespace numreg::screen

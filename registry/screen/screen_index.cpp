@@ -1,0 +1,143 @@
+// The permit index of a screening run.
+#include "registry/screen/screen_index.hpp"
+
+#include <algorithm>
+
+namespace numreg::screen {
+
+namespace {}  // namespace
+
+// FNV-1a: short IDs, one pass, no allocation.
+uint64_t ScreenIndex::trunk_hash(std::string_view text) {
+  uint64_t h = 14695981039346656037ull;
+  for (char c : text) {
+    h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+  }
+  h ^= h >> 33;  // the low bits of FNV mix poorly; finish like MurmurHash3
+  h *= 0xff51afd7ed558ccdull;
+  return h ^ (h >> 33);
+}
+
+namespace {
+
+uint32_t find_sorted(const StringTable& table, std::string_view text) {
+  uint32_t lo = 0;
+  uint32_t hi = table.size();
+  while (lo < hi) {
+    const uint32_t mid = lo + (hi - lo) / 2;
+    if (table.at(mid) < text) {
+      lo = mid + 1;
+    } else {
+      hi = mid;
+    }
+  }
+  return lo < table.size() && table.at(lo) == text ? lo : kNone;
+}
+
+}  // namespace
+
+uint32_t StringTable::add(std::string_view text) {
+  chars_.append(text);
+  ends_.push_back(static_cast<uint32_t>(chars_.size()));
+  return static_cast<uint32_t>(ends_.size() - 1);
+}
+
+void ScreenIndex::seal() {
+  size_t capacity = 16;
+  while (capacity < 2 * static_cast<size_t>(trunk_ids.size())) {
+    capacity *= 2;
+  }
+  slots_.assign(capacity, 0);
+  for (uint32_t i = 0; i < trunk_ids.size(); ++i) {
+    const std::string_view id = trunk_ids.at(i);
+    const uint64_t h = trunk_hash(id);
+    size_t slot = h & (capacity - 1);
+    while (slots_[slot] != 0) {
+      slot = (slot + 1) & (capacity - 1);
+    }
+    slots_[slot] = (h >> 32 << 32) | (i + 1);
+    IndexTrunk& t = trunks[i];
+    t.id_size = static_cast<uint32_t>(id.size());
+    std::fill(std::begin(t.id), std::end(t.id), '\0');
+    std::copy_n(id.data(), std::min(id.size(), sizeof t.id), t.id);
+  }
+  for (IndexLease& lease : leases) {
+    lease.range0 =
+        lease.ranges_end > lease.ranges_begin ? ranges[lease.ranges_begin] : KeyRange{0, -1};
+  }
+}
+
+uint32_t ScreenIndex::find_trunk(std::string_view id, uint64_t h) const {
+  const size_t mask = slots_.size() - 1;
+  const uint64_t print = h >> 32;
+  for (size_t slot = h & mask; slots_[slot] != 0; slot = (slot + 1) & mask) {
+    if (slots_[slot] >> 32 != print) {
+      continue;
+    }
+    const uint32_t index = static_cast<uint32_t>(slots_[slot]) - 1;
+    const IndexTrunk& t = trunks[index];
+    if (t.id_size != id.size()) {
+      continue;
+    }
+    if (id.size() <= sizeof t.id ? std::equal(id.begin(), id.end(), t.id)
+                                 : trunk_ids.at(index) == id) {
+      return index;
+    }
+  }
+  return kNone;
+}
+
+uint32_t ScreenIndex::find_holder(std::string_view uscc) const {
+  return find_sorted(holders, uscc);
+}
+
+bool ScreenIndex::permits(const IndexLease& lease, int64_t caller) const {
+  if (lease.range0.first <= caller && caller <= lease.range0.last) {
+    return true;
+  }
+  if (lease.ranges_end - lease.ranges_begin < 2) {
+    return false;
+  }
+  const KeyRange* begin = ranges.data() + lease.ranges_begin;
+  const KeyRange* end = ranges.data() + lease.ranges_end;
+  // The last range starting at or before the caller is the only candidate.
+  const KeyRange* after = std::upper_bound(
+      begin, end, caller, [](int64_t key, const KeyRange& r) { return key < r.first; });
+  return after != begin && caller <= (after - 1)->last;
+}
+
+const IndexRefusal* ScreenIndex::refusal(int64_t callee, uint32_t holder, int32_t day) const {
+  auto it = std::lower_bound(refusals.begin(), refusals.end(), callee,
+                             [](const IndexRefusal& r, int64_t key) { return r.number < key; });
+  for (; it != refusals.end() && it->number == callee && it->day <= day; ++it) {
+    if (it->holder == kNone || it->holder == holder) {
+      return &*it;
+    }
+  }
+  return nullptr;
+}
+
+bool ScreenIndex::within_windows(const IndexLease& lease, int32_t second) const {
+  for (uint32_t i = lease.windows_begin; i < lease.windows_end; ++i) {
+    if (windows[i].from * 60 <= second && second < windows[i].to * 60) {
+      return true;
+    }
+  }
+  return false;
+}
+
+std::vector<KeyRange> merge_ranges(std::vector<KeyRange> ranges) {
+  std::sort(ranges.begin(), ranges.end(),
+            [](const KeyRange& a, const KeyRange& b) { return a.first < b.first; });
+  std::vector<KeyRange> out;
+  for (const KeyRange& r : ranges) {
+    if (!out.empty() && r.first <= out.back().last + 1) {
+      out.back().last = std::max(out.back().last, r.last);
+    } else {
+      out.push_back(r);
+    }
+  }
+  return out;
+}
+
+}  // namespace numreg::screen

@@ -1,0 +1,138 @@
+// The permit index of a screening run: built once from the registry (or read
+// from a snapshot), then asked per call record without SQL. Trunks map to
+// their active-status leases with date intervals; each lease holds its
+// permitted caller ranges as sorted, disjoint integer intervals of
+// Number::key(), searched by binary search.
+#pragma once
+
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "registry/screen/huge_pages.hpp"
+#include "registry/types/date.hpp"
+
+namespace numreg::screen {
+
+/// Strings stored end to end, addressed by their index.
+class StringTable {
+ public:
+  /// Append `text`; returns its index.
+  uint32_t add(std::string_view text);
+  std::string_view at(uint32_t index) const {
+    return std::string_view(chars_).substr(ends_[index] - length(index), length(index));
+  }
+  uint32_t size() const { return static_cast<uint32_t>(ends_.size()); }
+
+  std::string chars_;
+  std::vector<uint32_t> ends_;
+
+ private:
+  uint32_t length(uint32_t index) const { return ends_[index] - (index ? ends_[index - 1] : 0); }
+};
+
+constexpr int32_t kNoEnd = std::numeric_limits<int32_t>::max();
+constexpr uint32_t kNone = std::numeric_limits<uint32_t>::max();
+
+/// An inclusive interval of Number::key() values.
+struct KeyRange {
+  int64_t first;
+  int64_t last;
+};
+
+/// A contract's time window, in minutes since midnight: from <= t < to.
+struct Window {
+  int32_t from;
+  int32_t to;
+};
+
+/// A lease whose status is active (no other status is active on any date).
+/// One cache line: a lookup of a call's lease costs one memory access.
+struct alignas(64) IndexLease {
+  int32_t start_day = 0;      // Date::days()
+  int32_t end_day = kNoEnd;   // inclusive; kNoEnd when open
+  uint32_t id = 0;            // into lease_ids
+  uint32_t holder = kNone;    // into holders
+  uint32_t ranges_begin = 0;  // into ranges
+  uint32_t ranges_end = 0;
+  uint32_t windows_begin = 0;  // into windows
+  uint32_t windows_end = 0;
+  uint32_t windows_text = kNone;  // into texts: the contract's time_windows
+  uint32_t marketing = 0;         // 1 when purpose is marketing
+  KeyRange range0{0, -1};         // the first permitted range, filled by seal()
+
+  bool active_on(int32_t day) const { return start_day <= day && day <= end_day; }
+};
+
+/// A trunk (or any resource a call record may name) and its leases, with
+/// its ID inline when it is short, so that a lookup touches one cache line.
+struct alignas(32) IndexTrunk {
+  uint32_t leases_begin = 0;
+  uint32_t leases_end = 0;
+  uint32_t international = 0;
+  uint32_t id_size = 0;  // filled by seal(); over 16: compared in trunk_ids
+  char id[16] = {};
+};
+
+/// A refusal: callee `number` refused `holder` (kNone: everyone) on `day`.
+struct IndexRefusal {
+  int64_t number;
+  uint32_t holder;
+  int32_t day;
+};
+
+/// Everything a screening run asks of the registry.
+class ScreenIndex {
+ public:
+  StringTable trunk_ids;  // sorted
+  StringTable lease_ids;
+  StringTable holders;                 // USCCs, sorted
+  StringTable texts;                   // contract time_windows as written
+  HugeVector<IndexTrunk> trunks;       // parallel to trunk_ids
+  HugeVector<IndexLease> leases;       // grouped by trunk
+  HugeVector<KeyRange> ranges;         // grouped by lease, sorted, disjoint
+  std::vector<Window> windows;         // grouped by lease
+  std::vector<IndexRefusal> refusals;  // sorted by number, then day
+
+  /// Build the lookup table of trunk IDs and the inline copies; call once
+  /// after filling the index.
+  void seal();
+  /// The index of trunk `id`, or kNone.
+  uint32_t find_trunk(std::string_view id) const { return find_trunk(id, trunk_hash(id)); }
+  /// The same, with `hash` = trunk_hash(id) computed before.
+  uint32_t find_trunk(std::string_view id, uint64_t hash) const;
+  /// The hash find_trunk uses.
+  static uint64_t trunk_hash(std::string_view id);
+  /// Start loading what find_trunk(id, hash) will read (batches overlap
+  /// their memory accesses this way).
+  void prefetch_slot(uint64_t hash) const {
+    __builtin_prefetch(&slots_[hash & (slots_.size() - 1)]);
+  }
+  /// Start loading trunk `trunk`, then (once it is there) its first lease.
+  void prefetch_trunk(uint32_t trunk) const { __builtin_prefetch(&trunks[trunk]); }
+  void prefetch_leases(uint32_t trunk) const {
+    if (trunks[trunk].leases_begin < trunks[trunk].leases_end) {
+      __builtin_prefetch(&leases[trunks[trunk].leases_begin]);
+    }
+  }
+  /// The index of holder `uscc`, or kNone.
+  uint32_t find_holder(std::string_view uscc) const;
+  /// True when lease `lease` permits the caller with this key.
+  bool permits(const IndexLease& lease, int64_t caller) const;
+  /// The earliest refusal of `callee` for `holder` or for all on or before
+  /// `day`, or nullptr.
+  const IndexRefusal* refusal(int64_t callee, uint32_t holder, int32_t day) const;
+  /// True when `second` (of the day) lies inside one of the lease's windows.
+  bool within_windows(const IndexLease& lease, int32_t second) const;
+
+ private:
+  // Open addressing over trunk_ids: (hash >> 32) << 32 | (index + 1); 0 empty.
+  HugeVector<uint64_t> slots_;
+};
+
+/// Sort ranges by first key and merge the overlapping or adjacent ones.
+std::vector<KeyRange> merge_ranges(std::vector<KeyRange> ranges);
+
+}  // namespace numreg::screen

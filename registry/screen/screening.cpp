@@ -1,0 +1,367 @@
+// Screening call records against the ledger: the rules S001-S007.
+#include "registry/screen/screening.hpp"
+
+#include <ostream>
+
+#include <fmt/format.h>
+
+#include "registry/screen/number_key.hpp"
+
+namespace numreg::screen {
+
+namespace {
+
+constexpr size_t kTrackedCallers = 250'000;       // callers counted for the worst offenders
+constexpr size_t kTrackedUnknownTrunks = 10'000;  // unknown trunks counted one by one
+constexpr std::string_view kOtherUnknownTrunks = "(other trunks not in the registry)";
+
+std::string iso_time(int64_t epoch) {
+  const int64_t days = epoch >= 0 ? epoch / 86400 : (epoch - 86399) / 86400;
+  return DateTime{Date::from_days(days), static_cast<int>(epoch - days * 86400)}.iso();
+}
+
+std::string day_text(int32_t day) {
+  return Date::from_days(day).iso();
+}
+
+std::string clock_text(int32_t second) {
+  return fmt::format("{:02}:{:02}:{:02}", second / 3600, second / 60 % 60, second % 60);
+}
+
+std::string csv_cell(std::string_view text) {
+  if (text.find_first_of(",\"\r\n") == std::string_view::npos)
+    return std::string(text);
+  std::string out = "\"";
+  for (char c : text) {
+    out += c;
+    if (c == '"')
+      out += '"';
+  }
+  return out + "\"";
+}
+
+std::string_view rule_word(int rule) {
+  return rule == S004 ? "one-ring" : "call bombing";
+}
+
+}  // namespace
+
+ScreenSettings ScreenSettings::from_config(const Config& config) {
+  ScreenSettings s;
+  s.one_ring_max_ring_ms = config.get_int("screen.one_ring_max_ring_s") * 1000;
+  s.one_ring_calls = static_cast<int>(config.get_int("screen.one_ring_calls"));
+  s.one_ring_window_s = config.get_int("screen.one_ring_minutes") * 60;
+  s.bombing_calls = static_cast<int>(config.get_int("screen.bombing_calls"));
+  s.bombing_window_s = config.get_int("screen.bombing_minutes") * 60;
+  s.tolerance_s = config.get_int("screen.disorder_minutes") * 60;
+  return s;
+}
+
+ViolationCsv::ViolationCsv(std::ostream& out) : out_(out) {
+  out_ << "line,rule,time,trunk,caller,callee,detail\n";
+}
+
+void ViolationCsv::add(const Violation& v) {
+  out_ << v.line << ',' << rule_id(v.rule) << ',' << iso_time(v.time) << ',' << csv_cell(v.trunk)
+       << ',' << csv_cell(v.caller) << ',' << csv_cell(v.callee) << ',' << csv_cell(v.detail)
+       << '\n';
+}
+
+Screener::Screener(const ScreenIndex& index, ScreenSettings settings, ViolationSink* sink)
+    : index_(index),
+      settings_(settings),
+      sink_(sink),
+      // S004 needs at least K calls; S005 more than N, so N + 1.
+      one_ring_(settings.one_ring_calls, settings.one_ring_window_s, settings.tolerance_s),
+      bombing_(settings.bombing_calls + 1, settings.bombing_window_s, settings.tolerance_s),
+      trunk_counts_(index.trunks.size()),
+      holder_counts_(index.holders.size()) {}
+
+void Screener::screen(CdrReader& reader) {
+  constexpr size_t kBatch = 32;
+  files_.push_back(reader.name());
+  const auto file = static_cast<uint32_t>(files_.size() - 1);
+  std::vector<Result<Cdr>> batch;
+  std::vector<Prepared> prepared(kBatch);
+  while (reader.next_batch(batch, kBatch)) {
+    // Read the numbers and start loading the trunks' slots, then the
+    // trunks, then their leases and the S005 slots: the memory accesses of
+    // a batch overlap instead of waiting one after another.
+    for (size_t i = 0; i < batch.size(); ++i) {
+      if (!batch[i])
+        continue;
+      prepared[i].hash = ScreenIndex::trunk_hash(batch[i]->trunk);
+      index_.prefetch_slot(prepared[i].hash);
+      prepared[i].caller = number_key(batch[i]->caller);
+      prepared[i].callee = number_key(batch[i]->callee);
+    }
+    for (size_t i = 0; i < batch.size(); ++i) {
+      if (!batch[i])
+        continue;
+      Prepared& p = prepared[i];
+      p.trunk = index_.find_trunk(batch[i]->trunk, p.hash);
+      if (p.trunk != kNone)
+        index_.prefetch_trunk(p.trunk);
+      if (p.caller && p.callee)
+        bombing_.prefetch(BurstKey{*p.caller, *p.callee});
+    }
+    for (size_t i = 0; i < batch.size(); ++i) {
+      if (batch[i] && prepared[i].trunk != kNone)
+        index_.prefetch_leases(prepared[i].trunk);
+    }
+    for (size_t i = 0; i < batch.size(); ++i) {
+      ++summary_.records;
+      if (batch[i]) {
+        screen(*batch[i], file, prepared[i]);
+      } else {
+        unreadable(batch[i].error(), reader.name());
+      }
+    }
+  }
+}
+
+void Screener::unreadable(const Error& error, const std::string& name) {
+  ++summary_.unreadable;
+  if (summary_.errors.size() < settings_.kept_errors)
+    summary_.errors.push_back(error);
+  if (settings_.max_errors && summary_.unreadable >= settings_.max_errors) {
+    std::vector<Error> errors = summary_.errors;
+    errors.push_back(
+        make_error(ErrorKind::data, "max-errors",
+                   fmt::format("{}: stopped after {} records that cannot be read (--max-errors {})",
+                               name, summary_.unreadable, settings_.max_errors)));
+    throw Failure(std::move(errors));
+  }
+}
+
+void Screener::prepare(const Cdr& cdr, Prepared& p) const {
+  p.hash = ScreenIndex::trunk_hash(cdr.trunk);
+  p.trunk = index_.find_trunk(cdr.trunk, p.hash);
+  p.caller = number_key(cdr.caller);
+  p.callee = number_key(cdr.callee);
+}
+
+uint32_t Screener::trunk_id(std::string_view trunk, uint32_t known) {
+  if (known != kNone)
+    return known;
+  // Unknown trunks are counted one by one up to a limit, so that a file of
+  // any size keeps memory bounded; the rest share one count.
+  auto it = unknown_ids_.find(std::string(trunk));
+  if (it != unknown_ids_.end())
+    return it->second;
+  const bool full = unknown_ids_.size() >= kTrackedUnknownTrunks;
+  const std::string name = full ? std::string(kOtherUnknownTrunks) : std::string(trunk);
+  auto [slot, added] = unknown_ids_.try_emplace(name, 0);
+  if (added) {
+    slot->second = index_.trunk_ids.size() + unknown_trunks_.add(name);
+    trunk_counts_.push_back(0);
+  }
+  return slot->second;
+}
+
+std::string_view Screener::trunk_text(uint32_t id) const {
+  return id < index_.trunk_ids.size() ? index_.trunk_ids.at(id)
+                                      : unknown_trunks_.at(id - index_.trunk_ids.size());
+}
+
+void Screener::count(int rule, uint32_t trunk, uint32_t holder, const int64_t* caller) {
+  ++summary_.violations;
+  ++summary_.by_rule[rule];
+  ++trunk_counts_[trunk];
+  if (holder != kNone)
+    ++holder_counts_[holder];
+  if (caller) {
+    auto it = caller_counts_.find(*caller);
+    if (it != caller_counts_.end()) {
+      ++it->second;
+    } else if (caller_counts_.size() < kTrackedCallers) {
+      caller_counts_.emplace(*caller, 1);
+    }
+  }
+}
+
+void Screener::emit(int rule, uint32_t file, uint64_t line, int64_t time, uint32_t trunk,
+                    std::string caller_text, std::string callee_text, std::string detail) {
+  sink_->add(Violation{files_[file], line, rule, time, trunk_text(trunk), std::move(caller_text),
+                       std::move(callee_text), std::move(detail)});
+}
+
+const IndexLease* Screener::call_lease(const Cdr& cdr, uint32_t trunk, const int64_t* caller,
+                                       bool& permitted, bool& any_active) const {
+  permitted = any_active = false;
+  if (trunk == kNone)
+    return nullptr;
+  const IndexLease* first_active = nullptr;
+  const IndexTrunk& t = index_.trunks[trunk];
+  for (uint32_t i = t.leases_begin; i < t.leases_end; ++i) {
+    const IndexLease& lease = index_.leases[i];
+    if (!lease.active_on(cdr.day))
+      continue;
+    if (!first_active)
+      first_active = &lease;
+    if (caller && index_.permits(lease, *caller)) {
+      permitted = any_active = true;
+      return &lease;
+    }
+  }
+  any_active = first_active != nullptr;
+  return first_active;
+}
+
+void Screener::check_caller(const Cdr& cdr, uint32_t file, uint32_t known,
+                            const Result<int64_t>& caller, const Result<int64_t>& callee,
+                            const IndexLease*& lease) {
+  bool permitted = false;
+  bool any_active = false;
+  lease = call_lease(cdr, known, caller ? &*caller : nullptr, permitted, any_active);
+  const uint32_t holder = lease ? lease->holder : kNone;
+  // The texts of a violation are made only when -o asks for them.
+  auto say = [&](int rule, auto&& detail) {
+    const uint32_t trunk = trunk_id(cdr.trunk, known);
+    count(rule, trunk, holder, caller ? &*caller : nullptr);
+    if (sink_) {
+      emit(rule, file, cdr.line, cdr.time, trunk,
+           caller ? key_canonical(*caller) : std::string(cdr.caller),
+           callee ? key_canonical(*callee) : std::string(cdr.callee), detail());
+    }
+  };
+  if (!caller) {
+    say(S003, [&] {
+      return fmt::format("caller '{}' is non-standard: {}", cdr.caller,
+                         number_problem(caller.error()));
+    });
+    return;
+  }
+  if (known != kNone && index_.trunks[known].international) {
+    if (key_is_domestic(*caller)) {
+      say(S002, [&] {
+        return fmt::format("domestic caller {} on international gateway trunk {}",
+                           key_canonical(*caller), cdr.trunk);
+      });
+    }
+    return;
+  }
+  if (permitted)
+    return;
+  if (known == kNone) {
+    say(S001, [&] { return fmt::format("trunk {} is not in the registry", cdr.trunk); });
+  } else if (!any_active) {
+    say(S001, [&] {
+      return fmt::format("no lease of trunk {} is active on {}", cdr.trunk, day_text(cdr.day));
+    });
+  } else {
+    say(S001, [&] {
+      return fmt::format("caller {} is not permitted by the leases of trunk {} active on {}",
+                         key_canonical(*caller), cdr.trunk, day_text(cdr.day));
+    });
+  }
+}
+
+void Screener::check_marketing(const Cdr& cdr, uint32_t file, uint32_t known,
+                               const IndexLease& lease, const Result<int64_t>& caller,
+                               const Result<int64_t>& callee) {
+  auto say = [&](int rule, auto&& detail) {
+    count(rule, known, lease.holder, caller ? &*caller : nullptr);
+    if (sink_) {
+      emit(rule, file, cdr.line, cdr.time, known,
+           caller ? key_canonical(*caller) : std::string(cdr.caller),
+           callee ? key_canonical(*callee) : std::string(cdr.callee), detail());
+    }
+  };
+  if (callee) {
+    if (const IndexRefusal* r = index_.refusal(*callee, lease.holder, cdr.day)) {
+      say(S006, [&] {
+        return r->holder == kNone
+                   ? fmt::format("callee refused all marketing calls on {} (lease {})",
+                                 day_text(r->day), index_.lease_ids.at(lease.id))
+                   : fmt::format("callee refused calls from holder {} on {} (lease {})",
+                                 index_.holders.at(r->holder), day_text(r->day),
+                                 index_.lease_ids.at(lease.id));
+      });
+    }
+  }
+  if (lease.windows_end > lease.windows_begin && !index_.within_windows(lease, cdr.second)) {
+    say(S007, [&] {
+      return fmt::format("call at {} is outside the time windows {} of lease {}'s contract",
+                         clock_text(cdr.second), index_.texts.at(lease.windows_text),
+                         index_.lease_ids.at(lease.id));
+    });
+  }
+}
+
+void Screener::check_bursts(const Cdr& cdr, uint32_t file, uint32_t trunk, uint32_t holder,
+                            const Result<int64_t>& caller, const Result<int64_t>& callee) {
+  if (!caller)
+    return;
+  BurstCall call{
+      cdr.time, 0, static_cast<uint32_t>(cdr.line), trunk, holder, static_cast<uint16_t>(file), 0};
+  const auto flag = [this](int rule) {
+    return [this, rule](const BurstKey& key, const BurstCall& c) {
+      count(rule, c.trunk, c.holder, &key.caller);
+      if (!sink_)
+        return;
+      const int64_t callee_key = rule == S004 ? c.other : key.callee;
+      std::string detail =
+          rule == S004
+              ? fmt::format(
+                    "{}: one of at least {} unanswered calls ringing under {} s from this "
+                    "caller within {} minutes",
+                    rule_word(rule), settings_.one_ring_calls,
+                    settings_.one_ring_max_ring_ms / 1000.0, settings_.one_ring_window_s / 60)
+              : fmt::format(
+                    "{}: one of more than {} calls from this caller to this callee "
+                    "within {} minutes",
+                    rule_word(rule), settings_.bombing_calls, settings_.bombing_window_s / 60);
+      emit(rule, c.file, c.line, c.time, c.trunk, key_canonical(key.caller),
+           callee_key ? key_canonical(callee_key) : std::string(), std::move(detail));
+    };
+  };
+  if (cdr.talk_ms == 0 && cdr.ring_ms < settings_.one_ring_max_ring_ms) {
+    call.other = callee ? *callee : 0;
+    one_ring_.add(BurstKey{*caller, 0}, call, flag(S004));
+  }
+  if (callee) {
+    call.other = 0;
+    bombing_.add(BurstKey{*caller, *callee}, call, flag(S005));
+  }
+}
+
+void Screener::screen(const Cdr& cdr, uint32_t file) {
+  Prepared p;
+  prepare(cdr, p);
+  screen(cdr, file, p);
+}
+
+void Screener::screen(const Cdr& cdr, uint32_t file, const Prepared& p) {
+  if (newest_ != INT64_MIN && cdr.time < newest_ - settings_.tolerance_s)
+    ++summary_.late;
+  newest_ = std::max(newest_, cdr.time);
+  const uint32_t known = p.trunk;
+  const IndexLease* lease = nullptr;
+  check_caller(cdr, file, known, p.caller, p.callee, lease);
+  const uint32_t trunk = known != kNone ? known : trunk_id(cdr.trunk, known);
+  if (lease && lease->marketing)
+    check_marketing(cdr, file, trunk, *lease, p.caller, p.callee);
+  check_bursts(cdr, file, trunk, lease ? lease->holder : kNone, p.caller, p.callee);
+}
+
+ScreenSummary Screener::summary() {
+  // The windows are done with; free them before the summary's maps grow.
+  one_ring_ = Bursts(1, 1, 0);
+  bombing_ = Bursts(1, 1, 0);
+  ScreenSummary s = summary_;
+  for (uint32_t t = 0; t < trunk_counts_.size(); ++t) {
+    if (trunk_counts_[t])
+      s.by_trunk[std::string(trunk_text(t))] = trunk_counts_[t];
+  }
+  for (uint32_t h = 0; h < holder_counts_.size(); ++h) {
+    if (holder_counts_[h])
+      s.by_holder[std::string(index_.holders.at(h))] = holder_counts_[h];
+  }
+  for (const auto& [caller, n] : caller_counts_)
+    s.worst.push_back({key_canonical(caller), n});
+  s.keep_worst(settings_.worst);
+  return s;
+}
+
+}  // namespace numreg::screen

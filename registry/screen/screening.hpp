@@ -1,0 +1,130 @@
+// Screening call records against the ledger: the rules S001-S007 of
+// DESIGN.md, applied record by record with bounded memory.
+//
+// The call's lease: of the leases of the call's trunk active on the call's
+// date, the first that permits the caller, else the first active one. S006
+// and S007 look at that lease (purpose marketing). A record gets at most one
+// of S003, S001, S002, in that order. S004 and S005 follow bursts.hpp.
+// S006: the callee refused the lease's holder, or everyone, on or before the
+// call's date. S007: the call's time of day lies outside every window of the
+// lease's contract (from <= t < to); a marketing lease whose contract has no
+// windows is left to the audit (R009). Callers and callees that cannot be
+// made canonical take no part in S004/S005 (callers: S003 says it) and
+// callees none in S005/S006.
+#pragma once
+
+#include <cstdint>
+#include <iosfwd>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "registry/config.hpp"
+#include "registry/screen/bursts.hpp"
+#include "registry/screen/cdr_reader.hpp"
+#include "registry/screen/screen_index.hpp"
+#include "registry/screen/summary.hpp"
+
+namespace numreg::screen {
+
+/// Thresholds and limits of a run.
+struct ScreenSettings {
+  int64_t one_ring_max_ring_ms = 3000;  // S004: ring under this
+  int one_ring_calls = 10;              // S004: at least K such calls
+  int64_t one_ring_window_s = 3600;     // S004: within M minutes
+  int bombing_calls = 20;               // S005: more than N calls
+  int64_t bombing_window_s = 3600;      // S005: within M minutes
+  int64_t tolerance_s = 600;            // records may be this much out of time order
+  uint64_t max_errors = 1000;           // stop after this many unreadable records; 0: never
+  size_t kept_errors = 100;             // unreadable records kept for the report
+  size_t worst = 10;                    // callers listed as worst offenders
+
+  /// The thresholds of `config` (screen.*).
+  static ScreenSettings from_config(const Config& config);
+};
+
+/// One violation, as -o writes it.
+struct Violation {
+  std::string_view file;
+  uint64_t line = 0;
+  int rule = 0;
+  int64_t time = 0;  // epoch seconds of the local time
+  std::string_view trunk;
+  std::string caller;
+  std::string callee;
+  std::string detail;
+};
+
+/// Receives every violation as found (S004/S005 ones when their window
+/// fills, so possibly after later lines).
+class ViolationSink {
+ public:
+  virtual ~ViolationSink() = default;
+  virtual void add(const Violation& violation) = 0;
+};
+
+/// Writes violations as CSV: line,rule,time,trunk,caller,callee,detail.
+class ViolationCsv : public ViolationSink {
+ public:
+  explicit ViolationCsv(std::ostream& out);
+  void add(const Violation& violation) override;
+
+ private:
+  std::ostream& out_;
+};
+
+class Screener {
+ public:
+  /// `sink` may be null.
+  Screener(const ScreenIndex& index, ScreenSettings settings, ViolationSink* sink);
+
+  /// Screen every record `reader` gives. Throws a Failure with the kept
+  /// errors when more than max_errors records cannot be read.
+  void screen(CdrReader& reader);
+  /// Screen one record of the `file`-th input (at most 65536 inputs).
+  void screen(const Cdr& cdr, uint32_t file);
+  /// The summary of the run; ends it (the S004/S005 windows are freed).
+  ScreenSummary summary();
+
+ private:
+  /// What screening a record starts from: its trunk and numbers, read in a
+  /// first pass over a batch.
+  struct Prepared {
+    uint64_t hash = 0;
+    uint32_t trunk = kNone;
+    Result<int64_t> caller;
+    Result<int64_t> callee;
+  };
+  void prepare(const Cdr& cdr, Prepared& p) const;
+  void screen(const Cdr& cdr, uint32_t file, const Prepared& p);
+  void unreadable(const Error& error, const std::string& name);
+  uint32_t trunk_id(std::string_view trunk, uint32_t known);
+  std::string_view trunk_text(uint32_t id) const;
+  const IndexLease* call_lease(const Cdr& cdr, uint32_t trunk, const int64_t* caller,
+                               bool& permitted, bool& any_active) const;
+  void count(int rule, uint32_t trunk, uint32_t holder, const int64_t* caller);
+  void emit(int rule, uint32_t file, uint64_t line, int64_t time, uint32_t trunk,
+            std::string caller_text, std::string callee_text, std::string detail);
+  void check_caller(const Cdr& cdr, uint32_t file, uint32_t known, const Result<int64_t>& caller,
+                    const Result<int64_t>& callee, const IndexLease*& lease);
+  void check_marketing(const Cdr& cdr, uint32_t file, uint32_t trunk, const IndexLease& lease,
+                       const Result<int64_t>& caller, const Result<int64_t>& callee);
+  void check_bursts(const Cdr& cdr, uint32_t file, uint32_t trunk, uint32_t holder,
+                    const Result<int64_t>& caller, const Result<int64_t>& callee);
+
+  const ScreenIndex& index_;
+  ScreenSettings settings_;
+  ViolationSink* sink_;
+  ScreenSummary summary_;
+  std::vector<std::string> files_;
+  Bursts one_ring_;
+  Bursts bombing_;
+  int64_t newest_ = INT64_MIN;
+  StringTable unknown_trunks_;
+  std::unordered_map<std::string, uint32_t> unknown_ids_;
+  std::vector<uint64_t> trunk_counts_;
+  std::vector<uint64_t> holder_counts_;
+  std::unordered_map<int64_t, uint64_t> caller_counts_;
+};
+
+}  // namespace numreg::screen

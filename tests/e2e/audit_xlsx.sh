@@ -1,0 +1,72 @@
+#!/usr/bin/env bash
+# The XLSX audit sheet opens in openpyxl (Debian python3-openpyxl) with its
+# three sheets, typed cells, no formula, a frozen filtered header, Chinese
+# headers with --lang zh, and the same content as the JSON sheet.
+set -euo pipefail
+NUMREG=$(realpath "$1")
+SRC=${NUMREG_SOURCE_DIR:-$(dirname "$0")/../..}
+if ! /usr/bin/python3 -c "import openpyxl" 2>/dev/null; then
+  echo "python3-openpyxl is missing (scripts/deps.sh installs it)"
+  exit 1
+fi
+TMP=$(mktemp -d)
+trap 'rm -rf "$TMP"' EXIT
+export NUMREG_DB=$TMP/registry.db NUMREG_NOW=2026-11-29T09:30:00Z NUMREG_ACTOR=inspector
+export XDG_CONFIG_HOME=$TMP/config
+bash "$SRC/fixtures/audit/build.sh" "$NUMREG" "$NUMREG_DB"
+# A location that a spreadsheet would run, were it not a typed string.
+"$NUMREG" --quiet lease update L-OK --location '=HYPERLINK("http://example.invalid","x")'
+
+"$NUMREG" --quiet audit --sample gb2828:II:1.0 --seed 2026 -o "$TMP/sheet.xlsx"
+"$NUMREG" --quiet audit --sample gb2828:II:1.0 --seed 2026 -o "$TMP/sheet.json"
+"$NUMREG" --quiet --lang zh audit --sample gb2828:II:1.0 --seed 2026 -o "$TMP/zh.xlsx"
+/usr/bin/python3 - "$TMP/sheet.xlsx" "$TMP/sheet.json" "$TMP/zh.xlsx" <<'PY'
+import datetime, json, sys
+import openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+doc = json.load(open(sys.argv[2]))
+assert wb.sheetnames == ["Summary", "Sample", "Findings"], wb.sheetnames
+for ws in wb:
+    assert ws.freeze_panes == "A2", (ws.title, ws.freeze_panes)
+    assert ws.auto_filter.ref, ws.title
+    for row in ws.iter_rows():
+        for cell in row:
+            assert cell.data_type != "f", (ws.title, cell.coordinate, cell.value)
+            assert not (isinstance(cell.value, str) and cell.value.startswith("=")
+                        and cell.data_type != "s"), (ws.title, cell.coordinate)
+summary = {r[0].value: r[1].value for r in wb["Summary"].iter_rows(min_row=2)}
+assert summary["Seed"] == "2026" and summary["Plan"] == "gb2828:II:1.0", summary
+assert summary["Population"] == doc["population"] == 19, summary
+assert summary["Sample size"] == len(doc["sample"]), summary
+assert summary["Code letter"] == "C" and summary["Ac"] == 0 and summary["Re"] == 1, summary
+assert summary["Journal head"] == doc["journal_head"], summary
+assert isinstance(summary["As of"], datetime.datetime), summary["As of"]
+sample = wb["Sample"]
+header = [c.value for c in sample[1]]
+assert header[:2] == ["Rank", "Lease"] and header[-5:] == [
+    "Location confirmed", "Contract sighted", "Callers confirmed", "Notes", "Signature"], header
+for ws in wb:  # plan and seed head every printed page
+    assert "plan gb2828:II:1.0; seed 2026" in ws.oddHeader.left.text, ws.oddHeader.left.text
+leases = [r[1].value for r in sample.iter_rows(min_row=2)]
+assert leases == doc["sample"], (leases, doc["sample"])
+assert [r["lease"] for r in doc["sample_rows"]] == leases
+assert sample.column_dimensions["C"].width > 20
+findings = [(r[0].value, r[3].value, r[4].value) for r in wb["Findings"].iter_rows(min_row=2)]
+assert findings == [(f["rule"], f["key"], f["message"]) for f in doc["findings"]], findings
+location = [r[header.index("Access location")].value for r in sample.iter_rows(min_row=2)]
+zh = openpyxl.load_workbook(sys.argv[3])
+assert [c.value for c in zh["Sample"][1]][:3] == ["序号", "接入编号", "使用主体"]
+assert zh["Summary"]["A2"].value == "范围"
+print("sheet ok:", len(leases), "sampled,", len(findings), "findings")
+PY
+
+# The formula-looking location, when sampled, stays a string.
+"$NUMREG" --quiet audit --sample 100 --seed 1 -o "$TMP/all.xlsx"
+/usr/bin/python3 - "$TMP/all.xlsx" <<'PY'
+import sys
+import openpyxl
+ws = openpyxl.load_workbook(sys.argv[1])["Sample"]
+cells = [c for row in ws.iter_rows() for c in row if isinstance(c.value, str) and "HYPERLINK" in c.value]
+assert len(cells) == 1 and cells[0].data_type == "s", [(c.coordinate, c.data_type) for c in cells]
+PY
+echo "audit xlsx: ok"

@@ -1,0 +1,95 @@
+#include <doctest/doctest.h>
+
+#include "import_testutil.hpp"
+
+using namespace numreg;
+using namespace numreg::import;
+
+namespace {
+
+// Every record of `text` as cells "text@line:column", and the errors.
+struct Tokens {
+  std::vector<std::vector<std::string>> records;
+  std::vector<std::string> errors;
+};
+
+Tokens tokenize(const std::string& text, Limits limits = {}) {
+  test::ScratchRegistry dir;
+  auto path = test::write_file(dir.dir(), "t.csv", text);
+  TextSource source(path, "t.csv", Encoding::detect);
+  CsvTokenizer tokenizer(source, limits);
+  Tokens out;
+  Row row;
+  std::vector<Error> errors;
+  while (tokenizer.record(row, errors)) {
+    std::vector<std::string> cells;
+    for (size_t i = 0; i < row.size; ++i) {
+      const auto& c = row.cells[i];
+      cells.push_back(c.text + "@" + std::to_string(c.where.line) + ":" +
+                      std::to_string(c.where.column));
+    }
+    out.records.push_back(cells);
+  }
+  out.errors = test::diagnostics(errors);
+  return out;
+}
+
+using Cells = std::vector<std::string>;
+
+}  // namespace
+
+TEST_CASE("CsvTokenizer reads RFC 4180") {
+  SUBCASE("quotes, embedded commas, quotes and line breaks, CRLF") {
+    auto t = tokenize("a,b\r\n\"x, y\",\"say \"\"hi\"\"\"\r\n\"two\nlines\",z\r\n");
+    REQUIRE(t.records.size() == 3);
+    CHECK(t.records[1] == Cells{"x, y@2:1", "say \"hi\"@2:8"});
+    CHECK(t.records[2] == Cells{"two\nlines@3:1", "z@4:8"});
+    CHECK(t.errors.empty());
+  }
+  SUBCASE("columns count characters, not bytes; blank lines are skipped") {
+    auto t = tokenize("名称,地区\n\n儋州海纳,儋州\n");
+    REQUIRE(t.records.size() == 2);
+    CHECK(t.records[1] == Cells{"儋州海纳@3:1", "儋州@3:6"});
+  }
+  SUBCASE("empty fields and no final line break") {
+    auto t = tokenize("a,b,c\n,,x");
+    CHECK(t.records[1] == Cells{"@2:1", "@2:2", "x@2:3"});
+  }
+  SUBCASE("a quote left open") {
+    auto t = tokenize("a,b\n1,\"open\n2,3\n");
+    CHECK(t.errors == Cells{"t.csv:2:3: error[csv-quote]: quoted field not closed before the end "
+                            "of the file (expected a closing '\"')"});
+  }
+  SUBCASE("text after a closing quote") {
+    auto t = tokenize("a\n\"x\"y\n");
+    CHECK(t.records[1] == Cells{"xy@2:1"});
+    CHECK(t.errors == Cells{"t.csv:2:4: error[csv-quote]: expected a comma or a line end after a "
+                            "closing quote (write a quote inside a quoted field as \"\")"});
+  }
+  SUBCASE("a field beyond the size limit") {
+    Limits small;
+    small.max_field_bytes = 8;
+    auto t = tokenize("a\n\"0123456789abcdef\"\n", small);
+    CHECK(t.records[1] == Cells{"01234567@2:1"});
+    CHECK(t.errors ==
+          Cells{"t.csv:2:1: error[field-size]: field longer than 8 bytes (is a quote missing?)"});
+  }
+}
+
+TEST_CASE("CsvReader maps headers to fields and checks row widths") {
+  test::ScratchRegistry dir;
+  auto path = test::write_file(dir.dir(), "holders.csv",
+                               "统一社会信用代码,名称,类型,\n91460400MA5TDR015T,儋州海韵,企业,x\n"
+                               "91460400MA5TDR015T,only two\n");
+  TextSource source(path, "holders.csv", Encoding::detect);
+  CsvReader reader(source, kind("holders"), {});
+  Row row;
+  std::vector<Error> errors;
+  REQUIRE(reader.next(kind("holders"), row, errors));
+  CHECK(test::cells(row) ==
+        Cells{"uscc=91460400MA5TDR015T@2:1", "name=儋州海韵@2:20", "kind=企业@2:25"});
+  REQUIRE(reader.next(kind("holders"), row, errors));
+  CHECK(test::diagnostics(errors) ==
+        Cells{"holders.csv:3:1: error[csv-fields]: row has 2 fields, the header has 4"});
+  CHECK(!reader.next(kind("holders"), row, errors));
+}

@@ -1,0 +1,58 @@
+// Tests for registry/screen/number_key: the allocation-free fast path agrees
+// with parse_number, and keys turn back into canonical text.
+#include "registry/screen/number_key.hpp"
+
+#include <doctest/doctest.h>
+
+#include "registry/types/number.hpp"
+
+using namespace numreg;
+using namespace numreg::screen;
+
+TEST_CASE("screen::number_key agrees with parse_number") {
+  for (std::string_view text :
+       {"+8613800138000", "13800138000",    "+8689866123456",    "089866123456",   "0898-6612 3456",
+        "+8619912345678", "+8612345678901", "+8689812345678",    "+8689802345678", "95105",
+        "4008108888",     "+442071234567",  "0086 898 66123456", "12345",          "+8689866123",
+        "089812345678",   "10086",          "+86898123456789",   "1380013800",     "23800138000"}) {
+    CAPTURE(text);
+    const Result<Number> parsed = parse_number(text);
+    const Result<int64_t> key = number_key(text);
+    REQUIRE(parsed.has_value() == key.has_value());
+    if (parsed) {
+      CHECK(*key == parsed->key());
+      CHECK(key_canonical(*key) == parsed->canonical);
+    }
+    if (auto fast = fast_number_key(text)) {
+      CHECK(parsed.has_value());
+      CHECK(*fast == parsed->key());
+    }
+  }
+}
+
+TEST_CASE("screen::fast_number_key takes the common canonical forms only") {
+  CHECK(fast_number_key("+8613800138000").has_value());
+  CHECK(fast_number_key("13800138000").has_value());
+  CHECK(fast_number_key("+8689866123456").has_value());
+  CHECK(fast_number_key("089866123456").has_value());
+  CHECK_FALSE(fast_number_key("+8612345678901").has_value());  // 12 is no mobile prefix
+  CHECK_FALSE(fast_number_key("+8689812345678").has_value());  // subscriber starts with 1
+  CHECK_FALSE(fast_number_key("0898-66123456").has_value());   // separators: slow path
+  CHECK_FALSE(fast_number_key("95105").has_value());
+}
+
+TEST_CASE("screen::key_is_domestic") {
+  auto key = [](std::string_view text) { return parse_number(text)->key(); };
+  CHECK(key_is_domestic(key("+8613800138000")));
+  CHECK(key_is_domestic(key("+8689866123456")));
+  CHECK(key_is_domestic(key("95105")));
+  CHECK(key_is_domestic(key("4008108888")));
+  CHECK_FALSE(key_is_domestic(key("+442071234567")));
+  CHECK_FALSE(key_is_domestic(key("+85221234567")));
+}
+
+TEST_CASE("screen::number_problem keeps the reason only") {
+  const Result<int64_t> key = number_key("12345");
+  REQUIRE_FALSE(key.has_value());
+  CHECK(number_problem(key.error()) == "short numbers such as 110 or 10086 are not accepted");
+}

@@ -1,0 +1,218 @@
+// Tests for registry/screen/screening and snapshot: the rules S001-S007 on
+// an index built by hand, and the index through a snapshot file.
+#include "registry/screen/screening.hpp"
+
+#include <doctest/doctest.h>
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <sstream>
+
+#include "registry/screen/snapshot.hpp"
+#include "registry/types/number.hpp"
+
+using namespace numreg;
+using namespace numreg::screen;
+
+namespace {
+
+int64_t key(std::string_view number) {
+  return parse_number(number)->key();
+}
+int32_t day(int y, int m, int d) {
+  return static_cast<int32_t>(Date{y, m, d}.days());
+}
+
+// Trunks: GW (international), T1 (customer service lease of H1, callers
+// +86 898 6612 00xx, from 2026-01-01), T2 (marketing lease of H2, callers
+// +86 898 3680 00xx, windows 09:00-12:00, until 2026-11-28).
+ScreenIndex sample_index() {
+  ScreenIndex x;
+  x.holders.add("91460400MA5TDR015T");
+  x.holders.add("91469007MA5TDF0204");
+  x.texts.add("09:00-12:00");
+  for (auto id : {"GW", "T1", "T2"})
+    x.trunk_ids.add(id);
+  x.trunks = {{0, 0, 1}, {0, 1, 0}, {1, 2, 0}};
+  x.lease_ids.add("L1");
+  x.lease_ids.add("L2");
+  x.ranges = {{key("+8689866120000"), key("+8689866120099")},
+              {key("+8689836800000"), key("+8689836800099")}};
+  x.windows = {{9 * 60, 12 * 60}};
+  IndexLease l1;
+  l1.start_day = day(2026, 1, 1);
+  l1.id = 0;
+  l1.holder = 0;
+  l1.ranges_begin = 0;
+  l1.ranges_end = 1;
+  IndexLease l2;
+  l2.start_day = day(2026, 1, 1);
+  l2.end_day = day(2026, 11, 28);
+  l2.id = 1;
+  l2.holder = 1;
+  l2.ranges_begin = 1;
+  l2.ranges_end = 2;
+  l2.windows_begin = 0;
+  l2.windows_end = 1;
+  l2.windows_text = 0;
+  l2.marketing = 1;
+  x.leases = {l1, l2};
+  x.refusals = {{key("13900000001"), 1, day(2026, 11, 20)},
+                {key("13900000002"), kNone, day(2026, 11, 29)}};
+  x.seal();
+  return x;
+}
+
+struct Sink : ViolationSink {
+  std::vector<std::string> rows;
+  void add(const Violation& v) override {
+    rows.push_back(std::string(rule_id(v.rule)) + " " + std::to_string(v.line) + " " + v.detail);
+  }
+};
+
+// Screen `lines` (without header) and return the violations as "RULE LINE detail".
+std::vector<std::string> screen_lines(const ScreenIndex& index, const std::string& lines,
+                                      ScreenSettings settings = {}) {
+  Sink sink;
+  Screener screener(index, settings, &sink);
+  CdrReader reader(memory_source("time,trunk,caller,callee,ring_s,talk_s\n" + lines), "day.csv");
+  screener.screen(reader);
+  return sink.rows;
+}
+
+}  // namespace
+
+TEST_CASE("Screener: S003, S001, S002 and their precedence") {
+  const ScreenIndex index = sample_index();
+  CHECK(screen_lines(index, "2026-11-28T10:00:00,T1,+8689866120001,13800138000,5,30\n").empty());
+  CHECK(screen_lines(index, "2026-11-28T10:00:00,T1,12345,13800138000,5,30\n") ==
+        std::vector<std::string>{"S003 2 caller '12345' is non-standard: short numbers such as "
+                                 "110 or 10086 are not accepted"});
+  CHECK(screen_lines(index, "2026-11-28T10:00:00,T1,+8689866120100,13800138000,5,30\n") ==
+        std::vector<std::string>{"S001 2 caller +8689866120100 is not permitted by the leases of "
+                                 "trunk T1 active on 2026-11-28"});
+  CHECK(screen_lines(index, "2025-12-31T10:00:00,T1,+8689866120001,13800138000,5,30\n") ==
+        std::vector<std::string>{"S001 2 no lease of trunk T1 is active on 2025-12-31"});
+  CHECK(screen_lines(index, "2026-11-28T10:00:00,T9,+8689866120001,13800138000,5,30\n") ==
+        std::vector<std::string>{"S001 2 trunk T9 is not in the registry"});
+  CHECK(screen_lines(index, "2026-11-28T10:00:00,GW,+8689866120001,13800138000,5,30\n") ==
+        std::vector<std::string>{"S002 2 domestic caller +8689866120001 on international gateway "
+                                 "trunk GW"});
+  CHECK(screen_lines(index, "2026-11-28T10:00:00,GW,+442071234567,13800138000,5,30\n").empty());
+  // A non-standard caller on a gateway is S003, not S002.
+  CHECK(screen_lines(index, "2026-11-28T10:00:00,GW,0898-123,13800138000,5,30\n").size() == 1);
+  CHECK(screen_lines(index, "2026-11-28T10:00:00,GW,0898-123,13800138000,5,30\n")[0].starts_with(
+      "S003"));
+}
+
+TEST_CASE("Screener: S006 refusals by holder and date, S007 windows, time-aware leases") {
+  const ScreenIndex index = sample_index();
+  CHECK(screen_lines(index, "2026-11-21T10:00:00,T2,+8689836800001,13900000001,5,30\n") ==
+        std::vector<std::string>{"S006 2 callee refused calls from holder 91469007MA5TDF0204 on "
+                                 "2026-11-20 (lease L2)"});
+  // Refused on the 19th? No: the refusal dates from the 20th.
+  CHECK(screen_lines(index, "2026-11-19T10:00:00,T2,+8689836800001,13900000001,5,30\n").empty());
+  // Refused for all from the 29th; the lease ends on the 28th.
+  CHECK(screen_lines(index, "2026-11-28T10:00:00,T2,+8689836800001,13900000002,5,30\n").empty());
+  CHECK(screen_lines(index, "2026-11-28T12:00:00,T2,+8689836800001,13800138000,5,30\n") ==
+        std::vector<std::string>{"S007 2 call at 12:00:00 is outside the time windows 09:00-12:00 "
+                                 "of lease L2's contract"});
+  CHECK(screen_lines(index, "2026-11-28T11:59:59,T2,+8689836800001,13800138000,5,30\n").empty());
+  // The lease has ended on the 29th: S001, and no marketing rules.
+  CHECK(screen_lines(index, "2026-11-29T20:00:00,T2,+8689836800001,13900000002,5,30\n") ==
+        std::vector<std::string>{"S001 2 no lease of trunk T2 is active on 2026-11-29"});
+}
+
+TEST_CASE("Screener: S004 and S005 use the configured thresholds") {
+  const ScreenIndex index = sample_index();
+  ScreenSettings s;
+  s.one_ring_calls = 3;
+  s.one_ring_window_s = 600;
+  s.bombing_calls = 2;
+  s.bombing_window_s = 600;
+  std::string lines;
+  for (int i = 0; i < 3; ++i) {
+    lines += "2026-11-28T10:0" + std::to_string(i) + ":00,T1,+8689866120001,1380013800" +
+             std::to_string(i) + ",2,0\n";
+  }
+  lines += "2026-11-28T10:05:00,T1,+8689866120002,13800138000,3,0\n";  // rings 3 s: not short
+  auto rows = screen_lines(index, lines, s);
+  CHECK(rows.size() == 3);
+  for (const auto& r : rows)
+    CHECK(r.starts_with("S004"));
+  std::string bombing;
+  for (int i = 0; i < 3; ++i) {
+    bombing += "2026-11-28T11:0" + std::to_string(i) + ":00,T1,+8689866120001,13800138000,5,9\n";
+  }
+  CHECK(screen_lines(index, bombing, s).size() == 3);  // more than 2 calls
+  bombing.erase(bombing.rfind("2026"));
+  CHECK(screen_lines(index, bombing, s).empty());  // 2 calls are not more than 2
+}
+
+TEST_CASE("Screener: summary counts by rule, trunk and holder; --max-errors stops") {
+  const ScreenIndex index = sample_index();
+  Screener screener(index, {}, nullptr);
+  CdrReader reader(memory_source("time,trunk,caller,callee,ring_s,talk_s\n"
+                                 "2026-11-28T10:00:00,T1,+8689866120100,13800138000,5,30\n"
+                                 "2026-11-28T10:00:00,T9,+8689866120100,13800138000,5,30\n"
+                                 "bad,T1,+8689866120100,13800138000,5,30\n"),
+                   "day.csv");
+  screener.screen(reader);
+  ScreenSummary s = screener.summary();
+  CHECK(s.records == 3);
+  CHECK(s.unreadable == 1);
+  CHECK(s.violations == 2);
+  CHECK(s.by_rule[S001] == 2);
+  CHECK(s.by_trunk == std::map<std::string, uint64_t>{{"T1", 1}, {"T9", 1}});
+  CHECK(s.by_holder == std::map<std::string, uint64_t>{{"91460400MA5TDR015T", 1}});
+  REQUIRE(s.worst.size() == 1);
+  CHECK(s.worst[0].caller == "+8689866120100");
+  CHECK(s.worst[0].violations == 2);
+
+  ScreenSettings strict;
+  strict.max_errors = 1;
+  Screener stopping(index, strict, nullptr);
+  CdrReader again(memory_source("time,trunk,caller,callee,ring_s,talk_s\nbad,T1,1,1,1,1\n"),
+                  "day.csv");
+  CHECK_THROWS_WITH(stopping.screen(again),
+                    "time: cannot read 'bad' as a call time (expected e.g. 2026-11-28T14:05:00)");
+}
+
+TEST_CASE("Snapshot: an index survives the round trip") {
+  const ScreenIndex index = sample_index();
+  const std::string path = "screen-snapshot-test.bin";
+  write_snapshot(index, path);
+  const ScreenIndex back = read_snapshot(path);
+  const std::string day =
+      "2026-11-21T10:00:00,T2,+8689836800001,13900000001,5,30\n"
+      "2026-11-28T10:00:00,T9,+8689866120001,13800138000,5,30\n"
+      "2026-11-28T10:00:00,GW,+8689866120001,13800138000,5,30\n";
+  CHECK(screen_lines(back, day) == screen_lines(index, day));
+  CHECK(back.find_trunk("T2") == 2);
+  CHECK(back.leases.size() == 2);
+
+  // A cut file is noticed.
+  std::FILE* f = std::fopen(path.c_str(), "r+b");
+  REQUIRE(f);
+  std::fseek(f, 0, SEEK_END);
+  const long size = std::ftell(f);
+  std::fclose(f);
+  REQUIRE(::truncate(path.c_str(), size - 10) == 0);
+  CHECK_THROWS_WITH(read_snapshot(path),
+                    "snapshot screen-snapshot-test.bin is cut short or damaged");
+  std::remove(path.c_str());
+  CHECK_THROWS_WITH(read_snapshot("no-such.bin"),
+                    "cannot open snapshot no-such.bin: No such file or directory");
+}
+
+TEST_CASE("Snapshot: a file that is not one") {
+  const std::string path = "not-a-snapshot.bin";
+  std::FILE* f = std::fopen(path.c_str(), "wb");
+  std::fputs("time,trunk\n", f);
+  std::fclose(f);
+  CHECK_THROWS_WITH(read_snapshot(path),
+                    "not-a-snapshot.bin is not a numreg screening snapshot (expected a file "
+                    "written by `numreg screen --snapshot-out`)");
+  std::remove(path.c_str());
+}
