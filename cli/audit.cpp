@@ -114,7 +114,7 @@ void print_text(Context& ctx, const AuditReport& r) {
     ctx.out << fmt::format("{} {}: {} ({})\n", rule.id, tr(std::string(to_string(rule.severity))),
                            tr(std::string(rule.text_en)), of_rule.size());
     for (const Finding* f : of_rule) {
-      ctx.out << fmt::format("  {} {}: {}\n", f->entity, f->key, f->message);
+      ctx.show(fmt::format("  {} {}: {}\n", f->entity, f->key, f->message));
       errors += f->severity == Severity::error ? 1 : 0;
     }
   }
