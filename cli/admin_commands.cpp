@@ -55,11 +55,13 @@ void add_config(CLI::App& app, Context& ctx) {
     for (const auto& k : config_keys()) {
       const ConfigValue& v = config.at(k.name);
       std::string value = v.value;
-      if (k.name == "db" && value.empty()) value = ctx.db_path();
+      if (k.name == "db" && value.empty())
+        value = ctx.db_path();
       table.rows.push_back({std::string(k.name), value, v.origin, env_name(k.name)});
       json[std::string(k.name)] = {{"value", value}, {"origin", v.origin}};
     }
-    if (!ctx.options.json) ctx.out << "# file: " << config.file() << "\n";
+    if (!ctx.options.json)
+      ctx.show("# file: " + config.file() + "\n");
     ctx.print(table, json);
     return 0;
   });

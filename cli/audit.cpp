@@ -8,6 +8,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/exit_code.hpp"
+#include "cli/i18n.hpp"
 #include "registry/audit/inspection.hpp"
 #include "registry/audit/report_json.hpp"
 #include "registry/audit/sheet.hpp"
@@ -75,8 +76,8 @@ AuditRequest request(Context& ctx, const AuditOptions& o) {
     r.plan = value_or_throw(parse_sample_plan(o.sample));
     r.seed = o.seed.empty() ? chosen_seed() : o.seed;
     if (o.seed.empty() && !ctx.options.quiet) {
-      ctx.err << fmt::format("numreg: seed {} chosen (give --seed {} to draw this sample again)\n",
-                             r.seed, r.seed);
+      ctx.note(fmt::format("numreg: seed {} chosen (give --seed {} to draw this sample again)\n",
+                           r.seed, r.seed));
     }
   }
   return r;
@@ -97,11 +98,10 @@ std::string headline(const AuditReport& r) {
 }
 
 void print_text(Context& ctx, const AuditReport& r) {
-  ctx.out << headline(r) << "\n";
+  ctx.show(headline(r) + "\n");
   if (r.seed && !r.sample.empty() && r.sample.size() <= 100) {
-    ctx.out << fmt::format("sample: {}\n", fmt::join(r.sample, " "));
+    ctx.show(fmt::format("sample: {}\n", fmt::join(r.sample, " ")));
   }
-  bool zh = ctx.config().get("lang") == "zh";
   int errors = 0;
   for (const auto& rule : rules()) {
     std::vector<const Finding*> of_rule;
@@ -111,19 +111,18 @@ void print_text(Context& ctx, const AuditReport& r) {
     }
     if (of_rule.empty())
       continue;
-    ctx.out << fmt::format("{} {}: {} ({})\n", rule.id, to_string(rule.severity),
-                           zh ? rule.text_zh : rule.text_en, of_rule.size());
+    ctx.out << fmt::format("{} {}: {} ({})\n", rule.id, tr(std::string(to_string(rule.severity))),
+                           tr(std::string(rule.text_en)), of_rule.size());
     for (const Finding* f : of_rule) {
-      ctx.out << fmt::format("  {} {}: {}\n", f->entity, f->key, f->message);
+      ctx.show(fmt::format("  {} {}: {}\n", f->entity, f->key, f->message));
       errors += f->severity == Severity::error ? 1 : 0;
     }
   }
   size_t warnings = r.findings.size() - static_cast<size_t>(errors);
-  ctx.out << (r.findings.empty()
-                  ? std::string("no findings\n")
-                  : fmt::format("{} ({}, {})\n", count_of(r.findings.size(), "finding"),
-                                count_of(static_cast<size_t>(errors), "error"),
-                                count_of(warnings, "warning")));
+  ctx.show(r.findings.empty() ? std::string("no findings\n")
+                              : fmt::format("{} ({}, {})\n", count_of(r.findings.size(), "finding"),
+                                            count_of(static_cast<size_t>(errors), "error"),
+                                            count_of(warnings, "warning")));
 }
 
 void write_output(Context& ctx, const AuditReport& r, const AuditOptions& o) {
@@ -183,7 +182,7 @@ int run_audit_command(Context& ctx, const AuditOptions& o) {
   } else {
     print_text(ctx, report);
     if (!report.inspection.empty())
-      ctx.out << "recorded as inspection " << report.inspection << "\n";
+      ctx.show("recorded as inspection " + report.inspection + "\n");
   }
   if (!o.fail_on.empty()) {
     Severity level = o.fail_on == "error" ? Severity::error : Severity::warning;

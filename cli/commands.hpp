@@ -22,5 +22,7 @@ void add_inspection(CLI::App& app, Context& ctx);
 void add_contract_campaign(CLI::App& app, Context& ctx);  // contract campaign
 void add_screen(CLI::App& app, Context& ctx);
 void add_refusal(CLI::App& app, Context& ctx);
+void add_completion(CLI::App& app, Context& ctx);  // completion bash|zsh|fish
+void add_manual(CLI::App& app, Context& ctx);      // the hidden man PAGE
 
 }  // namespace numreg::cli

@@ -11,6 +11,8 @@
 
 #include <fmt/format.h>
 
+#include "cli/i18n.hpp"
+#include "cli/style.hpp"
 #include "registry/types/region.hpp"
 
 extern char** environ;
@@ -32,20 +34,24 @@ std::map<std::string, std::string> environment() {
 }
 
 std::string home_dir(const char* xdg, const char* fallback) {
-  if (const char* v = std::getenv(xdg); v && *v) return v;
+  if (const char* v = std::getenv(xdg); v && *v)
+    return v;
   const char* home = std::getenv("HOME");
   return std::string(home ? home : ".") + "/" + fallback;
 }
 
 std::string login_name() {
-  if (const char* user = std::getenv("USER"); user && *user) return user;
-  if (const passwd* pw = getpwuid(getuid())) return pw->pw_name;
+  if (const char* user = std::getenv("USER"); user && *user)
+    return user;
+  if (const passwd* pw = getpwuid(getuid()))
+    return pw->pw_name;
   return "unknown";
 }
 
 std::optional<std::string> read_file(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
+  if (!in)
+    return std::nullopt;
   std::ostringstream text;
   text << in.rdbuf();
   return text.str();
@@ -53,24 +59,49 @@ std::optional<std::string> read_file(const std::string& path) {
 
 }  // namespace
 
+namespace {
+
+std::string config_file(const std::string& given) {
+  if (!given.empty())
+    return given;
+  const char* env = std::getenv("NUMREG_CONFIG");
+  return env && *env ? env : home_dir("XDG_CONFIG_HOME", ".config") + "/numreg/config.toml";
+}
+
+}  // namespace
+
+std::string configured_language(const std::string& config_path) {
+  std::string path = config_file(config_path);
+  auto text = read_file(path);
+  std::optional<std::string_view> view;
+  if (text)
+    view = *text;
+  auto config = Config::load(view, path, environment(), {});
+  if (config)
+    return config->get("lang");
+  // A broken file still lets NUMREG_LANG choose the language of the error.
+  const char* env = std::getenv("NUMREG_LANG");
+  return env ? env : "";
+}
+
 const Config& Context::config() {
   if (!config_) {
-    std::string path = options.config_path;
-    if (path.empty()) {
-      const char* env = std::getenv("NUMREG_CONFIG");
-      path = env && *env ? env : home_dir("XDG_CONFIG_HOME", ".config") + "/numreg/config.toml";
-    }
+    std::string path = config_file(options.config_path);
     auto text = read_file(path);
     if (!text && !options.config_path.empty()) {
       throw Failure(make_error(ErrorKind::no_input, "config-missing",
                                fmt::format("cannot read configuration file {}", path)));
     }
     std::map<std::string, std::string> flags;
-    if (!options.db.empty()) flags["db"] = options.db;
-    if (!options.actor.empty()) flags["actor"] = options.actor;
-    if (!options.lang.empty()) flags["lang"] = options.lang;
+    if (!options.db.empty())
+      flags["db"] = options.db;
+    if (!options.actor.empty())
+      flags["actor"] = options.actor;
+    if (!options.lang.empty())
+      flags["lang"] = options.lang;
     std::optional<std::string_view> view;
-    if (text) view = *text;
+    if (text)
+      view = *text;
     config_ = value_or_throw(Config::load(view, path, environment(), flags));
   }
   return *config_;
@@ -112,7 +143,8 @@ Change Context::change(const std::string& reason) {
   Change c;
   std::string actor = config().get("actor");
   c.actor = actor.empty() ? login_name() : actor;
-  if (!reason.empty()) c.reason = reason;
+  if (!reason.empty())
+    c.reason = reason;
   return c;
 }
 
@@ -120,7 +152,7 @@ void Context::print(const Table& table, const nlohmann::ordered_json& json) {
   if (options.json) {
     out << json.dump(2) << "\n";
   } else {
-    out << render_text(table);
+    out << render(table);
   }
 }
 
@@ -128,8 +160,35 @@ void Context::say(const std::string& line, const nlohmann::ordered_json& json) {
   if (options.json) {
     out << json.dump(2) << "\n";
   } else if (!options.quiet) {
-    out << line << "\n";
+    out << tr(line) << "\n";
   }
+}
+
+void Context::show(const std::string& text) {
+  out << tr(text);
+}
+
+void Context::note(const std::string& text) {
+  err << tr(text);
+}
+
+std::string Context::render(const Table& table) const {
+  Table shown = table;
+  for (auto& header : shown.columns)
+    header = tr(header);
+  // Severities are words for people; the rest of a body is data.
+  for (size_t c = 0; c < table.columns.size(); ++c) {
+    if (table.columns[c] != "SEVERITY")
+      continue;
+    for (auto& row : shown.rows) {
+      if (c < row.size())
+        row[c] = tr(row[c]);
+    }
+  }
+  TextLayout layout{screen.width, {}};
+  if (screen.colour)
+    layout.mark = severity_colour(table.columns);
+  return render_text(shown, layout);
 }
 
 void on_run(CLI::App* command, Context& ctx, std::function<int()> run) {

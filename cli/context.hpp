@@ -25,6 +25,13 @@ struct GlobalOptions {
   bool json = false;
   bool quiet = false;
   bool no_color = false;
+  bool wide = false;
+};
+
+/// How tables and colour suit where the output goes.
+struct Screen {
+  int width = 0;        // columns of the terminal; 0: not a terminal, or --wide
+  bool colour = false;  // a terminal, and neither --no-color nor NO_COLOR
 };
 
 class Context {
@@ -32,6 +39,7 @@ class Context {
   Context(std::ostream& out, std::ostream& err) : out(out), err(err) {}
 
   GlobalOptions options;
+  Screen screen;
   std::ostream& out;
   std::ostream& err;
   /// The command chosen on the command line; run after parsing succeeds.
@@ -51,11 +59,22 @@ class Context {
   void print(const Table& table, const nlohmann::ordered_json& json);
   /// Print a line for people, or with --json the JSON document.
   void say(const std::string& line, const nlohmann::ordered_json& json);
+  /// Print text for people on stdout, in the language of this run.
+  void show(const std::string& text);
+  /// Print a note for people on stderr, in the language of this run.
+  void note(const std::string& text);
+  /// `table` for people: headers translated, fitted to the screen, severities
+  /// coloured on a colour terminal.
+  std::string render(const Table& table) const;
 
  private:
   std::optional<Config> config_;
   std::unique_ptr<Ledger> ledger_;
 };
+
+/// The `lang` setting (NUMREG_LANG, or the config file at `config_path` or
+/// the default path), or "" when none or when the file cannot be read.
+std::string configured_language(const std::string& config_path);
 
 /// Let `command` run `run` when chosen; `run` returns the exit code.
 void on_run(CLI::App* command, Context& ctx, std::function<int()> run);

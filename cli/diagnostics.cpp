@@ -5,6 +5,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "cli/i18n.hpp"
+
 namespace numreg::cli {
 
 std::string describe(const Error& e) {
@@ -20,11 +22,15 @@ std::string describe(const Error& e) {
 }
 
 void print_error(std::ostream& err, const Error& e, bool json) {
+  // People read the message in their language; the "error[CODE]" of a file
+  // diagnostic stays as editors and scripts parse it.
+  Error shown = e;
+  shown.message = tr(e.message);
   if (!e.where.file.empty()) {
     err << fmt::format("{}:{}:{}: error[{}]: {}\n", e.where.file, e.where.line, e.where.column,
-                       e.code, describe(e));
+                       e.code, describe(shown));
   } else {
-    err << "numreg: error: " << describe(e) << "\n";
+    err << tr("numreg: error: ") << describe(shown) << "\n";
   }
   if (json) {
     nlohmann::ordered_json j{{"code", e.code}, {"message", e.message}};
@@ -33,8 +39,10 @@ void print_error(std::ostream& err, const Error& e, bool json) {
       j["line"] = e.where.line;
       j["column"] = e.where.column;
     }
-    if (!e.field.empty()) j["field"] = e.field;
-    if (!e.value.empty()) j["value"] = e.value;
+    if (!e.field.empty())
+      j["field"] = e.field;
+    if (!e.value.empty())
+      j["value"] = e.value;
     err << j.dump() << "\n";
   }
 }

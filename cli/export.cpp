@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
+#include "cli/i18n.hpp"
 #include "registry/export/export_records.hpp"
 
 namespace numreg::cli {
@@ -43,7 +44,7 @@ int run_export(Context& ctx, const ExportArgs& a) {
           make_error(ErrorKind::io, "file-write", fmt::format("cannot write {}", a.output)));
     }
     if (!ctx.options.quiet && !ctx.options.json) {
-      ctx.err << fmt::format("exported {} {} to {}\n", n, k.name, a.output);
+      ctx.note(fmt::format("exported {} {} to {}\n", n, k.name, a.output));
     }
   }
   return 0;

@@ -10,6 +10,7 @@
 #include "cli/commands.hpp"
 #include "cli/diagnostics.hpp"
 #include "cli/exit_code.hpp"
+#include "cli/i18n.hpp"
 #include "registry/import/importer.hpp"
 #include "registry/import/manual.hpp"
 
@@ -169,12 +170,14 @@ int run_import(Context& ctx, const ImportArgs& a) {
         r.error_count > r.errors.size()
             ? fmt::format(" ({} not shown; see --max-errors)", r.error_count - r.errors.size())
             : "";
-    ctx.err << fmt::format("numreg: error: {} error{} found{}; nothing was imported\n",
-                           r.error_count, r.error_count == 1 ? "" : "s", more);
+    ctx.err << tr("numreg: error: ")
+            << tr(fmt::format("{} error{} found{}; nothing was imported", r.error_count,
+                              r.error_count == 1 ? "" : "s", more))
+            << "\n";
     return kExitData;
   }
   if (!ctx.options.json && !ctx.options.quiet)
-    ctx.out << report_text(r);
+    ctx.show(report_text(r));
   return kExitOk;
 }
 

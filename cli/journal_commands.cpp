@@ -13,12 +13,19 @@ nlohmann::ordered_json entry_json(const store::JournalEntry& e) {
   auto doc = [](const std::optional<std::string>& text) {
     return text ? nlohmann::ordered_json::parse(*text) : nlohmann::ordered_json(nullptr);
   };
-  return {{"seq", e.seq},       {"time", e.time},         {"actor", e.actor},
-          {"action", e.action}, {"entity", e.entity},     {"key", e.key},
-          {"before", doc(e.before)}, {"after", doc(e.after)},
-          {"reason", e.reason ? nlohmann::ordered_json(*e.reason) : nlohmann::ordered_json(nullptr)},
-          {"batch", e.batch ? nlohmann::ordered_json(*e.batch) : nlohmann::ordered_json(nullptr)},
-          {"prev_hash", e.prev_hash}, {"hash", e.hash}};
+  return {
+      {"seq", e.seq},
+      {"time", e.time},
+      {"actor", e.actor},
+      {"action", e.action},
+      {"entity", e.entity},
+      {"key", e.key},
+      {"before", doc(e.before)},
+      {"after", doc(e.after)},
+      {"reason", e.reason ? nlohmann::ordered_json(*e.reason) : nlohmann::ordered_json(nullptr)},
+      {"batch", e.batch ? nlohmann::ordered_json(*e.batch) : nlohmann::ordered_json(nullptr)},
+      {"prev_hash", e.prev_hash},
+      {"hash", e.hash}};
 }
 
 }  // namespace
@@ -53,11 +60,12 @@ void add_verify(CLI::App& app, Context& ctx) {
       "verify", "check the registry: the journal's hash chain and SQLite's integrity");
   on_run(cmd, ctx, [&ctx] {
     VerifyReport r = ctx.ledger().verify();
-    nlohmann::ordered_json json{{"ok", r.ok()},
-                        {"entries", r.chain.entries},
-                        {"head", r.chain.head},
-                        {"first_bad", r.chain.bad ? nlohmann::ordered_json(*r.chain.bad) : nullptr},
-                        {"problems", nlohmann::ordered_json::array()}};
+    nlohmann::ordered_json json{
+        {"ok", r.ok()},
+        {"entries", r.chain.entries},
+        {"head", r.chain.head},
+        {"first_bad", r.chain.bad ? nlohmann::ordered_json(*r.chain.bad) : nullptr},
+        {"problems", nlohmann::ordered_json::array()}};
     std::vector<Error> errors;
     if (r.chain.bad) {
       errors.push_back(make_error(ErrorKind::data, "journal-chain", "journal " + r.chain.problem));
@@ -65,9 +73,11 @@ void add_verify(CLI::App& app, Context& ctx) {
     for (const auto& p : r.sqlite_problems) {
       errors.push_back(make_error(ErrorKind::data, "sqlite-integrity", "sqlite: " + p));
     }
-    for (const auto& e : errors) json["problems"].push_back(e.message);
+    for (const auto& e : errors)
+      json["problems"].push_back(e.message);
     if (!errors.empty()) {
-      if (ctx.options.json) ctx.out << json.dump(2) << "\n";
+      if (ctx.options.json)
+        ctx.out << json.dump(2) << "\n";
       throw Failure(errors);
     }
     ctx.say(fmt::format("ok: {} journal entries, chain intact, head {}\nok: sqlite integrity "

@@ -15,7 +15,7 @@ void add_blacklist(CLI::App* group, Context& ctx) {
   auto uscc = std::make_shared<std::string>();
   auto reason = std::make_shared<std::string>();
   cmd->add_option("uscc", *uscc, "the holder's USCC")->required();
-  cmd->add_option("--reason", *reason, "why (required; kept as credit_reason)")->required();
+  cmd->add_option("--reason", *reason, "why; kept as credit_reason")->required();
   on_run(cmd, ctx, [&ctx, uscc, reason] {
     Record r = ctx.ledger().blacklist(*uscc, ctx.change(*reason));
     ctx.say(fmt::format("blacklisted holder {}", r.key()), r.to_json());
@@ -33,7 +33,8 @@ void add_end(CLI::App* group, Context& ctx) {
   cmd->add_option("--reason", *reason, "why, for the journal");
   on_run(cmd, ctx, [&ctx, id, date, reason] {
     std::optional<Date> end;
-    if (!date->empty()) end = date_option(*date, "--date");
+    if (!date->empty())
+      end = date_option(*date, "--date");
     Record r = ctx.ledger().end_lease(*id, end, ctx.change(*reason));
     ctx.say(fmt::format("ended lease {} on {}", r.key(), r.text("end")), r.to_json());
     return 0;

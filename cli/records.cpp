@@ -15,8 +15,10 @@ namespace {
 
 // The text of a field in a table for people: regions by name, personal data masked.
 std::string cell(const Field& f, const std::optional<std::string>& v, bool unmask) {
-  if (!v) return "";
-  if (f.personal && !unmask) return mask_value(f, *v);
+  if (!v)
+    return "";
+  if (f.personal && !unmask)
+    return mask_value(f, *v);
   if (f.type == FieldType::region) {
     std::string_view name = region_name(*v);
     return name.empty() ? *v : std::string(name);
@@ -26,7 +28,7 @@ std::string cell(const Field& f, const std::optional<std::string>& v, bool unmas
 
 // One string option per field; returns the values given, by field name.
 std::shared_ptr<std::map<std::string, std::string>> field_options(CLI::App* cmd, const Kind& kind,
-                                                                   bool enforce_required) {
+                                                                  bool enforce_required) {
   auto values = std::make_shared<std::map<std::string, std::string>>();
   for (const auto& f : kind.fields) {
     std::string help = f.help + (f.required && enforce_required ? " (required)" : "");
@@ -136,18 +138,21 @@ void add_list_filters(CLI::App* cmd, const Kind& kind, ListOptions& o) {
 
 ListQuery list_query(const ListOptions& o) {
   ListQuery q;
-  for (const auto& r : o.regions) q.regions.push_back(region_option(r));
+  for (const auto& r : o.regions)
+    q.regions.push_back(region_option(r));
   q.kinds = o.kinds;
   q.holder = o.holder;
-  for (auto& c : q.holder) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  for (auto& c : q.holder)
+    c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
   q.status = o.status;
   q.lease = o.lease;
-  if (!o.as_of.empty()) q.as_of = date_option(o.as_of, "--as-of");
+  if (!o.as_of.empty())
+    q.as_of = date_option(o.as_of, "--as-of");
   if (!o.expiring.empty()) {
     auto days = parse_days(o.expiring);
     if (!days) {
-      throw Failure(make_error(ErrorKind::usage, days.error().code,
-                               "--expiring: " + days.error().message));
+      throw Failure(
+          make_error(ErrorKind::usage, days.error().code, "--expiring: " + days.error().message));
     }
     q.expiring_days = *days;
   }
@@ -171,7 +176,8 @@ Table records_table(const Kind& kind, const std::vector<Record>& records) {
   Table t;
   for (const auto& c : kind.list_columns) {
     std::string header = c;
-    for (auto& ch : header) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+    for (auto& ch : header)
+      ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
     t.columns.push_back(header);
   }
   for (const auto& r : records) {
@@ -199,7 +205,8 @@ Table record_table(const Record& r, bool unmask) {
 
 nlohmann::ordered_json records_json(const std::vector<Record>& records) {
   nlohmann::ordered_json out = nlohmann::ordered_json::array();
-  for (const auto& r : records) out.push_back(r.to_json());
+  for (const auto& r : records)
+    out.push_back(r.to_json());
   return out;
 }
 
@@ -207,10 +214,14 @@ CLI::App* add_record_group(CLI::App& app, Context& ctx, const Kind& kind, const 
                            Verbs verbs) {
   auto* group = app.add_subcommand(kind.entity, about);
   group->require_subcommand(1);
-  if (verbs.add) add_add(group, ctx, kind);
-  if (verbs.update) add_update(group, ctx, kind);
-  if (verbs.show) add_show(group, ctx, kind);
-  if (verbs.list) add_list(group, ctx, kind);
+  if (verbs.add)
+    add_add(group, ctx, kind);
+  if (verbs.update)
+    add_update(group, ctx, kind);
+  if (verbs.show)
+    add_show(group, ctx, kind);
+  if (verbs.list)
+    add_list(group, ctx, kind);
   return group;
 }
 

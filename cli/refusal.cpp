@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
+#include "cli/i18n.hpp"
 #include "cli/records.hpp"
 #include "registry/screen/refusals.hpp"
 
@@ -63,10 +64,10 @@ void add_check(CLI::App* group, Context& ctx) {
     if (ctx.options.json) {
       ctx.out << json.dump(2) << "\n";
     } else if (!check.refused) {
-      ctx.out << fmt::format("{}: no refusal on or before {}\n", check.number, date.iso());
+      ctx.show(fmt::format("{}: no refusal on or before {}\n", check.number, date.iso()));
     } else {
-      ctx.out << fmt::format("{}: refused on or before {}\n", check.number, date.iso())
-              << render_text(table);
+      ctx.show(fmt::format("{}: refused on or before {}\n", check.number, date.iso()));
+      ctx.out << ctx.render(table);
     }
     return 0;
   });

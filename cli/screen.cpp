@@ -8,6 +8,7 @@
 #include "cli/commands.hpp"
 #include "cli/diagnostics.hpp"
 #include "cli/exit_code.hpp"
+#include "cli/i18n.hpp"
 #include "registry/screen/screening.hpp"
 #include "registry/screen/snapshot.hpp"
 #include "registry/store/screen_source.hpp"
@@ -58,16 +59,17 @@ void print_summary(Context& ctx, const screen::ScreenSummary& s) {
     s.write_json(ctx.out);
     return;
   }
-  ctx.out << fmt::format("screened {} records: {} violations", s.records, s.violations);
+  std::string line = fmt::format("screened {} records: {} violations", s.records, s.violations);
   if (s.unreadable)
-    ctx.out << fmt::format(", {} records could not be read", s.unreadable);
+    line += fmt::format(", {} records could not be read", s.unreadable);
   if (s.late)
-    ctx.out << fmt::format(", {} records came late", s.late);
-  ctx.out << "\n";
+    line += fmt::format(", {} records came late", s.late);
+  ctx.show(line + "\n");
   for (const auto& [title, table] : s.tables()) {
     if (title != "by rule" && table.rows.empty())
       continue;
-    ctx.out << "\n" << title << ":\n" << render_text(table);
+    ctx.show("\n" + title + ":\n");
+    ctx.out << ctx.render(table);
   }
 }
 
@@ -141,8 +143,8 @@ int run_screen(Context& ctx, const ScreenOptions& o) {
   for (const auto& e : summary.errors)
     print_error(ctx.err, e, ctx.options.json);
   if (summary.unreadable > summary.errors.size()) {
-    ctx.err << fmt::format("numreg: {} more records could not be read\n",
-                           summary.unreadable - summary.errors.size());
+    ctx.note(fmt::format("numreg: {} more records could not be read\n",
+                         summary.unreadable - summary.errors.size()));
   }
   print_summary(ctx, summary);
   return verdict(summary, o.fail_on);

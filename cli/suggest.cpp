@@ -10,7 +10,8 @@ namespace {
 
 size_t edit_distance(const std::string& a, const std::string& b) {
   std::vector<size_t> row(b.size() + 1);
-  for (size_t j = 0; j <= b.size(); ++j) row[j] = j;
+  for (size_t j = 0; j <= b.size(); ++j)
+    row[j] = j;
   for (size_t i = 1; i <= a.size(); ++i) {
     size_t diag = row[0];
     row[0] = i;
@@ -59,9 +60,11 @@ std::optional<std::pair<std::string, std::string>> unknown_command(CLI::App& app
       continue;
     }
     auto subs = current->get_subcommands([](CLI::App*) { return true; });
-    if (subs.empty()) return std::nullopt;  // a positional argument, not a command
+    if (subs.empty())
+      return std::nullopt;  // a positional argument, not a command
     std::vector<std::string> names;
-    for (const auto* s : subs) names.push_back(s->get_name());
+    for (const auto* s : subs)
+      names.push_back(s->get_name());
     auto found = std::find(names.begin(), names.end(), arg);
     if (found == names.end()) {
       auto near = closest_name(arg, names);
@@ -70,6 +73,42 @@ std::optional<std::pair<std::string, std::string>> unknown_command(CLI::App& app
     }
     current = subs[found - names.begin()];
     path += " " + arg;
+  }
+  return std::nullopt;
+}
+
+bool names_a_command(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    std::string arg = argv[i];
+    if (arg == "-h" || arg == "--help")
+      return true;
+    if (!arg.starts_with("-"))
+      return true;
+    i += takes_value(arg) ? 1 : 0;
+  }
+  return false;
+}
+
+std::optional<std::string> unknown_option(const CLI::App& command, int argc, char** argv) {
+  std::vector<std::string> known;
+  for (const CLI::App* app = &command; app; app = app->get_parent()) {
+    for (const CLI::Option* opt : app->get_options()) {
+      for (const auto& name : opt->get_lnames())
+        known.push_back("--" + name);
+    }
+  }
+  for (int i = 1; i < argc; ++i) {
+    std::string arg = argv[i];
+    if (arg == "--")
+      break;
+    if (!arg.starts_with("--"))
+      continue;
+    arg = arg.substr(0, arg.find('='));
+    if (std::find(known.begin(), known.end(), arg) != known.end())
+      continue;
+    auto near = closest_name(arg, known);
+    std::string hint = near ? fmt::format(" (did you mean '{}'?)", *near) : "";
+    return fmt::format("unknown option '{}'{}", arg, hint);
   }
   return std::nullopt;
 }

@@ -18,3 +18,15 @@ std::optional<std::pair<std::string, std::string>> unknown_command(CLI::App& app
                                                                    char** argv);
 
 }  // namespace numreg::cli
+
+namespace numreg::cli {
+
+/// True when argv names a command or asks for help (not only global options).
+bool names_a_command(int argc, char** argv);
+
+/// If argv has an option that neither `command` nor a command above it
+/// knows, the error message for it, with the closest known option when
+/// close enough: "unknown option '--nmae' (did you mean '--name'?)".
+std::optional<std::string> unknown_option(const CLI::App& command, int argc, char** argv);
+
+}  // namespace numreg::cli

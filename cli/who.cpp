@@ -18,22 +18,25 @@ void add_who(CLI::App& app, Context& ctx) {
     Number n = value_or_throw(parse_number(*number));
     Date date = as_of->empty() ? ctx.clock().today : date_option(*as_of, "--as-of");
     auto matches = ctx.ledger().who(n, date);
-    nlohmann::ordered_json json{{"number", n.canonical}, {"matches", nlohmann::ordered_json::array()}};
+    nlohmann::ordered_json json{{"number", n.canonical},
+                                {"matches", nlohmann::ordered_json::array()}};
     Table table{{"HOLDER", "NAME", "LEASE", "RESOURCE", "AS"}, {}};
     for (const auto& m : matches) {
-      json["matches"].push_back(
-          {{"holder", m.holder}, {"name", m.name}, {"lease", m.lease}, {"resource", m.resource},
-           {"as", m.as}});
+      json["matches"].push_back({{"holder", m.holder},
+                                 {"name", m.name},
+                                 {"lease", m.lease},
+                                 {"resource", m.resource},
+                                 {"as", m.as}});
       table.rows.push_back({m.holder, m.name, m.lease, m.resource, m.as});
     }
     if (ctx.options.json) {
       ctx.out << json.dump(2) << "\n";
     } else if (matches.empty()) {
-      ctx.out << fmt::format("{} ({}): no lease active on {} holds or may present it\n",
-                             n.canonical, to_string(n.type), date.iso());
+      ctx.show(fmt::format("{} ({}): no lease active on {} holds or may present it\n", n.canonical,
+                           to_string(n.type), date.iso()));
     } else {
-      ctx.out << fmt::format("{} ({}) on {}:\n", n.canonical, to_string(n.type), date.iso());
-      ctx.out << render_text(table);
+      ctx.show(fmt::format("{} ({}) on {}:\n", n.canonical, to_string(n.type), date.iso()));
+      ctx.out << ctx.render(table);
     }
     return 0;
   });

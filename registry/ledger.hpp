@@ -47,6 +47,8 @@ struct ListQuery {
   std::string lease;                  // permits: the lease
   std::optional<Date> as_of;          // leases: active on this date
   std::optional<int> expiring_days;   // leases, credentials: ending within N days of as_of/today
+  std::string key_prefix;             // kinds with a one-field key: keys starting with this
+  int64_t limit = 0;                  // at most this many records; 0: all
 };
 
 /// One answer of `who`: a lease through which a holder holds or may present a number.

@@ -65,6 +65,11 @@ store::Where where_for(const Kind& kind, const ListQuery& q, Date today) {
     Date from = q.as_of.value_or(today);
     add_expiring(where, leases ? "\"end\"" : "valid_to", from, *q.expiring_days);
   }
+  if (!q.key_prefix.empty() && kind.key.size() == 1) {
+    where.also(fmt::format("substr(t.{0}, 1, length(?)) = ?", store::sql_name(kind.key[0])),
+               {q.key_prefix, q.key_prefix});
+  }
+  where.limit = q.limit;
   return where;
 }
 

@@ -8,7 +8,7 @@ packages=(
   build-essential cmake ninja-build pkg-config python3 time groff-base
   libsqlite3-dev sqlite3 libcli11-dev libyaml-cpp-dev libtomlplusplus-dev doctest-dev
   nlohmann-json3-dev libfmt-dev libxlsxwriter-dev libssl-dev libexpected-dev zlib1g-dev
-  python3-openpyxl
+  python3-openpyxl tmux locales man-db
 )
 if [ "${1:-}" = fuzz ]; then
   packages+=(clang-14 libclang-rt-14-dev)
@@ -17,11 +17,15 @@ missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
-if [ ${#missing[@]} -eq 0 ]; then
-  exit 0
-fi
-echo "numreg: installing ${missing[*]}" >&2
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO=sudo
-$SUDO apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "numreg: installing ${missing[*]}" >&2
+  $SUDO apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+# The terminal tests run a shell with LANG=zh_CN.UTF-8, as the clerks do.
+if ! locale -a 2>/dev/null | grep -qix 'zh_CN.utf8'; then
+  echo "numreg: generating the zh_CN.UTF-8 locale" >&2
+  $SUDO localedef -i zh_CN -f UTF-8 zh_CN.UTF-8
+fi

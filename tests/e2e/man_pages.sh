@@ -4,12 +4,12 @@
 set -euo pipefail
 cd "${NUMREG_SOURCE_DIR:?}"
 status=0
-for page in man/*.[1-9]; do
+for page in man/*.[1-9] man/zh_CN/*.[1-9]; do
   out=$(groff -man -ww -z -Tutf8 "$page" 2>&1) || status=1
   if [ -n "$out" ]; then
     echo "$page: $out"
     status=1
   fi
 done
-[ $status -eq 0 ] && echo "man_pages: ok ($(ls man/*.[1-9] | wc -l) pages)"
+[ $status -eq 0 ] && echo "man_pages: ok ($(ls man/*.[1-9] man/zh_CN/*.[1-9] | wc -l) pages)"
 exit $status
