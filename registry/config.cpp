@@ -28,9 +28,8 @@ constexpr ConfigKey kKeys[] = {
 
 // A whole number of at most nine digits: every int key fits an int.
 bool is_int(std::string_view v) {
-  return !v.empty() && v.size() <= 9 && std::all_of(v.begin(), v.end(), [](unsigned char c) {
-    return std::isdigit(c);
-  });
+  return !v.empty() && v.size() <= 9 &&
+         std::all_of(v.begin(), v.end(), [](unsigned char c) { return std::isdigit(c); });
 }
 
 // Flatten a TOML node into the text form of a value ("a,b" for arrays).
@@ -39,14 +38,18 @@ std::optional<std::string> node_text(const toml::node& node) {
     std::string out;
     for (const auto& item : *array) {
       auto s = item.value<std::string>();
-      if (!s) return std::nullopt;
+      if (!s)
+        return std::nullopt;
       out += (out.empty() ? "" : ",") + *s;
     }
     return out;
   }
-  if (auto s = node.value<std::string>()) return *s;
-  if (auto i = node.value<int64_t>()) return std::to_string(*i);
-  if (auto b = node.value<bool>()) return *b ? "true" : "false";
+  if (auto s = node.value<std::string>())
+    return *s;
+  if (auto i = node.value<int64_t>())
+    return std::to_string(*i);
+  if (auto b = node.value<bool>())
+    return *b ? "true" : "false";
   return std::nullopt;
 }
 
@@ -56,7 +59,9 @@ Error config_error(const std::string& where, const std::string& what) {
 
 }  // namespace
 
-std::span<const ConfigKey> config_keys() { return kKeys; }
+std::span<const ConfigKey> config_keys() {
+  return kKeys;
+}
 
 std::string env_name(std::string_view key) {
   std::string out = "NUMREG_";
@@ -66,8 +71,7 @@ std::string env_name(std::string_view key) {
   return out;
 }
 
-Result<Config> Config::load(std::optional<std::string_view> toml_text,
-                            const std::string& toml_path,
+Result<Config> Config::load(std::optional<std::string_view> toml_text, const std::string& toml_path,
                             const std::map<std::string, std::string>& env,
                             const std::map<std::string, std::string>& flags) {
   Config c;
@@ -88,7 +92,8 @@ Result<Config> Config::load(std::optional<std::string_view> toml_text,
     }
     for (const auto& k : kKeys) {
       const toml::node* node = doc.at_path(k.name).node();
-      if (!node) continue;
+      if (!node)
+        continue;
       auto text = node_text(*node);
       if (!text || (k.kind == "int" && !is_int(*text))) {
         return tl::unexpected(config_error(
@@ -108,9 +113,9 @@ Result<Config> Config::load(std::optional<std::string_view> toml_text,
     }
     const auto& v = c.values_[std::string(k.name)];
     if (k.kind == "int" && !is_int(v.value)) {
-      return tl::unexpected(config_error(
-          v.origin == "environment" ? env_name(k.name) : std::string(k.name),
-          fmt::format("expected a whole number, found '{}'", v.value)));
+      return tl::unexpected(
+          config_error(v.origin == "environment" ? env_name(k.name) : std::string(k.name),
+                       fmt::format("expected a whole number, found '{}'", v.value)));
     }
   }
   return c;
@@ -125,7 +130,9 @@ const ConfigValue& Config::at(std::string_view key) const {
   return it->second;
 }
 
-long Config::get_int(std::string_view key) const { return std::stol(get(key)); }
+long Config::get_int(std::string_view key) const {
+  return std::stol(get(key));
+}
 
 std::vector<std::string> Config::get_list(std::string_view key) const {
   std::vector<std::string> out;
@@ -133,7 +140,8 @@ std::vector<std::string> Config::get_list(std::string_view key) const {
   size_t start = 0;
   while (start < v.size()) {
     size_t end = std::min(v.find(',', start), v.size());
-    if (end > start) out.push_back(v.substr(start, end - start));
+    if (end > start)
+      out.push_back(v.substr(start, end - start));
     start = end + 1;
   }
   return out;

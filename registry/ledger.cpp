@@ -15,7 +15,7 @@ namespace numreg {
 namespace {
 
 bool file_exists(const std::string& path) {
-  struct stat st{};
+  struct stat st {};
   return ::stat(path.c_str(), &st) == 0;
 }
 
@@ -33,17 +33,18 @@ void throw_if(std::vector<Error>& errors) {
 // Blacklisting and bad-check overrides must say why.
 void require_reason(const Change& change, std::string_view what) {
   if (!change.reason || change.reason->empty()) {
-    throw Failure(make_error(ErrorKind::usage, "reason-required",
-                             fmt::format("{} needs --reason", what)));
+    throw Failure(
+        make_error(ErrorKind::usage, "reason-required", fmt::format("{} needs --reason", what)));
   }
 }
 
 }  // namespace
 
 std::string active_on_sql(const std::string& l, const std::string& param) {
-  return fmt::format("{0}.status = 'active' AND {0}.\"start\" <= {1} AND ({0}.\"end\" IS NULL OR "
-                     "{1} <= {0}.\"end\")",
-                     l, param);
+  return fmt::format(
+      "{0}.status = 'active' AND {0}.\"start\" <= {1} AND ({0}.\"end\" IS NULL OR "
+      "{1} <= {0}.\"end\")",
+      l, param);
 }
 
 bool Ledger::init(const LedgerOptions& options) {
@@ -65,9 +66,9 @@ bool Ledger::init(const LedgerOptions& options) {
 
 Ledger::Ledger(const LedgerOptions& options, Clock clock) : clock_(std::move(clock)) {
   if (!file_exists(options.path)) {
-    throw Failure(make_error(ErrorKind::unavailable, "registry-missing",
-                             fmt::format("no registry at {} (run `numreg init` to create it)",
-                                         options.path)));
+    throw Failure(make_error(
+        ErrorKind::unavailable, "registry-missing",
+        fmt::format("no registry at {} (run `numreg init` to create it)", options.path)));
   }
   db_ = std::make_unique<store::Database>(
       options.path, store::OpenMode{.busy_timeout_ms = options.busy_timeout_ms});
@@ -98,9 +99,9 @@ std::vector<std::string> Ledger::split_raw_key(const Kind& kind, const std::stri
   for (size_t i = 0; i + 1 < kind.key.size(); ++i) {
     size_t slash = key.find('/', start);
     if (slash == std::string::npos) {
-      throw Failure(make_error(ErrorKind::usage, "key-form",
-                               fmt::format("a {} key is {}", kind.entity,
-                                           fmt::join(kind.key, "/"))));
+      throw Failure(
+          make_error(ErrorKind::usage, "key-form",
+                     fmt::format("a {} key is {}", kind.entity, fmt::join(kind.key, "/"))));
     }
     parts.push_back(key.substr(start, slash - start));
     start = slash + 1;
@@ -119,8 +120,10 @@ void Ledger::journal_write(const std::string& action, const Record* before, cons
   e.entity = any.kind->entity;
   e.key = any.key();
   // Personal data is journaled masked: the journal is read by many.
-  if (before) e.before = before->to_json(false).dump();
-  if (after) e.after = after->to_json(false).dump();
+  if (before)
+    e.before = before->to_json(false).dump();
+  if (after)
+    e.after = after->to_json(false).dump();
   e.reason = change.reason;
   e.batch = change.batch;
   journal_->append(e);
@@ -175,7 +178,8 @@ Outcome Ledger::write(const Record& r, bool upsert, const Change& change) {
     store::update_record(*db_, r);
   } else if (r.kind->name == "permits") {
     std::string last = r.get("last").value_or(r.text("first"));
-    store::insert_permit(*db_, r.text("lease"), value_or_throw(parse_number_range(r.text("first") + ".." + last)));
+    store::insert_permit(*db_, r.text("lease"),
+                         value_or_throw(parse_number_range(r.text("first") + ".." + last)));
   } else {
     store::insert_record(*db_, r);
   }
@@ -207,7 +211,8 @@ std::pair<Record, Outcome> Ledger::update(const Kind& kind, const std::string& k
   Record after = before;
   for (const auto& [name, text] : raw) {
     int i = kind.index(name);
-    if (i < 0) continue;
+    if (i < 0)
+      continue;
     if (std::find(kind.key.begin(), kind.key.end(), name) != kind.key.end() &&
         changes.values[i] != before.values[i]) {
       errors.push_back(data_error("key-change", fmt::format("{} is the key of a {} and cannot "

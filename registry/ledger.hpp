@@ -40,15 +40,15 @@ enum class Outcome { added, changed, unchanged };
 
 /// Filters of a list; empty members do not filter.
 struct ListQuery {
-  std::vector<std::string> regions;   // region codes (scope: a prefecture covers its districts)
-  std::vector<std::string> kinds;     // leases: resource kinds; others: the record's own kind
-  std::string holder;                 // holder USCC
-  std::string status;                 // leases: status; holders: credit status
-  std::string lease;                  // permits: the lease
-  std::optional<Date> as_of;          // leases: active on this date
-  std::optional<int> expiring_days;   // leases, credentials: ending within N days of as_of/today
-  std::string key_prefix;             // kinds with a one-field key: keys starting with this
-  int64_t limit = 0;                  // at most this many records; 0: all
+  std::vector<std::string> regions;  // region codes (scope: a prefecture covers its districts)
+  std::vector<std::string> kinds;    // leases: resource kinds; others: the record's own kind
+  std::string holder;                // holder USCC
+  std::string status;                // leases: status; holders: credit status
+  std::string lease;                 // permits: the lease
+  std::optional<Date> as_of;         // leases: active on this date
+  std::optional<int> expiring_days;  // leases, credentials: ending within N days of as_of/today
+  std::string key_prefix;            // kinds with a one-field key: keys starting with this
+  int64_t limit = 0;                 // at most this many records; 0: all
 };
 
 /// One answer of `who`: a lease through which a holder holds or may present a number.
@@ -95,8 +95,8 @@ class Ledger {
   Record add(const Kind& kind, const RawValues& raw, const Change& change);
   /// Change the given fields of the record with this key; returns the record
   /// after and whether anything changed (no journal entry when nothing did).
-  std::pair<Record, Outcome> update(const Kind& kind, const std::string& key,
-                                    const RawValues& raw, const Change& change);
+  std::pair<Record, Outcome> update(const Kind& kind, const std::string& key, const RawValues& raw,
+                                    const Change& change);
   /// Remove the record with this key (permits).
   Record remove(const Kind& kind, const std::string& key, const Change& change);
   /// End a lease on `end` (default today): end date set, status ended unless
@@ -109,8 +109,8 @@ class Ledger {
   /// insert it, or with `upsert` update the stored one when it differs.
   Outcome write(const Record& record, bool upsert, const Change& change);
   /// Journal an action that changes no record (e.g. "unmask").
-  void journal_event(const std::string& action, const std::string& entity,
-                     const std::string& key, const Change& change);
+  void journal_event(const std::string& action, const std::string& entity, const std::string& key,
+                     const Change& change);
 
   // --- Reads ---
 

@@ -50,10 +50,10 @@ void check_resource(const Record& r, std::vector<Error>& errors) {
   if (service) {
     auto n = parse_number(r.text("id"));
     if (!n || to_string(n->type) != kind) {
-      errors.push_back(field_error(
-          id_field, "resource-number",
-          fmt::format("a {} resource's id is its number; '{}' is not a {} number", kind,
-                      r.text("id"), kind.substr(1))));
+      errors.push_back(
+          field_error(id_field, "resource-number",
+                      fmt::format("a {} resource's id is its number; '{}' is not a {} number", kind,
+                                  r.text("id"), kind.substr(1))));
     }
     return;
   }
@@ -85,8 +85,8 @@ Record Ledger::build(const Kind& kind, const RawValues& raw, const Change& chang
   for (const auto& [name, text] : raw) {
     const Field* f = kind.field(name);
     if (!f) {
-      errors.push_back(data_error("field-unknown", fmt::format("{} has no field '{}'", kind.name,
-                                                               name)));
+      errors.push_back(
+          data_error("field-unknown", fmt::format("{} has no field '{}'", kind.name, name)));
       continue;
     }
     if (trim(text).empty()) {
@@ -139,8 +139,8 @@ void Ledger::check_references(const Record& r, std::vector<Error>& errors) {
     }
     const Kind& target = kind(f.ref);
     if (!store::find_record(*db_, target, {*v})) {
-      Error e = data_error("ref-missing", fmt::format("no {} '{}' in the registry", target.entity,
-                                                      *v));
+      Error e =
+          data_error("ref-missing", fmt::format("no {} '{}' in the registry", target.entity, *v));
       e.field = f.name;
       e.value = *v;
       errors.push_back(e);

@@ -24,12 +24,14 @@ std::string region_clause(const std::string& column, const std::string& code) {
 
 std::string placeholders(size_t n) {
   std::string out;
-  for (size_t i = 0; i < n; ++i) out += i ? ", ?" : "?";
+  for (size_t i = 0; i < n; ++i)
+    out += i ? ", ?" : "?";
   return out;
 }
 
 void add_regions(store::Where& where, const std::vector<std::string>& regions) {
-  if (regions.empty()) return;
+  if (regions.empty())
+    return;
   std::string any;
   for (const auto& code : regions) {
     // Codes come from parse_region: six digits, safe to inline.
@@ -53,8 +55,10 @@ store::Where where_for(const Kind& kind, const ListQuery& q, Date today) {
                       : "t.kind IN (" + placeholders(q.kinds.size()) + ")",
                q.kinds);
   }
-  if (!q.holder.empty()) where.also("t.holder = ?", {q.holder});
-  if (!q.lease.empty()) where.also("t.lease = ?", {q.lease});
+  if (!q.holder.empty())
+    where.also("t.holder = ?", {q.holder});
+  if (!q.lease.empty())
+    where.also("t.lease = ?", {q.lease});
   if (!q.status.empty()) {
     where.also(leases ? "t.status = ?" : "t.credit_status = ?", {q.status});
   }
@@ -87,8 +91,7 @@ std::vector<WhoMatch> Ledger::who(const Number& number, Date date) {
       "SELECT l.holder, h.name, l.id, l.resource, 'permit' FROM {1} "
       "JOIN leases AS l ON l.id = p.lease JOIN holders AS h ON h.uscc = l.holder WHERE {2} "
       "ORDER BY 5 DESC, 3",
-      store::covering_join("resources"), store::covering_join("permits"),
-      active_on_sql("l", "?2"));
+      store::covering_join("resources"), store::covering_join("permits"), active_on_sql("l", "?2"));
   store::Statement st(*db_, sql);
   st.bind(1, number.key()).bind(2, date.iso());
   std::vector<WhoMatch> out;
@@ -120,7 +123,7 @@ VerifyReport Ledger::verify() {
 }
 
 void Ledger::backup(const std::string& path) {
-  struct stat st{};
+  struct stat st {};
   if (::stat(path.c_str(), &st) == 0) {
     throw Failure(make_error(ErrorKind::cant_create, "backup-exists",
                              fmt::format("{} already exists (choose a new file)", path)));

@@ -16,21 +16,28 @@ namespace {
 constexpr std::string_view kDir = "schemas/import/";
 
 // Dependency order: a kind refers only to kinds before it.
-constexpr std::string_view kOrder[] = {"holders",   "credentials", "resources", "leases",
-                                       "permits",   "contracts",   "campaigns", "refusals"};
+constexpr std::string_view kOrder[] = {"holders", "credentials", "resources", "leases",
+                                       "permits", "contracts",   "campaigns", "refusals"};
 
 struct TypeName {
   FieldType type;
   std::string_view name;
 };
 constexpr TypeName kTypeNames[] = {
-    {FieldType::text, "text"},         {FieldType::uscc, "uscc"},
-    {FieldType::resident_id, "resident_id"}, {FieldType::region, "region"},
-    {FieldType::date, "date"},         {FieldType::enum_, "enum"},
-    {FieldType::boolean, "bool"},      {FieldType::integer, "int"},
-    {FieldType::number, "number"},     {FieldType::numbers, "numbers"},
-    {FieldType::callers, "callers"},   {FieldType::time_windows, "time_windows"},
-    {FieldType::ref, "ref"},           {FieldType::resource_id, "resource_id"},
+    {FieldType::text, "text"},
+    {FieldType::uscc, "uscc"},
+    {FieldType::resident_id, "resident_id"},
+    {FieldType::region, "region"},
+    {FieldType::date, "date"},
+    {FieldType::enum_, "enum"},
+    {FieldType::boolean, "bool"},
+    {FieldType::integer, "int"},
+    {FieldType::number, "number"},
+    {FieldType::numbers, "numbers"},
+    {FieldType::callers, "callers"},
+    {FieldType::time_windows, "time_windows"},
+    {FieldType::ref, "ref"},
+    {FieldType::resource_id, "resource_id"},
 };
 
 [[noreturn]] void schema_fail(std::string_view path, const std::string& what) {
@@ -184,9 +191,9 @@ const Kind& kind(std::string_view name) {
   for (const auto& k : kinds()) {
     names.push_back(k.name);
   }
-  throw Failure(make_error(ErrorKind::usage, "kind-unknown",
-                           fmt::format("unknown record kind '{}' (expected one of: {})", name,
-                                       fmt::join(names, ", "))));
+  throw Failure(make_error(
+      ErrorKind::usage, "kind-unknown",
+      fmt::format("unknown record kind '{}' (expected one of: {})", name, fmt::join(names, ", "))));
 }
 
 }  // namespace numreg

@@ -13,20 +13,20 @@ namespace numreg {
 
 /// How a field's text is read and stored.
 enum class FieldType {
-  text,         // free text
-  uscc,         // GB 32100 code
-  resident_id,  // GB 11643 number
-  region,       // GB/T 2260 code, name or pinyin -> code
-  date,         // ISO date
-  enum_,        // one of `values`
-  boolean,      // true/false, yes/no, 是/否, 1/0 -> "true"/"false"
-  integer,      // decimal integer
-  number,       // telephone number -> canonical
-  numbers,      // ';'-separated telephone numbers
-  callers,      // ';'-separated numbers or ranges first..last
-  time_windows, // "09:00-12:00;14:00-20:00"
-  ref,          // key of a record of kind `ref`
-  resource_id,  // a circuit/line ID, or a service number (canonicalised)
+  text,          // free text
+  uscc,          // GB 32100 code
+  resident_id,   // GB 11643 number
+  region,        // GB/T 2260 code, name or pinyin -> code
+  date,          // ISO date
+  enum_,         // one of `values`
+  boolean,       // true/false, yes/no, 是/否, 1/0 -> "true"/"false"
+  integer,       // decimal integer
+  number,        // telephone number -> canonical
+  numbers,       // ';'-separated telephone numbers
+  callers,       // ';'-separated numbers or ranges first..last
+  time_windows,  // "09:00-12:00;14:00-20:00"
+  ref,           // key of a record of kind `ref`
+  resource_id,   // a circuit/line ID, or a service number (canonicalised)
 };
 
 /// "text", "uscc", ... as written in the schema files.

@@ -34,7 +34,8 @@ void Record::set(std::string_view name, std::optional<std::string> value) {
 std::string Record::key() const {
   std::string out;
   for (const auto& k : kind->key) {
-    if (!out.empty()) out += '/';
+    if (!out.empty())
+      out += '/';
     out += text(k);
   }
   return out;

@@ -34,9 +34,8 @@ Result<std::string> enum_value(const Field& field, std::string_view text) {
 }
 
 Result<std::string> integer_value(std::string_view text) {
-  bool ok = !text.empty() && std::all_of(text.begin(), text.end(), [](unsigned char c) {
-    return std::isdigit(c);
-  });
+  bool ok = !text.empty() &&
+            std::all_of(text.begin(), text.end(), [](unsigned char c) { return std::isdigit(c); });
   if (!ok || text.size() > 15) {
     return tl::unexpected(
         data_error("int-form", fmt::format("cannot read '{}' as a whole number", text)));
@@ -55,7 +54,8 @@ Result<std::string> numbers_value(std::string_view text) {
       if (!n) {
         return tl::unexpected(n.error());
       }
-      if (!out.empty()) out += ';';
+      if (!out.empty())
+        out += ';';
       out += n->canonical;
     }
     start = end + 1;
@@ -70,7 +70,8 @@ Result<std::string> callers_value(std::string_view text) {
   }
   std::string out;
   for (const auto& r : *ranges) {
-    if (!out.empty()) out += ';';
+    if (!out.empty())
+      out += ';';
     out += r.format();
   }
   return out;
@@ -183,8 +184,8 @@ Result<std::string> parse_time_windows(std::string_view text) {
                                       "e.g. 09:00-12:00;14:00-20:00)",
                                       item)));
     }
-    out += fmt::format("{}{:02}:{:02}-{:02}:{:02}", out.empty() ? "" : ";", *from / 60,
-                       *from % 60, *to / 60, *to % 60);
+    out += fmt::format("{}{:02}:{:02}-{:02}:{:02}", out.empty() ? "" : ";", *from / 60, *from % 60,
+                       *to / 60, *to % 60);
   }
   return out;
 }
@@ -212,9 +213,11 @@ std::string mask_value(const Field& field, std::string_view value) {
       continue;
     }
     size_t j = i;
-    while (j < out.size() && std::isdigit(static_cast<unsigned char>(out[j]))) ++j;
+    while (j < out.size() && std::isdigit(static_cast<unsigned char>(out[j])))
+      ++j;
     if (j - i >= 7) {
-      for (size_t k = i + 3; k < j - 4; ++k) out[k] = '*';
+      for (size_t k = i + 3; k < j - 4; ++k)
+        out[k] = '*';
     }
     i = j;
   }

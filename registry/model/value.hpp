@@ -33,5 +33,4 @@ Result<bool> parse_bool(std::string_view text);
 /// in free text keep their first 3 and last 4 digits.
 std::string mask_value(const Field& field, std::string_view value);
 
-
 }  // namespace numreg

@@ -30,7 +30,6 @@ std::string clock_text(int32_t second) {
   return fmt::format("{:02}:{:02}:{:02}", second / 3600, second / 60 % 60, second % 60);
 }
 
-
 std::string_view rule_word(int rule) {
   return rule == S004 ? "one-ring" : "call bombing";
 }

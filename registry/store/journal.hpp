@@ -14,7 +14,7 @@ namespace numreg::store {
 /// One journal row.
 struct JournalEntry {
   int64_t seq = 0;
-  std::string time;    // UTC, "2026-11-29T09:30:00Z"
+  std::string time;  // UTC, "2026-11-29T09:30:00Z"
   std::string actor;
   std::string action;  // add, update, end, blacklist, remove, unmask, ...
   std::string entity;  // holder, lease, ...

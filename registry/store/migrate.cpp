@@ -67,8 +67,8 @@ void migrate(Database& db) {
       db.exec(sql);
     }
   }
-  db.exec(fmt::format("PRAGMA user_version = {}; PRAGMA application_id = {}", latest,
-                      kApplicationId));
+  db.exec(
+      fmt::format("PRAGMA user_version = {}; PRAGMA application_id = {}", latest, kApplicationId));
   tx.commit();
 }
 

@@ -22,8 +22,7 @@ int span_class(int64_t first_key, int64_t last_key) {
 
 void set_resource_range(Database& db, const std::string& id,
                         const std::optional<NumberRange>& range) {
-  Statement st(db,
-               "UPDATE resources SET first_key = ?, last_key = ?, span_class = ? WHERE id = ?");
+  Statement st(db, "UPDATE resources SET first_key = ?, last_key = ?, span_class = ? WHERE id = ?");
   if (range) {
     int64_t first = range->first.key();
     int64_t last = range->last.key();

@@ -20,7 +20,8 @@ void set_resource_range(Database& db, const std::string& id,
                         const std::optional<NumberRange>& range);
 
 /// Replace the permits of `lease` by `ranges`.
-void replace_permits(Database& db, const std::string& lease, const std::vector<NumberRange>& ranges);
+void replace_permits(Database& db, const std::string& lease,
+                     const std::vector<NumberRange>& ranges);
 
 /// Add one permit range to `lease`.
 void insert_permit(Database& db, const std::string& lease, const NumberRange& range);

@@ -15,7 +15,7 @@ namespace numreg::store {
 struct Where {
   std::string sql = "1";  // e.g. "t.holder = ? AND t.region LIKE ?"
   std::vector<std::string> binds;
-  std::string order;      // ORDER BY expression; default the key
+  std::string order;  // ORDER BY expression; default the key
   int64_t limit = 0;
 
   /// Add "AND (clause)" with its values.

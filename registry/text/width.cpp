@@ -43,7 +43,8 @@ bool is_zero_width(char32_t cp) {
 }
 
 int width_of(char32_t cp) {
-  if (is_zero_width(cp) || cp < 0x20) return 0;
+  if (is_zero_width(cp) || cp < 0x20)
+    return 0;
   return is_wide(cp) ? 2 : 1;
 }
 
@@ -68,7 +69,8 @@ std::string truncate_to_width(std::string_view text, int width) {
   while (i < text.size()) {
     size_t start = i;
     int w = width_of(next_code_point(text, i));
-    if (used + w > width - 1) break;
+    if (used + w > width - 1)
+      break;
     out.append(text.substr(start, i - start));
     used += w;
   }
@@ -80,7 +82,8 @@ bool valid_utf8(std::string_view text) {
   while (i < text.size()) {
     size_t start = i;
     char32_t cp = next_code_point(text, i);
-    if (cp == 0xfffd && text.substr(start, 3) != "\xef\xbf\xbd") return false;
+    if (cp == 0xfffd && text.substr(start, 3) != "\xef\xbf\xbd")
+      return false;
   }
   return true;
 }

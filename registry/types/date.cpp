@@ -24,8 +24,6 @@ std::string padded(int64_t value, size_t width) {
   return value < 0 ? "-" + digits : digits;
 }
 
-
-
 // Read `text` as a non-negative decimal number of 1 to `max_digits` digits.
 bool read_number(std::string_view text, size_t max_digits, int& out) {
   if (text.size() > max_digits || !all_digits(text)) {
@@ -34,7 +32,6 @@ bool read_number(std::string_view text, size_t max_digits, int& out) {
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), out);
   return ec == std::errc() && end == text.data() + text.size();
 }
-
 
 std::string ymd(int year, int month, int day) {
   return padded(year, 4) + "-" + padded(month, 2) + "-" + padded(day, 2);

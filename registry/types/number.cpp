@@ -36,12 +36,9 @@ tl::unexpected<Problem> form_problem(std::string reason) {
   return tl::unexpected(Problem{"number-form", std::move(reason)});
 }
 
-
-
 std::string count_text(size_t n) {
   return std::to_string(n);
 }
-
 
 // Fold full-width ASCII forms (U+FF01..U+FF5E, e.g. "１３８", "＋") and the
 // ideographic space (U+3000) to ASCII; leave everything else as it is.

@@ -29,7 +29,9 @@ struct Number {
   /// (digit count + 20 if the form starts with '+') * 10^15 + digits.
   int64_t key() const;
   /// True for the subscriber numbers (mobile, fixed_line) of China.
-  bool is_subscriber() const { return type == NumberType::mobile || type == NumberType::fixed_line; }
+  bool is_subscriber() const {
+    return type == NumberType::mobile || type == NumberType::fixed_line;
+  }
   /// True for the forms a number resource holds (95, 96, 400, 800).
   bool is_service() const;
 };

@@ -85,7 +85,6 @@ bool has_province_prefix(std::string_view code) {
          p == 81 || p == 82;
 }
 
-
 // Reduce pinyin to the table's form: lower case, no spaces or apostrophes,
 // without a final "shi", "xian" or "qu" word ("Ding'an Xian" -> "dingan").
 std::string pinyin_key(std::string_view text) {

@@ -11,11 +11,11 @@ namespace numreg {
 
 /// One division of Hainan (current code) with its names.
 struct Region {
-  std::string_view code;      // "460400"
-  std::string_view name;      // "儋州市"
+  std::string_view code;        // "460400"
+  std::string_view name;        // "儋州市"
   std::string_view short_name;  // "儋州"
-  std::string_view pinyin;    // "danzhou" (lower case, no tones, no spaces)
-  std::string_view parent;    // "460000" for prefectures and county-level units
+  std::string_view pinyin;      // "danzhou" (lower case, no tones, no spaces)
+  std::string_view parent;      // "460000" for prefectures and county-level units
 };
 
 /// Every Hainan division numreg knows: the province, its prefectures, the

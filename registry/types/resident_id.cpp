@@ -22,14 +22,12 @@ constexpr std::string_view kProvinces = "11-15, 21-23, 31-37, 41-46, 50-54, 61-6
 constexpr std::string_view kFormExpected =
     " is not allowed (expected digits, and X only at position 18)";
 
-
 // True when the two digits are a province code of GB/T 2260 (11..82).
 bool is_province(int code) {
   return (code >= 11 && code <= 15) || (code >= 21 && code <= 23) || (code >= 31 && code <= 37) ||
          (code >= 41 && code <= 46) || (code >= 50 && code <= 54) || (code >= 61 && code <= 65) ||
          code == 71 || code == 81 || code == 82;
 }
-
 
 bool is_continuation(char c) {
   return (static_cast<unsigned char>(c) & 0xC0) == 0x80;

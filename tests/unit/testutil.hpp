@@ -14,8 +14,7 @@ namespace numreg::test {
 class ScratchRegistry {
  public:
   ScratchRegistry() {
-    std::string pattern =
-        (std::filesystem::temp_directory_path() / "numreg-unit-XXXXXX").string();
+    std::string pattern = (std::filesystem::temp_directory_path() / "numreg-unit-XXXXXX").string();
     dir_ = mkdtemp(pattern.data());
     path_ = dir_ + "/registry.db";
     Ledger::init({path_});
@@ -39,7 +38,8 @@ class ScratchRegistry {
 inline Change change(const char* reason = nullptr) {
   Change c;
   c.actor = "clerk";
-  if (reason) c.reason = reason;
+  if (reason)
+    c.reason = reason;
   return c;
 }
 
