@@ -9,6 +9,7 @@
 #include "cli/commands.hpp"
 #include "cli/exit_code.hpp"
 #include "cli/i18n.hpp"
+#include "cli/style.hpp"
 #include "registry/audit/inspection.hpp"
 #include "registry/audit/report_json.hpp"
 #include "registry/audit/sheet.hpp"
@@ -165,7 +166,11 @@ void journal_unmask(Context& ctx, const AuditReport& r) {
 }
 
 int run_audit_command(Context& ctx, const AuditOptions& o) {
-  AuditReport report = run_audit(ctx.ledger(), request(ctx, o));
+  AuditRequest r = request(ctx, o);
+  ProgressLine progress = progress_line(ctx, "audit");
+  r.progress = progress.callback();
+  AuditReport report = run_audit(ctx.ledger(), r);
+  progress.done();
   if (o.record)
     report.inspection = record_inspection(ctx.ledger(), report, ctx.change(""));
   if (o.unmask)

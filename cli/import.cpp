@@ -1,7 +1,4 @@
 // numreg import FILE...: bulk import of every kind, all or nothing.
-#include <unistd.h>
-
-#include <chrono>
 #include <fstream>
 #include <memory>
 
@@ -11,6 +8,7 @@
 #include "cli/diagnostics.hpp"
 #include "cli/exit_code.hpp"
 #include "cli/i18n.hpp"
+#include "cli/style.hpp"
 #include "registry/import/importer.hpp"
 #include "registry/import/manual.hpp"
 
@@ -30,29 +28,6 @@ struct ImportArgs {
   bool dry_run = false;
   bool accept_bad_check = false;
 };
-
-// "\rimport: 120000 records, 85000 records/s, 12 s left" at most 4 times a second.
-std::function<void(const import::Progress&)> progress_line(std::ostream& err) {
-  using clock = std::chrono::steady_clock;
-  auto start = std::make_shared<clock::time_point>(clock::now());
-  auto last = std::make_shared<clock::time_point>(clock::now());
-  return [&err, start, last](const import::Progress& p) {
-    auto now = clock::now();
-    if (now - *last < std::chrono::milliseconds(250))
-      return;
-    *last = now;
-    double secs = std::chrono::duration<double>(now - *start).count();
-    double rate = secs > 0 ? static_cast<double>(p.records) / secs : 0;
-    std::string eta;
-    if (p.total_bytes > 0 && p.bytes > 0 && p.bytes < p.total_bytes) {
-      double left =
-          secs * static_cast<double>(p.total_bytes - p.bytes) / static_cast<double>(p.bytes);
-      eta = fmt::format(", {:.0f} s left", left);
-    }
-    err << fmt::format("\rimport: {} records, {:.0f} records/s{}\x1b[K", p.records, rate, eta)
-        << std::flush;
-  };
-}
 
 nlohmann::ordered_json error_json(const Error& e) {
   return {{"file", e.where.file}, {"line", e.where.line}, {"column", e.where.column},
@@ -147,8 +122,8 @@ int run_import(Context& ctx, const ImportArgs& a) {
   o.upsert = a.mode == "upsert";
   o.dry_run = a.dry_run;
   o.max_errors = a.max_errors;
-  if (!ctx.options.quiet && isatty(STDERR_FILENO))
-    o.progress = progress_line(ctx.err);
+  ProgressLine progress = progress_line(ctx, "import");
+  o.progress = progress.callback();
   Change change = ctx.change(a.reason);
   if (a.accept_bad_check && a.reason.empty()) {
     throw Failure(make_error(ErrorKind::usage, "reason-required",
@@ -156,8 +131,7 @@ int run_import(Context& ctx, const ImportArgs& a) {
   }
   change.allow_bad_uscc_check = a.accept_bad_check;
   import::ImportReport r = import::import_files(ctx.ledger(), a.files, o, change);
-  if (o.progress)
-    ctx.err << "\r\x1b[K" << std::flush;
+  progress.done();
   if (!a.errors_file.empty())
     write_errors_file(a.errors_file, r.errors);
   if (ctx.options.json) {

@@ -1,5 +1,6 @@
 // numreg screen: caller-ID authentication of call records (S001-S007), from
 // the registry or a snapshot of it; and merging the summaries of shards.
+#include <filesystem>
 #include <fstream>
 #include <memory>
 
@@ -9,6 +10,7 @@
 #include "cli/diagnostics.hpp"
 #include "cli/exit_code.hpp"
 #include "cli/i18n.hpp"
+#include "cli/style.hpp"
 #include "registry/screen/screening.hpp"
 #include "registry/screen/snapshot.hpp"
 #include "registry/store/screen_source.hpp"
@@ -81,6 +83,22 @@ int verdict(const screen::ScreenSummary& s, const std::string& fail_on) {
   return kExitOk;
 }
 
+// The size of all `files` together, or 0 when one is standard input or not a
+// regular file.
+uint64_t total_size(const std::vector<std::string>& files) {
+  uint64_t total = 0;
+  for (const auto& path : files) {
+    std::error_code error;
+    if (path == "-" || !std::filesystem::is_regular_file(path, error))
+      return 0;
+    uintmax_t size = std::filesystem::file_size(path, error);
+    if (error)
+      return 0;
+    total += size;
+  }
+  return total;
+}
+
 // Screen every file; the caller prints the summary.
 screen::ScreenSummary screen_files(Context& ctx, const ScreenOptions& o,
                                    const screen::ScreenIndex& index) {
@@ -100,10 +118,14 @@ screen::ScreenSummary screen_files(Context& ctx, const ScreenOptions& o,
     csv = std::make_unique<screen::ViolationCsv>(out);
   }
   screen::Screener screener(index, settings, csv.get());
+  ProgressLine progress = progress_line(ctx, "screen");
+  if (progress.shown())
+    screener.on_progress(progress.callback(), total_size(o.files));
   for (const auto& path : o.files) {
     screen::CdrReader reader(screen::open_source(path), path);
     screener.screen(reader);
   }
+  progress.done();
   if (csv) {
     out.flush();
     if (!out) {

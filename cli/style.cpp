@@ -5,6 +5,8 @@
 
 #include <cstdlib>
 
+#include "cli/i18n.hpp"
+
 namespace numreg::cli {
 
 namespace {
@@ -13,14 +15,15 @@ constexpr std::string_view kRed = "\x1b[1;31m";
 constexpr std::string_view kYellow = "\x1b[33m";
 constexpr std::string_view kReset = "\x1b[0m";
 
-int terminal_width() {
+// The width of the terminal on `fd`: COLUMNS, else the terminal's own size.
+int terminal_width(int fd = STDOUT_FILENO) {
   if (const char* columns = std::getenv("COLUMNS"); columns && *columns) {
     int n = std::atoi(columns);
     if (n > 0)
       return n;
   }
   winsize size{};
-  if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &size) == 0 && size.ws_col > 0)
+  if (ioctl(fd, TIOCGWINSZ, &size) == 0 && size.ws_col > 0)
     return size.ws_col;
   return 80;
 }
@@ -59,6 +62,12 @@ std::function<std::pair<std::string, std::string>(size_t, std::string_view)> sev
 
 bool stderr_is_terminal() {
   return isatty(STDERR_FILENO) == 1;
+}
+
+ProgressLine progress_line(Context& ctx, std::string what) {
+  bool shown = !ctx.options.quiet && stderr_is_terminal();
+  return ProgressLine(ctx.err, std::move(what), shown, shown ? terminal_width(STDERR_FILENO) : 0,
+                      language());
 }
 
 }  // namespace numreg::cli

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "cli/context.hpp"
+#include "cli/progress.hpp"
 
 namespace numreg::cli {
 
@@ -21,5 +22,9 @@ std::function<std::pair<std::string, std::string>(size_t, std::string_view)> sev
 
 /// True when standard error is a terminal (progress is shown only there).
 bool stderr_is_terminal();
+
+/// The progress line of `what` ("import") for this run: shown when stderr is
+/// a terminal and --quiet is not given, as wide as that terminal.
+ProgressLine progress_line(Context& ctx, std::string what);
 
 }  // namespace numreg::cli

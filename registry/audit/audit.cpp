@@ -102,7 +102,8 @@ AuditReport run_audit(Ledger& ledger, const AuditRequest& request) {
   report.journal_entries = db.scalar("SELECT count(*) FROM journal").value_or(0);
   std::map<std::string, std::string> holder_of;
   draw(db, request, report, holder_of);
-  std::vector<Finding> findings = check_rules(db, request.as_of, request.scope, request.settings);
+  std::vector<Finding> findings =
+      check_rules(db, request.as_of, request.scope, request.settings, request.progress);
   if (request.plan) {
     report.plan = request.plan->text();
     report.seed = request.seed;

@@ -20,6 +20,7 @@ struct AuditRequest {
   std::optional<SamplePlan> plan;  // none: the whole population
   std::string seed;                // with a plan
   RuleSettings settings;
+  ProgressCallback progress;  // hears how far the rules have got (see check_rules)
 };
 
 /// What an audit found.

@@ -138,8 +138,8 @@ class Run {
       return;
     Progress p{records_, 0, 0};
     for (const auto* in : inputs_) {
-      p.bytes += in->reader ? in->reader->bytes_read() : 0;
-      p.total_bytes += in->source ? in->source->size() : 0;
+      p.done += in->reader ? in->reader->bytes_read() : 0;
+      p.total += in->source ? in->source->size() : 0;
     }
     options_.progress(p);
   }

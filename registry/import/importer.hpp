@@ -10,15 +10,12 @@
 #include "registry/import/row.hpp"
 #include "registry/import/text_source.hpp"
 #include "registry/ledger.hpp"
+#include "registry/progress.hpp"
 
 namespace numreg::import {
 
-/// How much has been read, for a progress line.
-struct Progress {
-  size_t records = 0;
-  size_t bytes = 0;
-  size_t total_bytes = 0;  // 0 when unknown (standard input)
-};
+/// How much has been read: records, and bytes of the input files (done of total).
+using Progress = WorkProgress;
 
 struct ImportOptions {
   std::string kind;    // --kind: the kind of every file; "" = from the file name
@@ -28,7 +25,7 @@ struct ImportOptions {
   bool dry_run = false;      // validate and count, write nothing
   size_t max_errors = 1000;  // errors kept in the report (all are counted)
   Limits limits;
-  std::function<void(const Progress&)> progress;  // called now and then
+  ProgressCallback progress;  // called every 1024 records and at the end
 };
 
 /// What happened to the records of one kind.

@@ -18,6 +18,8 @@ struct CheckContext {
   const AuditScope& scope;
   const RuleSettings& settings;
   std::vector<Finding>& findings;
+  const ProgressCallback& progress;
+  mutable WorkProgress done{};  // rows read, rules run of rules asked
 
   /// "l.status = 'active' AND ..." with the date as ?1.
   std::string active(const std::string& alias) const;
@@ -27,6 +29,8 @@ struct CheckContext {
   void each(const std::string& sql, std::initializer_list<std::string> binds,
             const std::function<void(store::Statement&)>& row) const;
   void add(const char* rule, std::string key, std::string message) const;
+  /// Tell `progress` (when set) how far the run has got.
+  void report() const;
 };
 
 void check_r001(CheckContext& c);  // holder_rules.cpp

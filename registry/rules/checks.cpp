@@ -24,8 +24,16 @@ void CheckContext::each(const std::string& sql, std::initializer_list<std::strin
   int i = 1;
   for (const auto& b : binds)
     st.bind(i++, b);
-  while (st.step())
+  while (st.step()) {
     row(st);
+    if (++done.records % 4096 == 0)
+      report();
+  }
+}
+
+void CheckContext::report() const {
+  if (progress)
+    progress(done);
 }
 
 void CheckContext::add(const char* rule, std::string key, std::string message) const {
@@ -58,12 +66,18 @@ RuleSettings rule_settings(const Config& config) {
 }
 
 std::vector<Finding> check_rules(store::Database& db, Date date, const AuditScope& scope,
-                                 const RuleSettings& settings) {
+                                 const RuleSettings& settings, const ProgressCallback& progress) {
   std::vector<Finding> findings;
-  checks::CheckContext c{db, date, scope, settings, findings};
+  checks::CheckContext c{db, date, scope, settings, findings, progress};
+  for (const auto& check : checks::kChecks)
+    c.done.total += scope.wants(check.id) ? 1 : 0;
+  c.report();
   for (const auto& check : checks::kChecks) {
-    if (scope.wants(check.id))
-      check.run(c);
+    if (!scope.wants(check.id))
+      continue;
+    check.run(c);
+    ++c.done.done;
+    c.report();
   }
   std::sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
     return std::tie(a.rule, a.key, a.message) < std::tie(b.rule, b.key, b.message);

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "registry/config.hpp"
+#include "registry/progress.hpp"
 #include "registry/rules/rule.hpp"
 #include "registry/rules/scope.hpp"
 #include "registry/store/database.hpp"
@@ -23,8 +24,10 @@ struct RuleSettings {
 RuleSettings rule_settings(const Config& config);
 
 /// Check the rules `scope` asks for (all when none) on `date`; findings come
-/// sorted by rule, key and message.
+/// sorted by rule, key and message. `progress`, when set, hears after each
+/// rule and every 4096 rows read: rows as records, rules run of rules asked.
 std::vector<Finding> check_rules(store::Database& db, Date date, const AuditScope& scope,
-                                 const RuleSettings& settings);
+                                 const RuleSettings& settings,
+                                 const ProgressCallback& progress = {});
 
 }  // namespace numreg

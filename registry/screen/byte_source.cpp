@@ -26,6 +26,7 @@ class FdSource : public ByteSource {
     while (true) {
       const ssize_t got = ::read(fd_, buffer, n);
       if (got >= 0) {
+        consumed_ += static_cast<uint64_t>(got);
         return static_cast<size_t>(got);
       }
       if (errno != EINTR) {
@@ -34,10 +35,12 @@ class FdSource : public ByteSource {
       }
     }
   }
+  uint64_t consumed() const override { return consumed_; }
 
  private:
   int fd_;
   std::string name_;
+  uint64_t consumed_ = 0;
 };
 
 class MemorySource : public ByteSource {
@@ -49,6 +52,7 @@ class MemorySource : public ByteSource {
     at_ += take;
     return take;
   }
+  uint64_t consumed() const override { return at_; }
 
  private:
   std::string bytes_;
@@ -93,6 +97,7 @@ class GzipSource : public ByteSource {
     }
     return room - z_.avail_out;
   }
+  uint64_t consumed() const override { return raw_->consumed(); }
 
  private:
   bool refill() {
@@ -127,6 +132,7 @@ class PrefixedSource : public ByteSource {
     }
     return raw_->read(buffer, n);
   }
+  uint64_t consumed() const override { return raw_->consumed(); }
 
  private:
   std::unique_ptr<ByteSource> raw_;

@@ -21,6 +21,8 @@ class ByteSource {
   virtual ~ByteSource() = default;
   /// Fill up to `n` bytes of `buffer`; 0 at the end. Errors: io, data (gzip).
   virtual size_t read(char* buffer, size_t n) = 0;
+  /// The bytes taken from the input so far (of gzip input: compressed bytes).
+  virtual uint64_t consumed() const = 0;
 };
 
 /// Open `path` ("-" for standard input); gzip input is inflated on the fly.
@@ -67,6 +69,8 @@ class CdrReader {
   const std::string& name() const { return name_; }
   /// The data lines read so far (the header not counted).
   long records() const { return records_; }
+  /// The bytes taken from the input so far.
+  uint64_t bytes_consumed() const { return source_->consumed(); }
 
  private:
   /// 1: a line; 0: the end of input; -1: more input is needed, which would

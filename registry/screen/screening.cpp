@@ -67,8 +67,15 @@ Screener::Screener(const ScreenIndex& index, ScreenSettings settings, ViolationS
       trunk_counts_(index.trunks.size()),
       holder_counts_(index.holders.size()) {}
 
+void Screener::on_progress(ProgressCallback callback, uint64_t total_bytes) {
+  progress_ = std::move(callback);
+  done_.total = total_bytes;
+}
+
 void Screener::screen(CdrReader& reader) {
   constexpr size_t kBatch = 32;
+  constexpr uint64_t kReportEvery = 128;  // batches: up to 4096 records
+  uint64_t batches = 0;
   files_.push_back(reader.name());
   const auto file = static_cast<uint32_t>(files_.size() - 1);
   std::vector<Result<Cdr>> batch;
@@ -107,7 +114,18 @@ void Screener::screen(CdrReader& reader) {
         unreadable(batch[i].error(), reader.name());
       }
     }
+    if (progress_ && ++batches % kReportEvery == 0)
+      report(reader);
   }
+  if (progress_)
+    report(reader);
+  bytes_before_ += reader.bytes_consumed();
+}
+
+void Screener::report(const CdrReader& reader) {
+  done_.records = summary_.records;
+  done_.done = bytes_before_ + reader.bytes_consumed();
+  progress_(done_);
 }
 
 void Screener::unreadable(const Error& error, const std::string& name) {

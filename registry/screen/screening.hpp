@@ -20,6 +20,7 @@
 #include <vector>
 
 #include "registry/config.hpp"
+#include "registry/progress.hpp"
 #include "registry/screen/bursts.hpp"
 #include "registry/screen/cdr_reader.hpp"
 #include "registry/screen/screen_index.hpp"
@@ -78,6 +79,10 @@ class Screener {
   /// `sink` may be null.
   Screener(const ScreenIndex& index, ScreenSettings settings, ViolationSink* sink);
 
+  /// Tell `callback` about every 4096 records and at the end of each input how
+  /// far screening has got: records, and bytes read of `total_bytes` (the
+  /// size of all inputs together; 0 when unknown).
+  void on_progress(ProgressCallback callback, uint64_t total_bytes);
   /// Screen every record `reader` gives. Throws a Failure with the kept
   /// errors when more than max_errors records cannot be read.
   void screen(CdrReader& reader);
@@ -98,6 +103,7 @@ class Screener {
   void prepare(const Cdr& cdr, Prepared& p) const;
   void screen(const Cdr& cdr, uint32_t file, const Prepared& p);
   void unreadable(const Error& error, const std::string& name);
+  void report(const CdrReader& reader);
   uint32_t trunk_id(std::string_view trunk, uint32_t known);
   std::string_view trunk_text(uint32_t id) const;
   const IndexLease* call_lease(const Cdr& cdr, uint32_t trunk, const int64_t* caller,
@@ -125,6 +131,9 @@ class Screener {
   std::vector<uint64_t> trunk_counts_;
   std::vector<uint64_t> holder_counts_;
   std::unordered_map<int64_t, uint64_t> caller_counts_;
+  ProgressCallback progress_;
+  WorkProgress done_;          // records and bytes of the inputs screened so far
+  uint64_t bytes_before_ = 0;  // bytes of the inputs finished
 };
 
 }  // namespace numreg::screen

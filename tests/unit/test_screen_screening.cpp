@@ -216,3 +216,27 @@ TEST_CASE("Snapshot: a file that is not one") {
                     "written by `numreg screen --snapshot-out`)");
   std::remove(path.c_str());
 }
+
+TEST_CASE("Screener: progress about every 4096 records and at the end of each input") {
+  const ScreenIndex index = sample_index();
+  std::string lines = "time,trunk,caller,callee,ring_s,talk_s\n";
+  for (int i = 0; i < 5000; ++i)
+    lines += "2026-11-28T10:00:00,T1,+8689866120001,13800138000,5,30\n";
+  std::vector<WorkProgress> heard;
+  Screener screener(index, ScreenSettings{}, nullptr);
+  screener.on_progress([&](const WorkProgress& p) { heard.push_back(p); }, 2 * lines.size());
+  CdrReader first(memory_source(lines), "a.csv");
+  screener.screen(first);
+  REQUIRE(heard.size() == 2);
+  // 128 batches of at most 32 records (a batch ends where the buffer does).
+  CHECK(heard[0].records > 3500);
+  CHECK(heard[0].records <= 4096);
+  CHECK(heard[0].total == 2 * lines.size());
+  CHECK(heard[1].records == 5000);
+  CHECK(heard[1].done == lines.size());
+  CdrReader second(memory_source(lines), "b.csv");
+  screener.screen(second);
+  REQUIRE(heard.size() == 4);
+  CHECK(heard[3].records == 10000);
+  CHECK(heard[3].done == 2 * lines.size());
+}
