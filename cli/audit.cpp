@@ -115,7 +115,10 @@ void print_text(Context& ctx, const AuditReport& r) {
     ctx.out << fmt::format("{} {}: {} ({})\n", rule.id, tr(std::string(to_string(rule.severity))),
                            tr(std::string(rule.text_en)), of_rule.size());
     for (const Finding* f : of_rule) {
-      ctx.show(fmt::format("  {} {}: {}\n", f->entity, f->key, f->message));
+      // The message is translated alone, so that its own template, the most
+      // specific, is the one that matches.
+      const char* line = language() == i18n::Lang::zh ? "  {} {}：{}\n" : "  {} {}: {}\n";
+      ctx.out << fmt::format(fmt::runtime(line), tr_value(f->entity), f->key, tr(f->message));
       errors += f->severity == Severity::error ? 1 : 0;
     }
   }

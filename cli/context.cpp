@@ -182,7 +182,7 @@ std::string Context::render(const Table& table) const {
       continue;
     for (auto& row : shown.rows) {
       if (c < row.size())
-        row[c] = tr(row[c]);
+        row[c] = tr_value(row[c]);
     }
   }
   TextLayout layout{screen.width, {}};

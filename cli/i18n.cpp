@@ -3,6 +3,7 @@
 #include <cstdlib>
 #include <ostream>
 #include <set>
+#include <vector>
 
 #include "cli/context.hpp"
 #include "registry/i18n/catalogue.hpp"
@@ -40,12 +41,21 @@ bool has_words(std::string_view text) {
   return letters >= 2;
 }
 
+bool checking() {
+  static const bool check = !env("NUMREG_I18N_CHECK").empty();
+  return check;
+}
+
 std::string tr_line(std::string_view line) {
   if (g_language == i18n::Lang::en || line.empty())
     return std::string(line);
-  if (auto zh = i18n::chinese().find(line))
+  std::vector<std::string> unknown;
+  if (auto zh = i18n::chinese().find(line, &unknown)) {
+    if (checking())
+      g_untranslated.insert(unknown.begin(), unknown.end());
     return *zh;
-  if (has_words(line) && !env("NUMREG_I18N_CHECK").empty()) {
+  }
+  if (has_words(line) && checking()) {
     g_untranslated.emplace(line);
   }
   return std::string(line);
@@ -92,6 +102,16 @@ std::string tr(std::string_view english) {
     start = end + 1;
   }
   return out;
+}
+
+std::string tr_value(std::string_view value) {
+  if (g_language == i18n::Lang::en || value.empty())
+    return std::string(value);
+  if (auto zh = i18n::chinese().find(value))
+    return *zh;
+  if (checking())
+    g_untranslated.emplace(value);
+  return std::string(value);
 }
 
 bool report_untranslated(std::ostream& err) {

@@ -25,6 +25,11 @@ i18n::Lang language();
 /// set, text the Chinese catalogue lacks is remembered for report_untranslated.
 std::string tr(std::string_view english);
 
+/// A word of a table cell (an enum value such as "active", a rule's text)
+/// in the language of this run. With NUMREG_I18N_CHECK set, any value the
+/// Chinese catalogue lacks is remembered, however short ("n95").
+std::string tr_value(std::string_view value);
+
 /// Print "numreg: untranslated: TEXT" on `err` for each text tr() could not
 /// translate (only with NUMREG_I18N_CHECK set); true when there was any.
 bool report_untranslated(std::ostream& err);

@@ -6,6 +6,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "cli/i18n.hpp"
 #include "registry/model/value.hpp"
 #include "registry/types/region.hpp"
 
@@ -23,6 +24,8 @@ std::string cell(const Field& f, const std::optional<std::string>& v, bool unmas
     std::string_view name = region_name(*v);
     return name.empty() ? *v : std::string(name);
   }
+  if (f.type == FieldType::enum_)
+    return tr_value(*v);  // "active" reads 在用 in Chinese
   return *v;
 }
 

@@ -67,10 +67,14 @@ void print_summary(Context& ctx, const screen::ScreenSummary& s) {
   if (s.late)
     line += fmt::format(", {} records came late", s.late);
   ctx.show(line + "\n");
-  for (const auto& [title, table] : s.tables()) {
+  for (auto& [title, table] : s.tables()) {
     if (title != "by rule" && table.rows.empty())
       continue;
     ctx.show("\n" + title + ":\n");
+    for (size_t c = 0; c < table.columns.size(); ++c) {
+      for (auto& row : table.rows)
+        row[c] = table.columns[c] == "TEXT" ? tr_value(row[c]) : row[c];
+    }
     ctx.out << ctx.render(table);
   }
 }

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
+#include "cli/i18n.hpp"
 #include "registry/types/number.hpp"
 
 namespace numreg::cli {
@@ -27,7 +28,7 @@ void add_who(CLI::App& app, Context& ctx) {
                                  {"lease", m.lease},
                                  {"resource", m.resource},
                                  {"as", m.as}});
-      table.rows.push_back({m.holder, m.name, m.lease, m.resource, m.as});
+      table.rows.push_back({m.holder, m.name, m.lease, m.resource, tr_value(m.as)});
     }
     if (ctx.options.json) {
       ctx.out << json.dump(2) << "\n";

@@ -8,6 +8,7 @@
 #include "registry/embedded.hpp"
 #include "registry/model/kind.hpp"
 #include "registry/rules/rule.hpp"
+#include "registry/screen/summary.hpp"
 
 namespace numreg::i18n {
 
@@ -50,7 +51,8 @@ Error catalogue_error(std::string_view english, const std::string& what) {
 }
 
 // Match `text` from `pos` against the template's pieces from placeholder `i`
-// on, filling `values`; tries every place the next literal occurs.
+// on, filling `values`; tries every place the next literal occurs. A value
+// never spans lines: text of several lines is translated line by line.
 bool match_from(std::string_view text, size_t pos, const std::vector<std::string>& literals,
                 size_t i, std::vector<std::string>& values) {
   if (i + 2 == literals.size()) {
@@ -58,16 +60,26 @@ bool match_from(std::string_view text, size_t pos, const std::vector<std::string
     if (text.size() < pos + 1 + last.size() || !text.ends_with(last))
       return false;
     values[i] = std::string(text.substr(pos, text.size() - last.size() - pos));
-    return true;
+    return values[i].find('\n') == std::string::npos;
   }
   const std::string& next = literals[i + 1];
   for (size_t at = text.find(next, pos + 1); at != std::string_view::npos;
        at = text.find(next, at + 1)) {
     values[i] = std::string(text.substr(pos, at - pos));
+    if (values[i].find('\n') != std::string::npos)
+      return false;  // a placeholder's value is one line
     if (match_from(text, at + next.size(), literals, i + 1, values))
       return true;
   }
   return false;
+}
+
+// Text with words in it (two Latin letters or more), not a bare key or number.
+bool has_words(std::string_view text) {
+  int letters = 0;
+  for (char c : text)
+    letters += (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+  return letters >= 2;
 }
 
 }  // namespace
@@ -104,11 +116,13 @@ Result<void> Catalogue::add(std::string_view english, std::string_view chinese) 
   return {};
 }
 
-std::optional<std::string> Catalogue::find(std::string_view english) const {
-  return find(english, 0);
+std::optional<std::string> Catalogue::find(std::string_view english,
+                                           std::vector<std::string>* unknown) const {
+  return find(english, 0, unknown);
 }
 
-std::optional<std::string> Catalogue::find(std::string_view english, int depth) const {
+std::optional<std::string> Catalogue::find(std::string_view english, int depth,
+                                           std::vector<std::string>* unknown) const {
   if (auto it = exact_.find(std::string(english)); it != exact_.end())
     return it->second;
   const Template* best = nullptr;
@@ -126,23 +140,53 @@ std::optional<std::string> Catalogue::find(std::string_view english, int depth) 
   }
   if (!best)
     return std::nullopt;
-  return render(*best, best_values, depth);
+  return render(*best, best_values, depth, unknown);
 }
 
 std::optional<std::string> Catalogue::render(const Template& t,
-                                             const std::vector<std::string>& values,
-                                             int depth) const {
+                                             const std::vector<std::string>& values, int depth,
+                                             std::vector<std::string>* unknown) const {
   Pieces zh = split(t.chinese);
   std::string out = zh.literals[0];
   for (size_t i = 0; i < zh.names.size(); ++i) {
     size_t k = std::find(t.names.begin(), t.names.end(), zh.names[i]) - t.names.begin();
-    std::optional<std::string> inner;
-    if (depth < kMaxDepth && zh.names[i].starts_with('@'))
-      inner = find(values[k], depth + 1);
-    out += inner ? *inner : values[k];
+    bool words = depth < kMaxDepth && zh.names[i].starts_with('@');
+    out += words ? value(values[k], depth + 1, unknown) : values[k];
     out += zh.literals[i + 1];
   }
   return out;
+}
+
+// The Chinese of an '@' placeholder's value: as a list when it is one whose
+// items are all known, else as a whole, else as it is.
+std::string Catalogue::value(const std::string& english, int depth,
+                             std::vector<std::string>* unknown) const {
+  if (auto items = list(english, depth))
+    return *items;
+  if (auto whole = find(english, depth, unknown))
+    return *whole;
+  if (unknown && has_words(english))
+    unknown->push_back(english);
+  return english;
+}
+
+std::optional<std::string> Catalogue::list(std::string_view english, int depth) const {
+  constexpr std::string_view kComma = ", ";
+  if (english.find(kComma) == std::string_view::npos)
+    return std::nullopt;
+  std::string out;
+  size_t start = 0;
+  while (true) {
+    size_t end = english.find(kComma, start);
+    std::vector<std::string> missing;
+    auto item = find(english.substr(start, end - start), depth, &missing);
+    if (!item || !missing.empty())
+      return std::nullopt;
+    out += (start ? "、" : "") + *item;
+    if (end == std::string_view::npos)
+      return out;
+    start = end + kComma.size();
+  }
 }
 
 std::vector<std::string> Catalogue::keys() const {
@@ -205,6 +249,14 @@ Catalogue build_chinese() {
   }
   for (const auto& r : rules())
     require(c.add(r.text_en, r.text_zh));
+  for (int r = 0; r < screen::kRules; ++r)
+    require(c.add(screen::rule_text(r), screen::rule_text(r, true)));
+  for (const auto& k : kinds()) {
+    for (const auto& f : k.fields) {
+      for (const auto& [value, zh] : f.value_names_zh)
+        require(c.add(value, zh));
+    }
+  }
   return c;
 }
 

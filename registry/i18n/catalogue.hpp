@@ -28,8 +28,11 @@ class Catalogue {
   /// The Chinese of `english`, or nullopt when no entry matches. A whole-text
   /// entry wins over templates; among templates the most specific (longest
   /// literal text) wins. An '@' placeholder's value is itself translated when
-  /// the catalogue knows it, else kept as it is.
-  std::optional<std::string> find(std::string_view english) const;
+  /// the catalogue knows it, else kept as it is (and, with words in it, added
+  /// to `unknown` when given). A value that is a list ("targets, penalty")
+  /// whose items the catalogue all knows reads as a Chinese list (对象、违约责任).
+  std::optional<std::string> find(std::string_view english,
+                                  std::vector<std::string>* unknown = nullptr) const;
 
   /// How many entries there are.
   size_t size() const { return exact_.size() + templates_.size(); }
@@ -45,9 +48,12 @@ class Catalogue {
     std::string chinese;
     size_t literal_size = 0;
   };
-  std::optional<std::string> find(std::string_view english, int depth) const;
+  std::optional<std::string> find(std::string_view english, int depth,
+                                  std::vector<std::string>* unknown) const;
   std::optional<std::string> render(const Template& t, const std::vector<std::string>& values,
-                                    int depth) const;
+                                    int depth, std::vector<std::string>* unknown) const;
+  std::string value(const std::string& english, int depth, std::vector<std::string>* unknown) const;
+  std::optional<std::string> list(std::string_view english, int depth) const;
 
   std::unordered_map<std::string, std::string> exact_;
   std::vector<Template> templates_;

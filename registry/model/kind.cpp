@@ -64,6 +64,27 @@ std::vector<std::string> strings(const View& node) {
   return out;
 }
 
+// The Chinese name of each enum value, which tables show and which input
+// accepts too (so what people read they can type back).
+void read_value_names(std::string_view path, const toml::table& t, Field& f) {
+  const auto* map = t["value_names_zh"].as_table();
+  if (!map)
+    return;
+  for (const auto& [k, v] : *map) {
+    std::string value(k.str());
+    std::string name = v.value_or(std::string{});
+    if (std::find(f.values.begin(), f.values.end(), value) == f.values.end() || name.empty()) {
+      schema_fail(path, fmt::format("{}: value_names_zh names '{}', not a value", f.name, value));
+    }
+    auto [it, fresh] = f.value_aliases.emplace(name, value);
+    if (!fresh && it->second != value) {
+      schema_fail(path,
+                  fmt::format("{}: '{}' names both {} and {}", f.name, name, it->second, value));
+    }
+    f.value_names_zh.emplace(value, name);
+  }
+}
+
 Field read_field(std::string_view path, const toml::table& t) {
   Field f;
   f.name = t["name"].value_or(std::string{});
@@ -82,6 +103,7 @@ Field read_field(std::string_view path, const toml::table& t) {
       f.value_aliases.emplace(std::string(k.str()), v.value_or(std::string{}));
     }
   }
+  read_value_names(path, t, f);
   f.help = t["help"].value_or(std::string{});
   f.help_zh = t["help_zh"].value_or(std::string{});
   return f;

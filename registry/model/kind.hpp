@@ -41,9 +41,10 @@ struct Field {
   bool stored = true;     // false: derived (leases.permitted_callers)
   std::string ref;        // with type ref: the kind referred to
   std::optional<std::string> default_value;
-  std::vector<std::string> values;                   // with enum: allowed values
-  std::map<std::string, std::string> value_aliases;  // 营销 -> marketing
-  std::vector<std::string> aliases;                  // Chinese column headers
+  std::vector<std::string> values;                    // with enum: allowed values
+  std::map<std::string, std::string> value_aliases;   // 营销 -> marketing
+  std::map<std::string, std::string> value_names_zh;  // marketing -> 营销: how people read it
+  std::vector<std::string> aliases;                   // Chinese column headers
   std::string help;
   std::string help_zh;
 

@@ -3,11 +3,15 @@
 when a command's --help ends without examples.
 
 Runs every step of every CLI case (tests/cli/cases/*.test) again with
-NUMREG_LANG=zh, then `numreg`, and `--help` of every command (found by reading
-the English help's "Commands:" sections). NUMREG_I18N_CHECK=1 makes numreg
+NUMREG_LANG=zh, then `numreg`, `--help` of every command (found by reading
+the English help's "Commands:" sections), and the audit, the lists and the
+screening of the fixtures (fixtures/audit, fixtures/cdr), which show a
+finding of every rule and every kind of table cell. NUMREG_I18N_CHECK=1 makes numreg
 name each text it was asked to translate but could not ("numreg: untranslated:
 TEXT"), so a message, header, help text or `say` line added without its
-catalogue entry fails here. Text that bypasses translation altogether is
+catalogue entry fails here; so does a finding's text, a word filling a
+template ("lacks {@clauses}") or an enum value in a table cell ("active",
+"n95") that the catalogue lacks. Text that bypasses translation altogether is
 caught by a second check: in Chinese, every error line ("numreg: ..." or
 "FILE:LINE:COL: error[CODE]: ...") and every help line with words must
 contain Chinese.
@@ -80,6 +84,33 @@ def cases(numreg, case_files, problems):
                 check_output(f"{os.path.basename(case)}:{step.line_no}", out, err, problems)
 
 
+def fixtures(numreg, problems):
+    """The audit fixture (a finding of every rule R001-R013) and the call-record
+    fixture, shown in Chinese: every finding text, every enum value in a table
+    cell and every screening rule's text must have its translation."""
+    src = os.environ.get("NUMREG_SOURCE_DIR", "")
+    with tempfile.TemporaryDirectory(prefix="numreg-i18n-") as tmp:
+        env = base_env(tmp, numreg)
+        zh = {**env, "NUMREG_LANG": "zh", "NUMREG_I18N_CHECK": "1"}
+        for build, steps in (
+                ("fixtures/audit/build.sh",
+                 [["audit"], ["audit", "--sample", "5", "--seed", "1"], ["rules"],
+                  ["holder", "list"], ["credential", "list"], ["resource", "list"],
+                  ["lease", "list"], ["permit", "list"], ["campaign", "list"],
+                  ["holder", "show", "91460000MA5T00010D"], ["resource", "show", "95105"],
+                  ["lease", "show", "L-R011"], ["who", "0898-66120005"]]),
+                ("fixtures/cdr/build.sh",
+                 [["screen", os.path.join(src, "fixtures/cdr/day.csv")]])):
+            db = os.path.join(tmp, os.path.basename(os.path.dirname(build)) + ".db")
+            subprocess.run(["bash", os.path.join(src, build), numreg, db], env=env, cwd=tmp,
+                           capture_output=True, check=True, timeout=300)
+            for step in steps:
+                out, err = run([numreg, "--db", db] + step, zh, tmp)
+                if not CJK.search(out):
+                    problems.add(f"no Chinese in the output of {build}: numreg {' '.join(step)}")
+                check_output(f"{build}: numreg {' '.join(step)}", out, err, problems)
+
+
 missing_examples = []
 
 
@@ -119,6 +150,7 @@ def main():
     problems = set()
     helps(numreg, problems)
     cases(numreg, case_files, problems)
+    fixtures(numreg, problems)
     problems.update(f"no examples in the help of {c}" for c in missing_examples)
     for p in sorted(problems):
         print(p)

@@ -77,3 +77,22 @@ TEST_CASE("mask_value") {
   CHECK(mask_value(*kind("holders").field("legal_rep_id"), "460400199003071233") ==
         "460400********1233");
 }
+
+TEST_CASE("kinds: every enum value has a Chinese name, which input accepts too") {
+  for (const auto& k : kinds()) {
+    for (const auto& f : k.fields) {
+      if (f.type != FieldType::enum_)
+        continue;
+      for (const auto& value : f.values) {
+        auto name = f.value_names_zh.find(value);
+        REQUIRE_MESSAGE(name != f.value_names_zh.end(),
+                        k.name << "." << f.name << " value " << value << " has no Chinese name");
+        auto read = canonical_value(f, name->second, {Date{2026, 11, 29}});
+        CHECK_MESSAGE((read && *read == value), k.name << "." << f.name);
+      }
+    }
+  }
+  CHECK(canon("leases", "status", "已终止") == "ended");
+  CHECK(canon("leases", "status", "已暂停") == "suspended");
+  CHECK(canon("resources", "kind", "95号码") == "n95");
+}
