@@ -53,6 +53,13 @@ void create_private_file(const std::string& path) {
 
 Database::Database(const std::string& path, OpenMode mode)
     : path_(path), busy_timeout_ms_(mode.busy_timeout_ms) {
+  // numreg reads no memory statistics: without them SQLite's allocator takes
+  // no global lock (must be set before SQLite initialises; harmless after).
+  static const bool configured = [] {
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    return true;
+  }();
+  (void)configured;
   if (mode.create) {
     create_private_file(path);
   }
