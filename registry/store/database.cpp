@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -49,6 +50,23 @@ void create_private_file(const std::string& path) {
   ::close(fd);
 }
 
+// The URI that opens `path` for reading only. On a read-only file system
+// SQLite cannot make the WAL's shared-memory file, so the registry is opened
+// as immutable there (nobody can change it); elsewhere read-only.
+std::string read_only_uri(const std::string& path) {
+  std::string uri = "file:";
+  for (char c : path) {
+    if (c == '%' || c == '?' || c == '#') {
+      uri += fmt::format("%{:02X}", static_cast<unsigned char>(c));
+    } else {
+      uri += c;
+    }
+  }
+  struct statvfs fs {};
+  bool frozen = ::statvfs(path.c_str(), &fs) == 0 && (fs.f_flag & ST_RDONLY) != 0;
+  return uri + (frozen ? "?immutable=1" : "?mode=ro");
+}
+
 }  // namespace
 
 Database::Database(const std::string& path, OpenMode mode)
@@ -63,9 +81,10 @@ Database::Database(const std::string& path, OpenMode mode)
   if (mode.create) {
     create_private_file(path);
   }
-  int flags = mode.read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+  int flags = mode.read_only ? SQLITE_OPEN_READONLY | SQLITE_OPEN_URI : SQLITE_OPEN_READWRITE;
   flags |= SQLITE_OPEN_NOMUTEX;
-  int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
+  std::string name = mode.read_only ? read_only_uri(path) : path;
+  int rc = sqlite3_open_v2(name.c_str(), &db_, flags, nullptr);
   if (rc != SQLITE_OK) {
     std::string msg = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
     sqlite3_close(db_);
