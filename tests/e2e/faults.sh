@@ -1,10 +1,9 @@
 #!/usr/bin/env bash
 # Faults of the file system and the registry file: each gives one clear line
 # on stderr and its exit code, and leaves the registry as it was.
-#   a missing directory (69; init 73), a read-only registry (read: works;
-#   write: 74), a full disk
-#   (74), a registry written by a newer numreg (69), a damaged registry (65,
-#   or 69 when its header is gone).
+#   a missing directory (69; init 73), a read-only registry (reads work,
+#   writes 74), a full disk (74), a registry written by a newer numreg (69),
+#   a damaged registry (65, or 69 when its header is gone).
 # Mounts happen in a private mount namespace (unshare -m) that ends with the
 # test; where that or a mount is not allowed, the part says why it is skipped.
 # FAULTS_NO_MOUNT=1 tries the fallbacks (chattr +i, ulimit -f) instead.
