@@ -105,7 +105,7 @@ void clean_cell(Cell& cell, std::vector<Error>& errors) {
 // entry already sealed, and the errors found so far.
 struct Item {
   Row row;
-  bool has_row = false;     // false: only errors the reader found at the end
+  bool has_row = false;      // false: only errors the reader found at the end
   size_t reader_errors = 0;  // errors[0, reader_errors) came from the reader
   bool valid = false;
   Record record;
@@ -281,8 +281,7 @@ class Run {
 
   // Errors since `before` pointed at their cells, in the order of the
   // columns; a row with errors is remembered as rejected.
-  void finish_row(const Row& row, const Record& record, std::vector<Error>& errors,
-                  size_t before) {
+  void finish_row(const Row& row, const Record& record, std::vector<Error>& errors, size_t before) {
     if (errors.size() == before)
       return;
     for (size_t i = before; i < errors.size(); ++i) {

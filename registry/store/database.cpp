@@ -219,6 +219,16 @@ Statement& Statement::bind(int index, const std::optional<std::string>& text) {
   return text ? bind(index, std::string_view(*text)) : bind_null(index);
 }
 
+Statement& Statement::bind_unowned(int index, const std::optional<std::string>& text) {
+  if (!text)
+    return bind_null(index);
+  int rc =
+      sqlite3_bind_text(stmt_, index, text->data(), static_cast<int>(text->size()), SQLITE_STATIC);
+  if (rc != SQLITE_OK)
+    db_->fail(rc, "bind");
+  return *this;
+}
+
 Statement& Statement::bind_null(int index) {
   sqlite3_bind_null(stmt_, index);
   return *this;

@@ -112,7 +112,7 @@ void Journal::append(JournalEntry& e) {
 
 void Journal::insert_sealed(const JournalEntry& e) {
   insert_.bind(1, e.seq).bind(2, e.time).bind(3, e.actor).bind(4, e.action);
-  insert_.bind(5, e.entity).bind(6, e.key).bind(7, e.before).bind(8, e.after);
+  insert_.bind(5, e.entity).bind(6, e.key).bind_unowned(7, e.before).bind_unowned(8, e.after);
   insert_.bind(9, e.reason).bind(10, e.batch).bind(11, e.prev_hash).bind(12, e.hash);
   insert_.run();
   last_seq_ = e.seq;

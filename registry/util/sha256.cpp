@@ -24,8 +24,8 @@ const EVP_MD* sha256_md() {
 
 // One digest context per thread, reset for each hash.
 EVP_MD_CTX* context() {
-  thread_local const std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(
-      EVP_MD_CTX_new(), &EVP_MD_CTX_free);
+  thread_local const std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(),
+                                                                                 &EVP_MD_CTX_free);
   return ctx.get();
 }
 
