@@ -75,12 +75,23 @@ bool CsvTokenizer::end_of_record() {
     return true;
   }
   if (c == '\r') {
-    advance();
-    if (peek() == '\n')
-      advance();
+    line_break();
     return true;
   }
   return false;
+}
+
+// A line break: LF, CRLF, or a lone CR (old Mac files), each one line.
+void CsvTokenizer::line_break() {
+  if (peek() == '\r') {
+    advance();
+    if (peek() != '\n') {
+      ++line_;
+      column_ = 1;
+      return;
+    }
+  }
+  advance();
 }
 
 void CsvTokenizer::quoted(Cell& cell, std::vector<Error>& errors) {
@@ -109,7 +120,7 @@ bool CsvTokenizer::record(Row& row, std::vector<Error>& errors) {
   if (failed_)
     return false;
   while (peek() == '\n' || peek() == '\r')
-    advance();  // blank lines
+    line_break();  // blank lines
   if (peek() == -1)
     return false;
   if (row.where.file != source_.name())

@@ -27,6 +27,7 @@ class CsvTokenizer {
   void append(Cell& cell, std::string_view run, std::vector<Error>& errors);
   void unquoted(Cell& cell, std::vector<Error>& errors);
   bool end_of_record();
+  void line_break();
   void quoted(Cell& cell, std::vector<Error>& errors);
 
   TextSource& source_;
