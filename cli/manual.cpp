@@ -173,6 +173,7 @@ std::vector<std::string> manual_pages(const CLI::App& app) {
   for (const CLI::App* sub : visible_subcommands(app)) {
     pages.push_back(fmt::format("numreg-{}.1", sub->get_name()));
   }
+  pages.push_back("numreg-import.5");
   pages.push_back("numreg-rules.7");
   return pages;
 }
@@ -180,9 +181,9 @@ std::vector<std::string> manual_pages(const CLI::App& app) {
 std::string manual_page(const CLI::App& app, const std::string& page) {
   if (page == "numreg-rules.7")
     return rules_page();
-  // numreg-import(5) comes from the import schemas; it is English only.
+  // numreg-import(5) comes from the import schemas.
   if (page == "numreg-import.5")
-    return import::import_manual();
+    return import::import_manual(language());
   for (const CLI::App* sub : visible_subcommands(app)) {
     if (page == fmt::format("numreg-{}.1", sub->get_name()))
       return command_page(sub);

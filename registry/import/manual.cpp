@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "registry/i18n/catalogue.hpp"
 #include "registry/model/kind.hpp"
 
 namespace numreg::import {
@@ -20,16 +21,31 @@ char32_t next_code_point(std::string_view s, size_t& i) {
   return cp;
 }
 
-// Text for roff: backslashes and hyphens escaped, non-ASCII as \[uXXXX]
-// (groff reads its input as Latin-1 unless told otherwise).
+// Non-ASCII as \[uXXXX] (groff reads its input as Latin-1 unless told
+// otherwise); the rest, roff requests and escapes included, as it is.
+std::string unicode(std::string_view text) {
+  std::string out;
+  for (size_t i = 0; i < text.size();) {
+    if (static_cast<unsigned char>(text[i]) < 0x80) {
+      out += text[i++];
+      continue;
+    }
+    char32_t cp = next_code_point(text, i);
+    // \: lets groff break lines between CJK characters, which have no spaces.
+    out += fmt::format("\\[u{:04X}]\\:", static_cast<uint32_t>(cp));
+  }
+  return out;
+}
+
+// Text for roff: backslashes and hyphens escaped, non-ASCII as \[uXXXX].
 std::string roff(std::string_view text) {
   std::string out;
   for (size_t i = 0; i < text.size();) {
     char c = text[i];
     if (static_cast<unsigned char>(c) >= 0x80) {
-      char32_t cp = next_code_point(text, i);
-      // \: lets groff break lines between CJK characters, which have no spaces.
-      out += fmt::format("\\[u{:04X}]\\:", static_cast<uint32_t>(cp));
+      size_t start = i;
+      next_code_point(text, i);
+      out += unicode(text.substr(start, i - start));
       continue;
     }
     if (c == '\\') {
@@ -47,10 +63,10 @@ std::string roff(std::string_view text) {
   return out;
 }
 
-std::string join_roff(const std::vector<std::string>& items) {
+std::string join_roff(const std::vector<std::string>& items, std::string_view comma = ", ") {
   std::string out;
   for (const auto& item : items) {
-    out += (out.empty() ? "" : ", ") + roff(item);
+    out += (out.empty() ? "" : roff(comma)) + roff(item);
   }
   return out;
 }
@@ -89,6 +105,45 @@ std::string kind_section(const Kind& k) {
   for (const auto& f : k.fields) {
     out += field_entry(f);
   }
+  return out;
+}
+
+// The same in Chinese: help, headers and the Chinese name of each value.
+std::string field_entry_zh(const Field& f) {
+  std::string out = fmt::format(".TP\n.B {}\n", f.name);
+  std::string type(to_string(f.type));
+  if (f.type == FieldType::ref)
+    type = i18n::translate(kind(f.ref).entity, i18n::Lang::zh) + "的键";
+  out += roff(fmt::format("（{}{}{}）{}", type, f.required ? "，必填" : "",
+                          f.personal ? "，个人信息" : "", f.help_zh)) +
+         "\n";
+  if (!f.aliases.empty())
+    out += ".br\n" + roff("中文表头：") + join_roff(f.aliases, "、") + "\n";
+  if (!f.values.empty()) {
+    std::vector<std::string> values;
+    for (const auto& v : f.values) {
+      auto name = f.value_names_zh.find(v);
+      values.push_back(name == f.value_names_zh.end() ? v : v + "（" + name->second + "）");
+    }
+    out += ".br\n" + roff("取值：") + join_roff(values, "、");
+    std::vector<std::string> aliases;
+    for (const auto& [alias, value] : f.value_aliases) {
+      auto name = f.value_names_zh.find(value);
+      if (name == f.value_names_zh.end() || name->second != alias)
+        aliases.push_back(alias + " = " + value);
+    }
+    out += aliases.empty() ? "\n" : roff("；也可写作 ") + join_roff(aliases, "、") + "\n";
+  }
+  if (f.default_value)
+    out += ".br\n" + roff("默认值：") + roff(*f.default_value) + "\n";
+  return out;
+}
+
+std::string kind_section_zh(const Kind& k) {
+  std::string out = fmt::format(".SS {} ({})\n", k.name, roff(k.title_zh));
+  out += roff("键：") + join_roff(k.key, "、") + roff("。") + "\n";
+  for (const auto& f : k.fields)
+    out += field_entry_zh(f);
   return out;
 }
 
@@ -164,14 +219,53 @@ constexpr std::string_view kTail = R"(.SH SEE ALSO
 .BR numreg (1)
 )";
 
+// The Chinese page; quiet (no warnings for the glyphs it lacks) on a
+// terminal that is not UTF-8, as the other Chinese pages are.
+constexpr std::string_view kHeadZh = R"(.TH NUMREG\-IMPORT 5 "" "numreg" "文件格式"
+.ad l
+.if !'\*[.T]'utf8' .if \n[.warn]%2 .warn \n[.warn]-1
+.SH 名称
+numreg\-import \- numreg import 读取、numreg export 写出的文件
+.SH 描述
+\fBnumreg import\fR 读取 CSV、YAML、TOML、JSON 和 JSON Lines 文件。写入之前先检查每个文件的每一行；一次导入的所有文件在同一个事务中写入，记录类型按下文的顺序写入，因此无论文件的顺序如何，文件之间的引用都能对上。任何错误都不会改变登记库。
+.PP
+列标题、键和 JSON 成员名是下文的字段名，或其中文表头之一。字段名不区分大小写，下划线也可以写成短横线或空格。
+.SS CSV
+RFC 4180：先是一行表头，之后每行一条记录；含逗号、引号或换行的字段加引号，字段中的引号写两遍。行尾为 LF 或 CRLF。文本为 UTF\-8（可带字节顺序标记）或 GB18030（文件不是有效的 UTF\-8 时自动识别，也可以用 \fB\-\-encoding\fR 指定）。记录类型取文件名的第一个词（\fBholders.csv\fR、\fBleases\-2019q2.csv\fR）或 \fB\-\-kind\fR。\fBnumreg export \-\-spreadsheet\-safe\fR 写在 =、+、\-、@、制表符或回车之前的撇号，读入时去掉。
+.SS YAML、TOML 和 JSON
+一个文档，每种记录类型一个列表：
+.RS
+.nf
+holders:
+  \- uscc: 91460400MA5TDR015T
+    name: ...
+leases:
+  \- id: DZ\-2019\-001
+    ...
+.fi
+.RE
+.PP
+TOML 中每条记录是表数组中的一个表（\fB[[holders]]\fR）。顶层是一个列表时，其中的记录属于文件名或 \fB\-\-kind\fR 给出的类型。值按书写的文本读取：YAML 中不加引号的 \fB0898 6612 3456\fR 保留开头的 0。取值列表（permitted_callers、numbers）可以写成列表。电话号码不接受带小数或指数的 TOML 和 JSON 数字，也不接受 \fB8.98661E+11\fR 这样的电子表格写法。
+.SS JSON Lines
+每行一个记录对象，类型都是文件名或 \fB\-\-kind\fR 给出的类型。
+.SH 限制
+一个字段最多 1 MiB；一个 YAML、TOML 或 JSON 文档最多 256 MiB（CSV 和 JSON Lines 按流读取，大小不限）；值最多嵌套 64 层；YAML 别名展开后每字节最多四个值。
+.SH 记录类型
+)";
+
+constexpr std::string_view kTailZh = R"(.SH 参见
+.BR numreg (1)
+)";
+
 }  // namespace
 
-std::string import_manual() {
-  std::string out(kHead);
+std::string import_manual(i18n::Lang lang) {
+  bool zh = lang == i18n::Lang::zh;
+  std::string out = zh ? unicode(kHeadZh) : std::string(kHead);
   for (const Kind& k : kinds()) {
-    out += kind_section(k);
+    out += zh ? kind_section_zh(k) : kind_section(k);
   }
-  out += kTail;
+  out += zh ? unicode(kTailZh) : kTail;
   return out;
 }
 
