@@ -65,7 +65,8 @@ Screener::Screener(const ScreenIndex& index, ScreenSettings settings, ViolationS
       one_ring_(settings.one_ring_calls, settings.one_ring_window_s, settings.tolerance_s),
       bombing_(settings.bombing_calls + 1, settings.bombing_window_s, settings.tolerance_s),
       trunk_counts_(index.trunks.size()),
-      holder_counts_(index.holders.size()) {}
+      holder_counts_(index.holders.size()),
+      caller_counts_(kTrackedCallers) {}
 
 void Screener::screen(CdrReader& reader) {
   constexpr size_t kBatch = 32;
@@ -107,6 +108,7 @@ void Screener::screen(CdrReader& reader) {
         unreadable(batch[i].error(), reader.name());
       }
     }
+    flush_counts();
   }
 }
 
@@ -157,17 +159,25 @@ std::string_view Screener::trunk_text(uint32_t id) const {
 void Screener::count(int rule, uint32_t trunk, uint32_t holder, const int64_t* caller) {
   ++summary_.violations;
   ++summary_.by_rule[rule];
-  ++trunk_counts_[trunk];
-  if (holder != kNone)
-    ++holder_counts_[holder];
-  if (caller) {
-    auto it = caller_counts_.find(*caller);
-    if (it != caller_counts_.end()) {
-      ++it->second;
-    } else if (caller_counts_.size() < kTrackedCallers) {
-      caller_counts_.emplace(*caller, 1);
-    }
+  pending_.push_back(Pending{trunk, holder, caller ? *caller : 0, caller != nullptr});
+}
+
+void Screener::flush_counts() {
+  for (const Pending& p : pending_) {
+    __builtin_prefetch(&trunk_counts_[p.trunk]);
+    if (p.holder != kNone)
+      __builtin_prefetch(&holder_counts_[p.holder]);
+    if (p.has_caller)
+      caller_counts_.prefetch(p.caller);
   }
+  for (const Pending& p : pending_) {
+    ++trunk_counts_[p.trunk];
+    if (p.holder != kNone)
+      ++holder_counts_[p.holder];
+    if (p.has_caller)
+      caller_counts_.add(p.caller);
+  }
+  pending_.clear();
 }
 
 void Screener::emit(int rule, uint32_t file, uint64_t line, int64_t time, uint32_t trunk,
@@ -320,6 +330,7 @@ void Screener::screen(const Cdr& cdr, uint32_t file) {
   Prepared p;
   prepare(cdr, p);
   screen(cdr, file, p);
+  flush_counts();
 }
 
 void Screener::screen(const Cdr& cdr, uint32_t file, const Prepared& p) {
@@ -339,6 +350,7 @@ ScreenSummary Screener::summary() {
   // The windows are done with; free them before the summary's maps grow.
   one_ring_ = Bursts(1, 1, 0);
   bombing_ = Bursts(1, 1, 0);
+  flush_counts();
   ScreenSummary s = summary_;
   for (uint32_t t = 0; t < trunk_counts_.size(); ++t) {
     if (trunk_counts_[t])
@@ -348,8 +360,9 @@ ScreenSummary Screener::summary() {
     if (holder_counts_[h])
       s.by_holder[std::string(index_.holders.at(h))] = holder_counts_[h];
   }
-  for (const auto& [caller, n] : caller_counts_)
+  caller_counts_.each([&](int64_t caller, uint64_t n) {
     s.worst.push_back({key_canonical(caller), n});
+  });
   s.keep_worst(settings_.worst);
   return s;
 }

@@ -21,6 +21,7 @@
 
 #include "registry/config.hpp"
 #include "registry/screen/bursts.hpp"
+#include "registry/screen/caller_counts.hpp"
 #include "registry/screen/cdr_reader.hpp"
 #include "registry/screen/screen_index.hpp"
 #include "registry/screen/summary.hpp"
@@ -103,6 +104,8 @@ class Screener {
   const IndexLease* call_lease(const Cdr& cdr, uint32_t trunk, const int64_t* caller,
                                bool& permitted, bool& any_active) const;
   void count(int rule, uint32_t trunk, uint32_t holder, const int64_t* caller);
+  /// Add the counts by trunk, holder and caller that count() put aside.
+  void flush_counts();
   void emit(int rule, uint32_t file, uint64_t line, int64_t time, uint32_t trunk,
             std::string caller_text, std::string callee_text, std::string detail);
   void check_caller(const Cdr& cdr, uint32_t file, uint32_t known, const Result<int64_t>& caller,
@@ -124,7 +127,16 @@ class Screener {
   std::unordered_map<std::string, uint32_t> unknown_ids_;
   std::vector<uint64_t> trunk_counts_;
   std::vector<uint64_t> holder_counts_;
-  std::unordered_map<int64_t, uint64_t> caller_counts_;
+  CallerCounts caller_counts_;
+  // Violations of a batch whose counts by trunk, holder and caller wait for
+  // flush_counts(): their memory accesses are started together.
+  struct Pending {
+    uint32_t trunk;
+    uint32_t holder;
+    int64_t caller;
+    bool has_caller;
+  };
+  std::vector<Pending> pending_;
 };
 
 }  // namespace numreg::screen
