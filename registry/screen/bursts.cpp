@@ -25,7 +25,7 @@ Bursts::Bursts(int calls, int64_t window, int64_t tolerance)
     : calls_(std::clamp(calls, 1, static_cast<int>(kMostCalls / 2))),
       window_(std::max<int64_t>(window, 1)),
       tolerance_(std::max<int64_t>(tolerance, 0)) {
-  current_.slots.assign(kMinimumSlots, Slot{});
+  resize(current_, kMinimumSlots);
 }
 
 size_t Bursts::hash(const BurstKey& key) {
@@ -33,39 +33,48 @@ size_t Bursts::hash(const BurstKey& key) {
       mix(static_cast<uint64_t>(key.caller) * 31 + mix(static_cast<uint64_t>(key.callee))));
 }
 
-Bursts::Slot* Bursts::find(Generation& g, const BurstKey& key) {
-  if (g.slots.empty())
+Bursts::Slot* Bursts::find(Generation& g, const BurstKey& key, size_t h) {
+  if (g.tags.empty())
     return nullptr;
-  const size_t mask = g.slots.size() - 1;
-  for (size_t i = hash(key) & mask;; i = (i + 1) & mask) {
-    Slot& s = g.slots[i];
-    if (s.size == 0)
+  const size_t mask = g.tags.size() - 1;
+  const uint8_t t = tag(h);
+  for (size_t i = h & mask;; i = (i + 1) & mask) {
+    if (g.tags[i] == 0)
       return nullptr;
-    if (s.key == key)
-      return &s;
+    if (g.tags[i] == t && g.slots[i].key == key)
+      return &g.slots[i];
+  }
+}
+
+// Empty `g` (keeping its pool) and give it `slots` slots, moving the keys
+// it held.
+void Bursts::resize(Generation& g, size_t slots) {
+  HugeVector<uint8_t> old_tags(slots, 0);
+  HugeVector<Slot> old_slots(slots);
+  old_tags.swap(g.tags);
+  old_slots.swap(g.slots);
+  const size_t mask = slots - 1;
+  for (size_t j = 0; j < old_tags.size(); ++j) {
+    if (old_tags[j] == 0)
+      continue;
+    size_t i = hash(old_slots[j].key) & mask;
+    while (g.tags[i] != 0)
+      i = (i + 1) & mask;
+    g.tags[i] = old_tags[j];
+    g.slots[i] = old_slots[j];
   }
 }
 
 // A new key in the current generation (the table grows at half load).
-Bursts::Slot& Bursts::insert_key(const BurstKey& key) {
-  if (2 * (current_.keys + 1) > current_.slots.size()) {
-    HugeVector<Slot> old(current_.slots.size() * 2, Slot{});
-    old.swap(current_.slots);
-    const size_t mask = current_.slots.size() - 1;
-    for (const Slot& s : old) {
-      if (s.size == 0)
-        continue;
-      size_t i = hash(s.key) & mask;
-      while (current_.slots[i].size != 0)
-        i = (i + 1) & mask;
-      current_.slots[i] = s;
-    }
-  }
+Bursts::Slot& Bursts::insert_key(const BurstKey& key, size_t h) {
+  if (2 * (current_.keys + 1) > current_.slots.size())
+    resize(current_, current_.slots.size() * 2);
   const size_t mask = current_.slots.size() - 1;
-  size_t i = hash(key) & mask;
-  while (current_.slots[i].size != 0)
+  size_t i = h & mask;
+  while (current_.tags[i] != 0)
     i = (i + 1) & mask;
   ++current_.keys;
+  current_.tags[i] = tag(h);
   Slot& s = current_.slots[i];
   s = Slot{key, static_cast<uint32_t>(current_.pool.size()), 0, 0};
   current_.pool.emplace_back();
@@ -87,24 +96,33 @@ void Bursts::grow(Slot& slot, size_t needed) {
   slot.log_capacity = log;
 }
 
-// Start a new generation; the previous one is dropped.
+// Start a new generation; the previous one is dropped, and its memory
+// (already mapped: no page faults) holds the new one when the sizes agree.
 void Bursts::roll(int64_t time) {
   const size_t keys = current_.keys;
-  previous_ = std::move(current_);
-  current_ = Generation{};
+  const size_t calls = current_.pool.size();
+  std::swap(previous_, current_);
   size_t slots = kMinimumSlots;
   while (slots < 2 * keys)
     slots *= 2;
-  current_.slots.assign(slots, Slot{});
-  current_.pool.reserve(previous_.pool.size() + previous_.pool.size() / 4);
+  if (current_.tags.size() == slots) {
+    std::fill(current_.tags.begin(), current_.tags.end(), uint8_t{0});
+  } else {
+    current_.tags = HugeVector<uint8_t>(slots, 0);
+    current_.slots = HugeVector<Slot>(slots);
+  }
+  current_.keys = 0;
+  current_.pool.clear();
+  current_.pool.reserve(calls + calls / 4);
   current_.start = time;
 }
 
 Bursts::Slot& Bursts::slot_for(const BurstKey& key) {
-  Slot* slot = find(current_, key);
+  const size_t h = hash(key);
+  Slot* slot = find(current_, key, h);
   if (!slot) {
-    Slot* old = find(previous_, key);
-    slot = &insert_key(key);
+    Slot* old = find(previous_, key, h);
+    slot = &insert_key(key, h);
     if (old) {
       // Carry the calls that can still share a run with a future call.
       const int64_t horizon = newest_ - tolerance_ - window_;

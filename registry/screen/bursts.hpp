@@ -61,12 +61,16 @@ class Bursts {
   template <class Flag>
   bool add(const BurstKey& key, const BurstCall& call, Flag&& flag);
 
-  /// Start loading the table slot of `key` (batches overlap memory accesses).
+  /// Start loading what add(key, ...) will read first: the key's tags in
+  /// both generations and its home slot in the current one (batches overlap
+  /// memory accesses this way).
   void prefetch(const BurstKey& key) const {
     const size_t h = hash(key);
-    __builtin_prefetch(&current_.slots[h & (current_.slots.size() - 1)]);
-    if (!previous_.slots.empty()) {
-      __builtin_prefetch(&previous_.slots[h & (previous_.slots.size() - 1)]);
+    const size_t at = h & (current_.slots.size() - 1);
+    __builtin_prefetch(&current_.tags[at]);
+    __builtin_prefetch(&current_.slots[at]);
+    if (!previous_.tags.empty()) {
+      __builtin_prefetch(&previous_.tags[h & (previous_.tags.size() - 1)]);
     }
   }
 
@@ -77,10 +81,15 @@ class Bursts {
   struct Slot {
     BurstKey key;
     uint32_t offset;  // first call in pool
-    uint16_t size;    // 0: empty slot
+    uint16_t size;
     uint16_t log_capacity;
   };
+  // Open addressing with linear probing. Each slot has a one-byte tag, kept
+  // apart: 0 for an empty slot, else 0x80 | 7 bits of the key's hash, so
+  // that looking up a key not held (most keys of a day are met once) reads
+  // only the small, cache-friendly tag array.
   struct Generation {
+    HugeVector<uint8_t> tags;
     HugeVector<Slot> slots;
     HugeVector<BurstCall> pool;
     size_t keys = 0;
@@ -88,8 +97,10 @@ class Bursts {
   };
 
   static size_t hash(const BurstKey& key);
-  static Slot* find(Generation& g, const BurstKey& key);
-  Slot& insert_key(const BurstKey& key);
+  static uint8_t tag(size_t hash) { return static_cast<uint8_t>(0x80 | (hash >> 57)); }
+  static Slot* find(Generation& g, const BurstKey& key, size_t hash);
+  static void resize(Generation& g, size_t slots);
+  Slot& insert_key(const BurstKey& key, size_t hash);
   void grow(Slot& slot, size_t needed);
   void roll(int64_t time);
   /// The key's calls in the current generation, carried over if need be,
