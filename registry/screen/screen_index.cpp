@@ -64,6 +64,12 @@ void ScreenIndex::seal() {
   for (IndexLease& lease : leases) {
     lease.range0 =
         lease.ranges_end > lease.ranges_begin ? ranges[lease.ranges_begin] : KeyRange{0, -1};
+    for (uint32_t i = 0; i < kInlineWindows; ++i) {
+      const uint32_t w = lease.windows_begin + i;
+      const Window window = w < lease.windows_end ? windows[w] : Window{0, 0};
+      lease.window0[i][0] = static_cast<int16_t>(window.from);
+      lease.window0[i][1] = static_cast<int16_t>(window.to);
+    }
   }
 }
 
@@ -118,6 +124,14 @@ const IndexRefusal* ScreenIndex::refusal(int64_t callee, uint32_t holder, int32_
 }
 
 bool ScreenIndex::within_windows(const IndexLease& lease, int32_t second) const {
+  const uint32_t n = lease.windows_end - lease.windows_begin;
+  if (n <= kInlineWindows) {
+    for (uint32_t i = 0; i < n; ++i) {
+      if (lease.window0[i][0] * 60 <= second && second < lease.window0[i][1] * 60)
+        return true;
+    }
+    return false;
+  }
   for (uint32_t i = lease.windows_begin; i < lease.windows_end; ++i) {
     if (windows[i].from * 60 <= second && second < windows[i].to * 60) {
       return true;

@@ -48,6 +48,9 @@ struct Window {
   int32_t to;
 };
 
+/// Windows a lease holds inline (contracts rarely have more).
+constexpr int kInlineWindows = 2;
+
 /// A lease whose status is active (no other status is active on any date).
 /// One cache line: a lookup of a call's lease costs one memory access.
 struct alignas(64) IndexLease {
@@ -59,12 +62,14 @@ struct alignas(64) IndexLease {
   uint32_t ranges_end = 0;
   uint32_t windows_begin = 0;  // into windows
   uint32_t windows_end = 0;
-  uint32_t windows_text = kNone;  // into texts: the contract's time_windows
-  uint32_t marketing = 0;         // 1 when purpose is marketing
-  KeyRange range0{0, -1};         // the first permitted range, filled by seal()
+  uint32_t windows_text = kNone;            // into texts: the contract's time_windows
+  uint32_t marketing = 0;                   // 1 when purpose is marketing
+  KeyRange range0{0, -1};                   // the first permitted range, filled by seal()
+  int16_t window0[kInlineWindows][2] = {};  // the first windows (from, to), filled by seal()
 
   bool active_on(int32_t day) const { return start_day <= day && day <= end_day; }
 };
+static_assert(sizeof(IndexLease) == 64);
 
 /// A trunk (or any resource a call record may name) and its leases, with
 /// its ID inline when it is short, so that a lookup touches one cache line.
