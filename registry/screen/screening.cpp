@@ -90,15 +90,11 @@ void Screener::screen(CdrReader& reader) {
       if (!batch[i])
         continue;
       Prepared& p = prepared[i];
-      p.trunk = index_.find_trunk(batch[i]->trunk, p.hash);
-      if (p.trunk != kNone)
-        index_.prefetch_trunk(p.trunk);
+      p.slot = index_.find_slot(batch[i]->trunk, p.hash);
+      if (p.slot)
+        index_.prefetch_leases(*p.slot);
       if (p.caller && p.callee)
         bombing_.prefetch(BurstKey{*p.caller, *p.callee});
-    }
-    for (size_t i = 0; i < batch.size(); ++i) {
-      if (batch[i] && prepared[i].trunk != kNone)
-        index_.prefetch_leases(prepared[i].trunk);
     }
     for (size_t i = 0; i < batch.size(); ++i) {
       ++summary_.records;
@@ -128,7 +124,7 @@ void Screener::unreadable(const Error& error, const std::string& name) {
 
 void Screener::prepare(const Cdr& cdr, Prepared& p) const {
   p.hash = ScreenIndex::trunk_hash(cdr.trunk);
-  p.trunk = index_.find_trunk(cdr.trunk, p.hash);
+  p.slot = index_.find_slot(cdr.trunk, p.hash);
   p.caller = number_key(cdr.caller);
   p.callee = number_key(cdr.callee);
 }
@@ -186,14 +182,13 @@ void Screener::emit(int rule, uint32_t file, uint64_t line, int64_t time, uint32
                        std::move(callee_text), std::move(detail)});
 }
 
-const IndexLease* Screener::call_lease(const Cdr& cdr, uint32_t trunk, const int64_t* caller,
+const IndexLease* Screener::call_lease(const Cdr& cdr, const TrunkSlot* slot, const int64_t* caller,
                                        bool& permitted, bool& any_active) const {
   permitted = any_active = false;
-  if (trunk == kNone)
+  if (!slot)
     return nullptr;
   const IndexLease* first_active = nullptr;
-  const IndexTrunk& t = index_.trunks[trunk];
-  for (uint32_t i = t.leases_begin; i < t.leases_end; ++i) {
+  for (uint32_t i = slot->leases_begin; i < slot->leases_end; ++i) {
     const IndexLease& lease = index_.leases[i];
     if (!lease.active_on(cdr.day))
       continue;
@@ -208,12 +203,13 @@ const IndexLease* Screener::call_lease(const Cdr& cdr, uint32_t trunk, const int
   return first_active;
 }
 
-void Screener::check_caller(const Cdr& cdr, uint32_t file, uint32_t known,
+void Screener::check_caller(const Cdr& cdr, uint32_t file, const TrunkSlot* slot,
                             const Result<int64_t>& caller, const Result<int64_t>& callee,
                             const IndexLease*& lease) {
   bool permitted = false;
   bool any_active = false;
-  lease = call_lease(cdr, known, caller ? &*caller : nullptr, permitted, any_active);
+  const uint32_t known = slot ? slot->trunk : kNone;
+  lease = call_lease(cdr, slot, caller ? &*caller : nullptr, permitted, any_active);
   const uint32_t holder = lease ? lease->holder : kNone;
   // The texts of a violation are made only when -o asks for them.
   auto say = [&](int rule, auto&& detail) {
@@ -232,7 +228,7 @@ void Screener::check_caller(const Cdr& cdr, uint32_t file, uint32_t known,
     });
     return;
   }
-  if (known != kNone && index_.trunks[known].international) {
+  if (slot && slot->international) {
     if (key_is_domestic(*caller)) {
       say(S002, [&] {
         return fmt::format("domestic caller {} on international gateway trunk {}",
@@ -337,9 +333,9 @@ void Screener::screen(const Cdr& cdr, uint32_t file, const Prepared& p) {
   if (newest_ != INT64_MIN && cdr.time < newest_ - settings_.tolerance_s)
     ++summary_.late;
   newest_ = std::max(newest_, cdr.time);
-  const uint32_t known = p.trunk;
+  const uint32_t known = p.slot ? p.slot->trunk : kNone;
   const IndexLease* lease = nullptr;
-  check_caller(cdr, file, known, p.caller, p.callee, lease);
+  check_caller(cdr, file, p.slot, p.caller, p.callee, lease);
   const uint32_t trunk = known != kNone ? known : trunk_id(cdr.trunk, known);
   if (lease && lease->marketing)
     check_marketing(cdr, file, trunk, *lease, p.caller, p.callee);

@@ -92,7 +92,7 @@ class Screener {
   /// first pass over a batch.
   struct Prepared {
     uint64_t hash = 0;
-    uint32_t trunk = kNone;
+    const TrunkSlot* slot = nullptr;  // the trunk's, or nullptr when unknown
     Result<int64_t> caller;
     Result<int64_t> callee;
   };
@@ -101,15 +101,16 @@ class Screener {
   void unreadable(const Error& error, const std::string& name);
   uint32_t trunk_id(std::string_view trunk, uint32_t known);
   std::string_view trunk_text(uint32_t id) const;
-  const IndexLease* call_lease(const Cdr& cdr, uint32_t trunk, const int64_t* caller,
+  const IndexLease* call_lease(const Cdr& cdr, const TrunkSlot* slot, const int64_t* caller,
                                bool& permitted, bool& any_active) const;
   void count(int rule, uint32_t trunk, uint32_t holder, const int64_t* caller);
   /// Add the counts by trunk, holder and caller that count() put aside.
   void flush_counts();
   void emit(int rule, uint32_t file, uint64_t line, int64_t time, uint32_t trunk,
             std::string caller_text, std::string callee_text, std::string detail);
-  void check_caller(const Cdr& cdr, uint32_t file, uint32_t known, const Result<int64_t>& caller,
-                    const Result<int64_t>& callee, const IndexLease*& lease);
+  void check_caller(const Cdr& cdr, uint32_t file, const TrunkSlot* slot,
+                    const Result<int64_t>& caller, const Result<int64_t>& callee,
+                    const IndexLease*& lease);
   void check_marketing(const Cdr& cdr, uint32_t file, uint32_t trunk, const IndexLease& lease,
                        const Result<int64_t>& caller, const Result<int64_t>& callee);
   void check_bursts(const Cdr& cdr, uint32_t file, uint32_t trunk, uint32_t holder,
