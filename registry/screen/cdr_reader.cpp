@@ -4,6 +4,10 @@
 #include <algorithm>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <fmt/format.h>
 
 #include "registry/types/date.hpp"
@@ -64,6 +68,34 @@ int64_t read_ms(std::string_view text) {
     }
   }
   return i == text.size() ? ms : -1;
+}
+
+// Bit i of each mask: byte p[i] (of 16) is a newline, a comma, a quote.
+struct ByteMasks {
+  unsigned newline;
+  unsigned comma;
+  unsigned quote;
+};
+
+ByteMasks masks_tail(const char* p, size_t n) {
+  ByteMasks m{0, 0, 0};
+  for (size_t i = 0; i < n; ++i) {
+    m.newline |= static_cast<unsigned>(p[i] == '\n') << i;
+    m.comma |= static_cast<unsigned>(p[i] == ',') << i;
+    m.quote |= static_cast<unsigned>(p[i] == '"') << i;
+  }
+  return m;
+}
+
+ByteMasks masks16(const char* p) {
+#if defined(__SSE2__)
+  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  return {static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n')))),
+          static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(',')))),
+          static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('"'))))};
+#else
+  return masks_tail(p, 16);
+#endif
 }
 
 }  // namespace
@@ -201,12 +233,56 @@ bool CdrReader::next(Result<Cdr>& cdr) {
   return true;
 }
 
+bool CdrReader::split_next_line(std::string_view& line) {
+  const char* start = buffer_.data() + begin_;
+  const char* end = buffer_.data() + end_;
+  fields_.clear();
+  const char* field = start;
+  const char* stop = nullptr;
+  for (const char* p = start; !stop; p += 16) {
+    if (p >= end)
+      return false;  // no whole line in the buffer
+    const size_t width = std::min<size_t>(16, static_cast<size_t>(end - p));
+    ByteMasks m = width == 16 ? masks16(p) : masks_tail(p, width);
+    if (m.newline) {
+      const unsigned before = (m.newline & (0u - m.newline)) - 1;
+      m.comma &= before;
+      m.quote &= before;
+      stop = p + __builtin_ctz(m.newline);
+    }
+    if (m.quote)
+      return false;
+    for (; m.comma; m.comma &= m.comma - 1) {
+      const char* comma = p + __builtin_ctz(m.comma);
+      if (static_cast<int>(fields_.size()) < needed_)
+        fields_.emplace_back(field, static_cast<size_t>(comma - field));
+      field = comma + 1;
+    }
+  }
+  const char* line_end = stop > start && stop[-1] == '\r' ? stop - 1 : stop;
+  if (static_cast<int>(fields_.size()) < needed_)
+    fields_.emplace_back(field, static_cast<size_t>(std::max(line_end, field) - field));
+  line = std::string_view(start, static_cast<size_t>(line_end - start));
+  begin_ = static_cast<size_t>(stop - buffer_.data()) + 1;
+  ++line_;
+  quoted_ = false;
+  return true;
+}
+
 bool CdrReader::next_batch(std::vector<Result<Cdr>>& batch, size_t max) {
   batch.clear();
   if (!header_read_)
     read_header();
   while (needed_ > 0 && batch.size() < max) {
     std::string_view line;
+    if (split_next_line(line)) {
+      if (trim(line).empty())
+        continue;
+      ++records_;
+      current_ = line;
+      batch.push_back(parse_fields(line));
+      continue;
+    }
     int got = 0;
     do {
       got = next_line(line, batch.empty());
@@ -237,6 +313,10 @@ Result<Cdr> CdrReader::parse(std::string_view line) {
     return tl::unexpected(
         error_at(line.substr(line.size()), "cdr-quote", "a quoted field has no closing quote"));
   }
+  return parse_fields(line);
+}
+
+Result<Cdr> CdrReader::parse_fields(std::string_view line) {
   if (static_cast<int>(fields_.size()) < needed_) {
     return tl::unexpected(
         error_at(line.substr(line.size()), "cdr-fields",
