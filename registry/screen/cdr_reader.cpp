@@ -323,43 +323,49 @@ Result<Cdr> CdrReader::parse_fields(std::string_view line) {
                  fmt::format("the record has {} fields, expected at least {} ({})", fields_.size(),
                              needed_, kExpectedColumns)));
   }
-  Cdr cdr;
-  cdr.line = line_;
-  std::string_view f[kCdrColumns];
+  // Every member of the record is set once, at the end: no zeroing first
+  // (this runs for every record).
   for (int c = 0; c < kCdrColumns; ++c) {
-    f[c] = trim(fields_[columns_[c]]);
-    if (f[c].empty()) {
+    if (trim(fields_[columns_[c]]).empty()) {
       return tl::unexpected(error_at(fields_[columns_[c]], "cdr-missing",
                                      fmt::format("{} is empty", kColumnNames[c])));
     }
   }
-  cdr.time_text = f[kTime];
-  cdr.trunk = f[kTrunk];
-  cdr.caller = f[kCaller];
-  cdr.callee = f[kCallee];
-  if (!parse_time(f[kTime], cdr)) {
+  const std::string_view time_text = trim(fields_[columns_[kTime]]);
+  CallTime when;
+  if (!parse_time(time_text, when)) {
     return tl::unexpected(error_at(
-        f[kTime], "cdr-time",
+        time_text, "cdr-time",
         fmt::format("time: cannot read '{}' as a call time (expected e.g. 2026-11-28T14:05:00)",
-                    f[kTime])));
+                    time_text)));
   }
-  cdr.ring_ms = read_ms(f[kRing]);
-  cdr.talk_ms = read_ms(f[kTalk]);
+  int64_t ms[kCdrColumns];
   for (int c : {kRing, kTalk}) {
-    if ((c == kRing ? cdr.ring_ms : cdr.talk_ms) < 0) {
+    const std::string_view text = trim(fields_[columns_[c]]);
+    ms[c] = read_ms(text);
+    if (ms[c] < 0) {
       return tl::unexpected(error_at(
-          f[c], "cdr-seconds",
+          text, "cdr-seconds",
           fmt::format("{}: cannot read '{}' as seconds (expected a whole or decimal number "
                       "such as 0, 12 or 2.5)",
-                      kColumnNames[c], f[c])));
+                      kColumnNames[c], text)));
     }
   }
-  return cdr;
+  return Cdr{line_,
+             when.time,
+             when.day,
+             when.second,
+             ms[kRing],
+             ms[kTalk],
+             time_text,
+             trim(fields_[columns_[kTrunk]]),
+             trim(fields_[columns_[kCaller]]),
+             trim(fields_[columns_[kCallee]])};
 }
 
 // "2026-11-28T14:05:00" (or with a space) without allocating; other forms
 // go through parse_datetime.
-bool CdrReader::parse_time(std::string_view text, Cdr& cdr) {
+bool CdrReader::parse_time(std::string_view text, CallTime& when) {
   if (text.size() == 19 && text[4] == '-' && text[7] == '-' &&
       (text[10] == 'T' || text[10] == ' ') && text[13] == ':' && text[16] == ':' &&
       digits_at(text, {0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18})) {
@@ -374,17 +380,17 @@ bool CdrReader::parse_time(std::string_view text, Cdr& cdr) {
     const int h = two(p + 11), m = two(p + 14), s = two(p + 17);
     if (h > 23 || m > 59 || s > 59)
       return false;
-    cdr.day = last_day_;
-    cdr.second = h * 3600 + m * 60 + s;
-    cdr.time = int64_t{cdr.day} * 86400 + cdr.second;
+    when.day = last_day_;
+    when.second = h * 3600 + m * 60 + s;
+    when.time = int64_t{when.day} * 86400 + when.second;
     return true;
   }
   auto dt = parse_datetime(text);
   if (!dt)
     return false;
-  cdr.day = static_cast<int32_t>(dt->date.days());
-  cdr.second = dt->seconds;
-  cdr.time = dt->epoch_seconds();
+  when.day = static_cast<int32_t>(dt->date.days());
+  when.second = dt->seconds;
+  when.time = dt->epoch_seconds();
   return true;
 }
 

@@ -80,7 +80,12 @@ class CdrReader {
   Result<Cdr> parse(std::string_view line);
   /// parse() after split(): the fields of the current line are in fields_.
   Result<Cdr> parse_fields(std::string_view line);
-  bool parse_time(std::string_view text, Cdr& cdr);
+  struct CallTime {
+    int64_t time;
+    int32_t day;
+    int32_t second;
+  };
+  bool parse_time(std::string_view text, CallTime& when);
   bool split(std::string_view line);
   Error error_at(std::string_view field, std::string code, std::string message) const;
 

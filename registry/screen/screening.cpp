@@ -104,7 +104,7 @@ void Screener::screen(CdrReader& reader) {
         unreadable(batch[i].error(), reader.name());
       }
     }
-    flush_counts();
+    flush_counts(false);
   }
 }
 
@@ -158,22 +158,27 @@ void Screener::count(int rule, uint32_t trunk, uint32_t holder, const int64_t* c
   pending_.push_back(Pending{trunk, holder, caller ? *caller : 0, caller != nullptr});
 }
 
-void Screener::flush_counts() {
-  for (const Pending& p : pending_) {
-    __builtin_prefetch(&trunk_counts_[p.trunk]);
-    if (p.holder != kNone)
-      __builtin_prefetch(&holder_counts_[p.holder]);
-    if (p.has_caller)
-      caller_counts_.prefetch(p.caller);
-  }
-  for (const Pending& p : pending_) {
+// The counts of the batch before are added now, their slots having been
+// loaded while this batch was screened; this batch's slots start loading.
+void Screener::flush_counts(bool all) {
+  for (const Pending& p : ready_) {
     ++trunk_counts_[p.trunk];
     if (p.holder != kNone)
       ++holder_counts_[p.holder];
     if (p.has_caller)
       caller_counts_.add(p.caller);
   }
-  pending_.clear();
+  ready_.clear();
+  ready_.swap(pending_);
+  for (const Pending& p : ready_) {
+    __builtin_prefetch(&trunk_counts_[p.trunk]);
+    if (p.holder != kNone)
+      __builtin_prefetch(&holder_counts_[p.holder]);
+    if (p.has_caller)
+      caller_counts_.prefetch(p.caller);
+  }
+  if (all && !ready_.empty())
+    flush_counts(false);
 }
 
 void Screener::emit(int rule, uint32_t file, uint64_t line, int64_t time, uint32_t trunk,
@@ -326,7 +331,7 @@ void Screener::screen(const Cdr& cdr, uint32_t file) {
   Prepared p;
   prepare(cdr, p);
   screen(cdr, file, p);
-  flush_counts();
+  flush_counts(true);
 }
 
 void Screener::screen(const Cdr& cdr, uint32_t file, const Prepared& p) {
@@ -346,7 +351,7 @@ ScreenSummary Screener::summary() {
   // The windows are done with; free them before the summary's maps grow.
   one_ring_ = Bursts(1, 1, 0);
   bombing_ = Bursts(1, 1, 0);
-  flush_counts();
+  flush_counts(true);
   ScreenSummary s = summary_;
   for (uint32_t t = 0; t < trunk_counts_.size(); ++t) {
     if (trunk_counts_[t])

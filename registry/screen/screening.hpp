@@ -104,8 +104,9 @@ class Screener {
   const IndexLease* call_lease(const Cdr& cdr, const TrunkSlot* slot, const int64_t* caller,
                                bool& permitted, bool& any_active) const;
   void count(int rule, uint32_t trunk, uint32_t holder, const int64_t* caller);
-  /// Add the counts by trunk, holder and caller that count() put aside.
-  void flush_counts();
+  /// Add the counts by trunk, holder and caller that count() put aside
+  /// before the last call; `all`: those of the last call too.
+  void flush_counts(bool all);
   void emit(int rule, uint32_t file, uint64_t line, int64_t time, uint32_t trunk,
             std::string caller_text, std::string callee_text, std::string detail);
   void check_caller(const Cdr& cdr, uint32_t file, const TrunkSlot* slot,
@@ -137,7 +138,8 @@ class Screener {
     int64_t caller;
     bool has_caller;
   };
-  std::vector<Pending> pending_;
+  std::vector<Pending> pending_;  // this batch's
+  std::vector<Pending> ready_;    // the batch before's, loading
 };
 
 }  // namespace numreg::screen
