@@ -25,7 +25,7 @@ Bursts::Bursts(int calls, int64_t window, int64_t tolerance)
     : calls_(std::clamp(calls, 1, static_cast<int>(kMostCalls / 2))),
       window_(std::max<int64_t>(window, 1)),
       tolerance_(std::max<int64_t>(tolerance, 0)) {
-  resize(current_, kMinimumSlots);
+  rehash(current_, kMinimumSlots);
 }
 
 size_t Bursts::hash(const BurstKey& key) {
@@ -41,44 +41,45 @@ Bursts::Slot* Bursts::find(Generation& g, const BurstKey& key, size_t h) {
   for (size_t i = h & mask;; i = (i + 1) & mask) {
     if (g.tags[i] == 0)
       return nullptr;
-    if (g.tags[i] == t && g.slots[i].key == key)
-      return &g.slots[i];
+    if (g.tags[i] == t) {
+      Slot& s = g.slots[g.entries[i]];
+      if (s.key == key)
+        return &s;
+    }
   }
 }
 
-// Empty `g` (keeping its pool) and give it `slots` slots, moving the keys
-// it held.
-void Bursts::resize(Generation& g, size_t slots) {
-  HugeVector<uint8_t> old_tags(slots, 0);
-  HugeVector<Slot> old_slots(slots);
-  old_tags.swap(g.tags);
-  old_slots.swap(g.slots);
-  const size_t mask = slots - 1;
-  for (size_t j = 0; j < old_tags.size(); ++j) {
-    if (old_tags[j] == 0)
-      continue;
-    size_t i = hash(old_slots[j].key) & mask;
+void Bursts::rehash(Generation& g, size_t entries) {
+  if (g.tags.size() == entries) {
+    std::fill(g.tags.begin(), g.tags.end(), uint8_t{0});
+  } else {
+    g.tags = HugeVector<uint8_t>(entries, 0);
+    g.entries = HugeVector<uint32_t>(entries);
+  }
+  const size_t mask = entries - 1;
+  for (size_t j = 0; j < g.slots.size(); ++j) {
+    const size_t h = hash(g.slots[j].key);
+    size_t i = h & mask;
     while (g.tags[i] != 0)
       i = (i + 1) & mask;
-    g.tags[i] = old_tags[j];
-    g.slots[i] = old_slots[j];
+    g.tags[i] = tag(h);
+    g.entries[i] = static_cast<uint32_t>(j);
   }
 }
 
 // A new key in the current generation (the table grows at half load).
 Bursts::Slot& Bursts::insert_key(const BurstKey& key, size_t h) {
-  if (2 * (current_.keys + 1) > current_.slots.size())
-    resize(current_, current_.slots.size() * 2);
-  const size_t mask = current_.slots.size() - 1;
+  if (2 * (current_.slots.size() + 1) > current_.tags.size())
+    rehash(current_, current_.tags.size() * 2);
+  const size_t mask = current_.tags.size() - 1;
   size_t i = h & mask;
   while (current_.tags[i] != 0)
     i = (i + 1) & mask;
-  ++current_.keys;
   current_.tags[i] = tag(h);
-  Slot& s = current_.slots[i];
-  s = Slot{key, static_cast<uint32_t>(current_.pool.size()), 0, 0};
+  current_.entries[i] = static_cast<uint32_t>(current_.slots.size());
+  current_.slots.push_back(Slot{key, static_cast<uint32_t>(current_.pool.size()), 0, 0});
   current_.pool.emplace_back();
-  return s;
+  return current_.slots.back();
 }
 
 // Make room for `needed` calls: a key's calls lie together in the pool, and
@@ -97,23 +98,19 @@ void Bursts::grow(Slot& slot, size_t needed) {
 }
 
 // Start a new generation; the previous one is dropped, and its memory
-// (already mapped: no page faults) holds the new one when the sizes agree.
+// (already mapped: no page faults) holds the new one.
 void Bursts::roll(int64_t time) {
-  const size_t keys = current_.keys;
+  const size_t keys = current_.slots.size();
   const size_t calls = current_.pool.size();
   std::swap(previous_, current_);
-  size_t slots = kMinimumSlots;
-  while (slots < 2 * keys)
-    slots *= 2;
-  if (current_.tags.size() == slots) {
-    std::fill(current_.tags.begin(), current_.tags.end(), uint8_t{0});
-  } else {
-    current_.tags = HugeVector<uint8_t>(slots, 0);
-    current_.slots = HugeVector<Slot>(slots);
-  }
-  current_.keys = 0;
+  size_t entries = kMinimumSlots;
+  while (entries < 2 * keys)
+    entries *= 2;
+  current_.slots.clear();
+  current_.slots.reserve(keys + keys / 4);
   current_.pool.clear();
   current_.pool.reserve(calls + calls / 4);
+  rehash(current_, entries);
   current_.start = time;
 }
 
