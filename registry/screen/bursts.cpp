@@ -97,6 +97,21 @@ void Bursts::grow(Slot& slot, size_t needed) {
   slot.log_capacity = log;
 }
 
+namespace {
+
+// Room for about `n` more than the last generation held. Capacity is kept
+// when it suffices, and made twice `n` when not, so that a rate of calls
+// that wavers does not reallocate (and fault in fresh pages) at each
+// generation; pages never touched cost no memory.
+template <class T>
+void make_room(HugeVector<T>& items, size_t n) {
+  items.clear();
+  if (items.capacity() < n + n / 4)
+    items.reserve(2 * n);
+}
+
+}  // namespace
+
 // Start a new generation; the previous one is dropped, and its memory
 // (already mapped: no page faults) holds the new one.
 void Bursts::roll(int64_t time) {
@@ -106,10 +121,11 @@ void Bursts::roll(int64_t time) {
   size_t entries = kMinimumSlots;
   while (entries < 2 * keys)
     entries *= 2;
-  current_.slots.clear();
-  current_.slots.reserve(keys + keys / 4);
-  current_.pool.clear();
-  current_.pool.reserve(calls + calls / 4);
+  // Keep the table when it is at most four times that (half full at most).
+  if (current_.tags.size() >= entries && current_.tags.size() <= 4 * entries)
+    entries = current_.tags.size();
+  make_room(current_.slots, keys);
+  make_room(current_.pool, calls);
   rehash(current_, entries);
   current_.start = time;
 }
