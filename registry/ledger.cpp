@@ -70,8 +70,18 @@ Ledger::Ledger(const LedgerOptions& options, Clock clock) : clock_(std::move(clo
         ErrorKind::unavailable, "registry-missing",
         fmt::format("no registry at {} (run `numreg init` to create it)", options.path)));
   }
-  db_ = std::make_unique<store::Database>(
-      options.path, store::OpenMode{.busy_timeout_ms = options.busy_timeout_ms});
+  try {
+    db_ = std::make_unique<store::Database>(
+        options.path, store::OpenMode{.busy_timeout_ms = options.busy_timeout_ms});
+  } catch (const Failure& f) {
+    if (f.error().code != "registry-read-only")
+      throw;
+    // A registry numreg may not write can still be read: lists, lookups and
+    // audits work, and the first write says it is read-only.
+    db_ = std::make_unique<store::Database>(
+        options.path,
+        store::OpenMode{.read_only = true, .busy_timeout_ms = options.busy_timeout_ms});
+  }
   store::migrate(*db_);
   journal_ = std::make_unique<store::Journal>(*db_);
 }

@@ -35,6 +35,36 @@ void CsvTokenizer::append(Cell& cell, char c, std::vector<Error>& errors) {
   }
 }
 
+void CsvTokenizer::append(Cell& cell, std::string_view run, std::vector<Error>& errors) {
+  size_t room = limits_.max_field_bytes - std::min(cell.text.size(), limits_.max_field_bytes);
+  if (run.size() <= room) {
+    cell.text.append(run);
+    return;
+  }
+  cell.text.append(run.substr(0, room));
+  append(cell, run[room], errors);  // reports the oversized field once
+}
+
+// A field without quotes: everything up to a comma or a line end, taken a
+// buffer's run at a time.
+void CsvTokenizer::unquoted(Cell& cell, std::vector<Error>& errors) {
+  while (pos_ < buf_.size() || fill()) {
+    size_t end = pos_;
+    long columns = 0;
+    for (; end < buf_.size(); ++end) {
+      char c = buf_[end];
+      if (c == ',' || c == '\n' || c == '\r')
+        break;
+      columns += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+    }
+    append(cell, buf_.substr(pos_, end - pos_), errors);
+    column_ += columns;
+    pos_ = end;
+    if (end < buf_.size())
+      return;
+  }
+}
+
 // At a line break or the end: consume it and say the record ended.
 bool CsvTokenizer::end_of_record() {
   int c = peek();
@@ -45,12 +75,23 @@ bool CsvTokenizer::end_of_record() {
     return true;
   }
   if (c == '\r') {
-    advance();
-    if (peek() == '\n')
-      advance();
+    line_break();
     return true;
   }
   return false;
+}
+
+// A line break: LF, CRLF, or a lone CR (old Mac files), each one line.
+void CsvTokenizer::line_break() {
+  if (peek() == '\r') {
+    advance();
+    if (peek() != '\n') {
+      ++line_;
+      column_ = 1;
+      return;
+    }
+  }
+  advance();
 }
 
 void CsvTokenizer::quoted(Cell& cell, std::vector<Error>& errors) {
@@ -79,14 +120,20 @@ bool CsvTokenizer::record(Row& row, std::vector<Error>& errors) {
   if (failed_)
     return false;
   while (peek() == '\n' || peek() == '\r')
-    advance();  // blank lines
+    line_break();  // blank lines
   if (peek() == -1)
     return false;
-  row.where = Location{source_.name(), line_, column_};
+  if (row.where.file != source_.name())
+    row.where.file = source_.name();
+  row.where.line = line_;
+  row.where.column = column_;
   while (true) {
     Cell& cell = row.add();
     cell.text.clear();
-    cell.where = Location{source_.name(), line_, column_};
+    if (cell.where.file != source_.name())
+      cell.where.file = source_.name();  // cells are reused: no copy per cell
+    cell.where.line = line_;
+    cell.where.column = column_;
     oversized_ = false;
     if (peek() == '"') {
       quoted(cell, errors);
@@ -103,11 +150,7 @@ bool CsvTokenizer::record(Row& row, std::vector<Error>& errors) {
         }
       }
     } else {
-      int c;
-      while ((c = peek()) != ',' && c != '\n' && c != '\r' && c != -1) {
-        append(cell, static_cast<char>(c), errors);
-        advance();
-      }
+      unquoted(cell, errors);
     }
     if (peek() == ',') {
       advance();

@@ -24,7 +24,10 @@ class CsvTokenizer {
   int peek() { return pos_ < buf_.size() || fill() ? static_cast<unsigned char>(buf_[pos_]) : -1; }
   void advance();
   void append(Cell& cell, char c, std::vector<Error>& errors);
+  void append(Cell& cell, std::string_view run, std::vector<Error>& errors);
+  void unquoted(Cell& cell, std::vector<Error>& errors);
   bool end_of_record();
+  void line_break();
   void quoted(Cell& cell, std::vector<Error>& errors);
 
   TextSource& source_;

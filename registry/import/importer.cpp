@@ -1,7 +1,9 @@
 #include "registry/import/importer.hpp"
 
 #include <algorithm>
+#include <exception>
 #include <memory>
+#include <thread>
 #include <unordered_set>
 
 #include <fmt/format.h>
@@ -9,6 +11,7 @@
 #include "registry/import/columns.hpp"
 #include "registry/import/csv_reader.hpp"
 #include "registry/import/document_reader.hpp"
+#include "registry/import/handoff.hpp"
 #include "registry/import/record_text.hpp"
 #include "registry/store/bulk_insert.hpp"
 #include "registry/util/sha256.hpp"
@@ -97,6 +100,28 @@ void clean_cell(Cell& cell, std::vector<Error>& errors) {
   }
 }
 
+// One row on its way from the thread that reads and validates to the thread
+// that writes: the row as read, its record, its permits and its journal
+// entry already sealed, and the errors found so far.
+struct Item {
+  Row row;
+  bool has_row = false;      // false: only errors the reader found at the end
+  size_t reader_errors = 0;  // errors[0, reader_errors) came from the reader
+  bool valid = false;
+  Record record;
+  std::vector<NumberRange> permits;
+  store::JournalEntry entry;
+  std::vector<Error> errors;
+};
+
+struct Batch {
+  std::vector<Item> items;
+  size_t size = 0;
+};
+
+constexpr size_t kBatchRows = 256;
+constexpr size_t kBatches = 8;
+
 class Run {
  public:
   Run(Ledger& ledger, const ImportOptions& options, const Change& change, ImportReport& report)
@@ -115,22 +140,16 @@ class Run {
     errors.clear();
   }
 
-  // Validate and write every row of `kind` from `in`.
+  // Validate and write every row of `kind` from `in`. Inserts read and
+  // validate on a second thread while this one writes; upserts, which read
+  // the registry for each row, stay on this one.
   void rows(Input& in, const Kind& kind) {
     counts_for(kind);
-    Row row;
-    std::vector<Error> errors;
-    while (true) {
-      bool more = in.reader->next(kind, row, errors);
-      if (!more)
-        break;
-      ++in.file.records;
-      one_row(row, kind, errors);
-      add_errors(errors);
-      if (++records_ % 1024 == 0)
-        progress();
+    if (options_.upsert) {
+      serial_rows(in, kind);
+    } else {
+      pipelined_rows(in, kind);
     }
-    add_errors(errors);
   }
 
   void progress() {
@@ -147,57 +166,161 @@ class Run {
   std::vector<Input*> inputs_;
 
  private:
-  void one_row(Row& row, const Kind& kind, std::vector<Error>& errors) {
+  void serial_rows(Input& in, const Kind& kind) {
+    Row row;
+    Record record;
+    std::vector<Error> errors;
+    while (in.reader->next(kind, row, errors)) {
+      ++in.file.records;
+      size_t before = errors.size();
+      if (validate(row, kind, record, errors))
+        upsert(record, errors);
+      finish_row(row, record, errors, before);
+      add_errors(errors);
+      if (++records_ % 1024 == 0)
+        progress();
+    }
+    add_errors(errors);
+  }
+
+  void pipelined_rows(Input& in, const Kind& kind) {
+    Handoff<Batch> handoff(kBatches);
+    store::JournalTail tail = ledger_.journal().tail();
+    std::exception_ptr failure;
+    std::thread reader([&] {
+      try {
+        produce(in, kind, handoff, tail);
+      } catch (...) {
+        failure = std::current_exception();
+      }
+      handoff.finish();
+    });
+    try {
+      while (auto batch = handoff.take()) {
+        for (size_t i = 0; i < batch->size; ++i)
+          consume(batch->items[i]);
+        handoff.recycle(std::move(batch));
+      }
+    } catch (...) {
+      handoff.stop();
+      reader.join();
+      throw;
+    }
+    reader.join();
+    if (failure)
+      std::rethrow_exception(failure);
+  }
+
+  // The reading thread: rows read, validated, and their journal entries
+  // sealed in order, as if every row before them were written.
+  void produce(Input& in, const Kind& kind, Handoff<Batch>& handoff, store::JournalTail tail) {
+    std::unique_ptr<Batch> batch;
+    while (true) {
+      if (!batch) {
+        batch = handoff.empty();
+        if (!batch)
+          return;  // the writer stopped
+        batch->size = 0;
+      }
+      if (batch->size == batch->items.size())
+        batch->items.emplace_back();
+      Item& item = batch->items[batch->size];
+      item.errors.clear();
+      item.has_row = in.reader->next(kind, item.row, item.errors);
+      if (!item.has_row) {
+        if (!item.errors.empty())
+          ++batch->size;
+        break;
+      }
+      ++in.file.records;
+      item.reader_errors = item.errors.size();
+      item.valid = validate(item.row, kind, item.record, item.errors);
+      if (item.valid) {
+        item.permits = store::BulkInserter::permits_of(item.record);
+        item.entry = entry_for(item.record);
+        store::seal(item.entry, tail.seq, tail.hash);
+        tail.seq = item.entry.seq;
+        tail.hash = item.entry.hash;
+      }
+      ++batch->size;
+      if (++records_ % 1024 == 0)
+        progress();
+      if (batch->size == kBatchRows)
+        handoff.put(std::move(batch));
+    }
+    if (batch && batch->size > 0)
+      handoff.put(std::move(batch));
+  }
+
+  // The writing thread: one row.
+  void consume(Item& item) {
+    if (item.has_row) {
+      if (item.valid)
+        insert(item);
+      finish_row(item.row, item.record, item.errors, item.reader_errors);
+    }
+    add_errors(item.errors);
+  }
+
+  // Clean the row's cells and build its record; false when it has errors.
+  bool validate(Row& row, const Kind& kind, Record& record, std::vector<Error>& errors) {
     size_t before = errors.size();
-    raw_.clear();
+    // The cells' texts trade places with the previous row's, so their
+    // buffers are reused row after row.
+    raw_.resize(row.size);
     for (size_t i = 0; i < row.size; ++i) {
       Cell& cell = row.cells[i];
       clean_cell(cell, errors);
-      raw_.emplace_back(cell.name, std::move(cell.text));
+      raw_[i].first = cell.name;
+      raw_[i].second.swap(cell.text);
     }
-    Record record = ledger_.build(kind, raw_, change_, errors);
+    record = ledger_.build(kind, raw_, change_, errors);
     ledger_.check(record, errors);
-    if (errors.size() == before)
-      write(record, errors);
+    return errors.size() == before;
+  }
+
+  // Errors since `before` pointed at their cells, in the order of the
+  // columns; a row with errors is remembered as rejected.
+  void finish_row(const Row& row, const Record& record, std::vector<Error>& errors, size_t before) {
     if (errors.size() == before)
       return;
     for (size_t i = before; i < errors.size(); ++i) {
       place(errors[i], row);
     }
-    // A row's errors in the order of its columns.
     std::stable_sort(errors.begin() + static_cast<long>(before), errors.end(),
                      [](const Error& a, const Error& b) {
                        return std::pair(a.where.line, a.where.column) <
                               std::pair(b.where.line, b.where.column);
                      });
     if (rejected_.size() < 1'000'000)
-      rejected_.insert(kind.name + "\n" + record.key());
+      rejected_.insert(record.kind->name + "\n" + record.key());
   }
 
-  void write(const Record& given, std::vector<Error>& errors) {
+  void upsert(const Record& given, std::vector<Error>& errors) {
     KindCounts& counts = counts_for(*given.kind);
-    if (options_.upsert) {
-      Record record = keep_permits(in_stored_order(with_last(given)));
-      size_t before = errors.size();
-      references(record, errors);
-      if (errors.size() != before)
-        return;
-      try {
-        Outcome o = ledger_.write(record, true, change_);
-        (o == Outcome::added     ? counts.added
-         : o == Outcome::changed ? counts.changed
-                                 : counts.unchanged)++;
-      } catch (const Failure& f) {
-        for (const auto& e : f.errors())
-          errors.push_back(e);
-      }
+    Record record = keep_permits(in_stored_order(with_last(given)));
+    size_t before = errors.size();
+    references(record, errors);
+    if (errors.size() != before)
       return;
+    try {
+      Outcome o = ledger_.write(record, true, change_);
+      (o == Outcome::added     ? counts.added
+       : o == Outcome::changed ? counts.changed
+                               : counts.unchanged)++;
+    } catch (const Failure& f) {
+      for (const auto& e : f.errors())
+        errors.push_back(e);
     }
-    Record record = with_last(given);
-    switch (inserter_.insert(record)) {
+  }
+
+  void insert(Item& item) {
+    const Record& record = item.record;
+    std::vector<Error>& errors = item.errors;
+    switch (inserter_.insert(record, item.permits)) {
       case store::InsertResult::inserted:
-        journal(record);
-        ++counts.added;
+        ledger_.journal().insert_sealed(item.entry);
+        ++counts_for(*record.kind).added;
         return;
       case store::InsertResult::duplicate:
         errors.push_back(duplicate(record));
@@ -294,7 +417,7 @@ class Run {
     }
   }
 
-  void journal(const Record& r) {
+  store::JournalEntry entry_for(const Record& r) const {
     store::JournalEntry e;
     e.time = ledger_.clock().now_utc;
     e.actor = change_.actor;
@@ -305,7 +428,7 @@ class Run {
     append_record_json(r, *e.after);
     e.reason = change_.reason;
     e.batch = change_.batch;
-    ledger_.journal().append(e);
+    return e;
   }
 
   // Point an error at the cell of its field, or at the row.
@@ -334,9 +457,9 @@ class Run {
   const Change& change_;
   ImportReport& report_;
   store::BulkInserter inserter_;
-  RawValues raw_;
-  std::unordered_set<std::string> rejected_;
-  size_t records_ = 0;
+  RawValues raw_;                             // reading thread
+  size_t records_ = 0;                        // reading thread
+  std::unordered_set<std::string> rejected_;  // writing thread
 };
 
 std::string batch_id(Ledger& ledger, const std::vector<std::string>& paths) {

@@ -130,7 +130,18 @@ InsertResult BulkInserter::insert_permit(const std::string& lease, const NumberR
   return result;
 }
 
+std::vector<NumberRange> BulkInserter::permits_of(const Record& r) {
+  if (r.kind->name != "leases")
+    return {};
+  auto ranges = parse_number_ranges(r.text("permitted_callers"));
+  return ranges ? std::move(*ranges) : std::vector<NumberRange>{};
+}
+
 InsertResult BulkInserter::insert(const Record& r) {
+  return insert(r, permits_of(r));
+}
+
+InsertResult BulkInserter::insert(const Record& r, const std::vector<NumberRange>& permits) {
   const Kind& kind = *r.kind;
   if (kind.name == "permits") {
     std::string last = r.get("last").value_or(r.text("first"));
@@ -176,12 +187,9 @@ InsertResult BulkInserter::insert(const Record& r) {
     return result;
   if (range)
     note_class("resources", span_class(range->first.key(), range->last.key()));
-  if (kind.name == "leases") {
-    std::string id = r.text("id");
-    auto ranges = parse_number_ranges(r.text("permitted_callers"));
-    if (!ranges)
-      return InsertResult::inserted;
-    for (const auto& range_item : *ranges) {
+  if (!permits.empty()) {
+    const std::string id = r.text("id");
+    for (const auto& range_item : permits) {
       InsertResult pr = insert_permit(id, range_item);
       if (pr != InsertResult::inserted)
         return pr;

@@ -35,6 +35,10 @@ class BulkInserter {
   /// it: a resource's number range, a lease's permits, a holder's check flag.
   /// Call inside a transaction.
   InsertResult insert(const Record& record);
+  /// The same, with a lease's permitted callers already read (`permits_of`).
+  InsertResult insert(const Record& record, const std::vector<NumberRange>& permits);
+  /// The permitted caller ranges of a lease record (none for other kinds).
+  static std::vector<NumberRange> permits_of(const Record& record);
 
  private:
   struct Prepared;

@@ -2,6 +2,7 @@
 
 #include <fcntl.h>
 #include <sys/stat.h>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -49,16 +50,41 @@ void create_private_file(const std::string& path) {
   ::close(fd);
 }
 
+// The URI that opens `path` for reading only. On a read-only file system
+// SQLite cannot make the WAL's shared-memory file, so the registry is opened
+// as immutable there (nobody can change it); elsewhere read-only.
+std::string read_only_uri(const std::string& path) {
+  std::string uri = "file:";
+  for (char c : path) {
+    if (c == '%' || c == '?' || c == '#') {
+      uri += fmt::format("%{:02X}", static_cast<unsigned char>(c));
+    } else {
+      uri += c;
+    }
+  }
+  struct statvfs fs {};
+  bool frozen = ::statvfs(path.c_str(), &fs) == 0 && (fs.f_flag & ST_RDONLY) != 0;
+  return uri + (frozen ? "?immutable=1" : "?mode=ro");
+}
+
 }  // namespace
 
 Database::Database(const std::string& path, OpenMode mode)
     : path_(path), busy_timeout_ms_(mode.busy_timeout_ms) {
+  // numreg reads no memory statistics: without them SQLite's allocator takes
+  // no global lock (must be set before SQLite initialises; harmless after).
+  static const bool configured = [] {
+    sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    return true;
+  }();
+  (void)configured;
   if (mode.create) {
     create_private_file(path);
   }
-  int flags = mode.read_only ? SQLITE_OPEN_READONLY : SQLITE_OPEN_READWRITE;
+  int flags = mode.read_only ? SQLITE_OPEN_READONLY | SQLITE_OPEN_URI : SQLITE_OPEN_READWRITE;
   flags |= SQLITE_OPEN_NOMUTEX;
-  int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
+  std::string name = mode.read_only ? read_only_uri(path) : path;
+  int rc = sqlite3_open_v2(name.c_str(), &db_, flags, nullptr);
   if (rc != SQLITE_OK) {
     std::string msg = db_ ? sqlite3_errmsg(db_) : sqlite3_errstr(rc);
     sqlite3_close(db_);
@@ -191,6 +217,16 @@ Statement& Statement::bind(int index, int64_t value) {
 
 Statement& Statement::bind(int index, const std::optional<std::string>& text) {
   return text ? bind(index, std::string_view(*text)) : bind_null(index);
+}
+
+Statement& Statement::bind_unowned(int index, const std::optional<std::string>& text) {
+  if (!text)
+    return bind_null(index);
+  int rc =
+      sqlite3_bind_text(stmt_, index, text->data(), static_cast<int>(text->size()), SQLITE_STATIC);
+  if (rc != SQLITE_OK)
+    db_->fail(rc, "bind");
+  return *this;
 }
 
 Statement& Statement::bind_null(int index) {

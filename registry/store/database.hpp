@@ -33,6 +33,9 @@ class Statement {
   Statement& bind(int index, int64_t value);
   Statement& bind(int index, const std::optional<std::string>& text);
   Statement& bind_null(int index);
+  /// Bind text without copying it: it must stay alive and unchanged until
+  /// the statement has run (the journal's large entries, a million an import).
+  Statement& bind_unowned(int index, const std::optional<std::string>& text);
 
   /// Step once: true while a row is available, false when done.
   bool step();

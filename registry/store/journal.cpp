@@ -43,7 +43,9 @@ std::string entry_hash(const JournalEntry& e) {
   // The SHA-256 of the JSON array [seq, time, actor, action, entity, key,
   // before, after, reason, batch, prev_hash], written directly (every write
   // journals, and imports write millions): the text nlohmann's dump() gives.
-  std::string text = "[";
+  thread_local std::string buffer;  // reused: its capacity outlives the entry
+  std::string& text = buffer;
+  text = "[";
   text += std::to_string(e.seq);
   auto item = [&text](const std::string& s) {
     text += ',';
@@ -91,16 +93,31 @@ std::string Journal::head() {
   return last_hash_;
 }
 
-void Journal::append(JournalEntry& e) {
-  e.prev_hash = head();
-  e.seq = last_seq_ + 1;
+void seal(JournalEntry& e, int64_t prev_seq, const std::string& prev_hash) {
+  e.seq = prev_seq + 1;
+  e.prev_hash = prev_hash;
   e.hash = entry_hash(e);
+}
+
+JournalTail Journal::tail() {
+  head();
+  return {last_seq_, last_hash_};
+}
+
+void Journal::append(JournalEntry& e) {
+  JournalTail t = tail();
+  seal(e, t.seq, t.hash);
+  insert_sealed(e);
+}
+
+void Journal::insert_sealed(const JournalEntry& e) {
   insert_.bind(1, e.seq).bind(2, e.time).bind(3, e.actor).bind(4, e.action);
-  insert_.bind(5, e.entity).bind(6, e.key).bind(7, e.before).bind(8, e.after);
+  insert_.bind(5, e.entity).bind(6, e.key).bind_unowned(7, e.before).bind_unowned(8, e.after);
   insert_.bind(9, e.reason).bind(10, e.batch).bind(11, e.prev_hash).bind(12, e.hash);
   insert_.run();
   last_seq_ = e.seq;
   last_hash_ = e.hash;
+  cached_ = true;
 }
 
 std::vector<JournalEntry> Journal::read(const JournalQuery& q) {

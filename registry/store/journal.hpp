@@ -33,6 +33,16 @@ const std::string& genesis_hash();
 /// The SHA-256 over every field of `entry` but `hash`.
 std::string entry_hash(const JournalEntry& entry);
 
+/// Chain `entry` after the entry (`prev_seq`, `prev_hash`): set its seq,
+/// prev_hash and hash.
+void seal(JournalEntry& entry, int64_t prev_seq, const std::string& prev_hash);
+
+/// The newest entry's seq and hash (0 and the genesis hash when empty).
+struct JournalTail {
+  int64_t seq = 0;
+  std::string hash;
+};
+
 /// Filters for reading the journal; empty means any.
 struct JournalQuery {
   std::string entity;
@@ -58,6 +68,11 @@ class Journal {
   /// Fill seq, prev_hash and hash of `entry` and insert it; call inside a
   /// transaction. The head is re-read when the transaction is new.
   void append(JournalEntry& entry);
+  /// Insert an entry already sealed after tail(); call inside a transaction.
+  /// An import seals entries on one thread while another writes them.
+  void insert_sealed(const JournalEntry& entry);
+  /// The newest entry, read once per transaction.
+  JournalTail tail();
   /// Forget the cached head (after a rollback, or at a new transaction).
   void forget_head() { cached_ = false; }
   /// The hash of the newest entry.

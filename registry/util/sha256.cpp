@@ -3,19 +3,48 @@
 #include <openssl/evp.h>
 
 #include <array>
+#include <memory>
+
+#include "registry/error.hpp"
 
 namespace numreg {
+
+namespace {
+
+// The SHA-256 implementation, fetched once: EVP_sha256() with EVP_Digest looks
+// the algorithm up under a lock on every call, and the journal hashes an
+// entry per imported record.
+const EVP_MD* sha256_md() {
+  static const std::unique_ptr<EVP_MD, decltype(&EVP_MD_free)> md(
+      EVP_MD_fetch(nullptr, "SHA256", nullptr), &EVP_MD_free);
+  if (!md)
+    throw Failure(make_error(ErrorKind::internal, "sha256", "libcrypto has no SHA-256"));
+  return md.get();
+}
+
+// One digest context per thread, reset for each hash.
+EVP_MD_CTX* context() {
+  thread_local const std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> ctx(EVP_MD_CTX_new(),
+                                                                                 &EVP_MD_CTX_free);
+  return ctx.get();
+}
+
+}  // namespace
 
 std::string sha256_hex(std::string_view data) {
   std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
   unsigned int length = 0;
-  EVP_Digest(data.data(), data.size(), digest.data(), &length, EVP_sha256(), nullptr);
+  EVP_MD_CTX* ctx = context();
+  if (EVP_DigestInit_ex(ctx, sha256_md(), nullptr) != 1 ||
+      EVP_DigestUpdate(ctx, data.data(), data.size()) != 1 ||
+      EVP_DigestFinal_ex(ctx, digest.data(), &length) != 1) {
+    throw Failure(make_error(ErrorKind::internal, "sha256", "SHA-256 failed in libcrypto"));
+  }
   static constexpr char kHex[] = "0123456789abcdef";
-  std::string out;
-  out.reserve(length * 2);
+  std::string out(static_cast<size_t>(length) * 2, '\0');
   for (unsigned int i = 0; i < length; ++i) {
-    out.push_back(kHex[digest[i] >> 4]);
-    out.push_back(kHex[digest[i] & 0x0f]);
+    out[2 * i] = kHex[digest[i] >> 4];
+    out[2 * i + 1] = kHex[digest[i] & 0x0f];
   }
   return out;
 }

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Faults of the file system and the registry file: each gives one clear line
 # on stderr and its exit code, and leaves the registry as it was.
-#   a missing directory (69; init 73), a read-only registry (74), a full disk
-#   (74), a registry written by a newer numreg (69), a damaged registry (65,
-#   or 69 when its header is gone).
+#   a missing directory (69; init 73), a read-only registry (reads work,
+#   writes 74), a full disk (74), a registry written by a newer numreg (69),
+#   a damaged registry (65, or 69 when its header is gone).
 # Mounts happen in a private mount namespace (unshare -m) that ends with the
 # test; where that or a mount is not allowed, the part says why it is skipped.
 # FAULTS_NO_MOUNT=1 tries the fallbacks (chattr +i, ulimit -f) instead.
@@ -90,7 +90,14 @@ if [ -n "$ro_db" ]; then
   ro_line="numreg: error: registry $ro_db is read-only: numreg must be able to write the file and its directory"
   expect 74 "$ro_line" --db "$ro_db" "${add_lease[@]}"
   expect 74 "$ro_line" --db "$ro_db" lease update L-DZ-0001 --status suspended
-  expect 74 "$ro_line" --db "$ro_db" lease list
+  # Reading needs no write access: the list is the writable registry's.
+  NUMREG_DB=$tmp/base.db "$NUMREG" lease list --wide >"$tmp/list-base"
+  "$NUMREG" --db "$ro_db" lease list --wide >"$tmp/list-ro" 2>"$tmp/err" ||
+    fail "lease list on a read-only registry failed: $(cat "$tmp/err")"
+  cmp -s "$tmp/list-base" "$tmp/list-ro" || fail "lease list on a read-only registry differs"
+  "$NUMREG" --db "$ro_db" verify >/dev/null 2>"$tmp/err" ||
+    fail "verify on a read-only registry failed: $(cat "$tmp/err")"
+  expect 74 "$ro_line" --db "$ro_db" holder blacklist 91460400MA5TDR015T --reason test
   umount -q "$tmp/mnt" 2>/dev/null || true
   chattr -i "$tmp/ro.db" 2>/dev/null || true
   chmod 0700 "$tmp/ro"

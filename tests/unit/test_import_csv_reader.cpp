@@ -51,6 +51,21 @@ TEST_CASE("CsvTokenizer reads RFC 4180") {
     REQUIRE(t.records.size() == 2);
     CHECK(t.records[1] == Cells{"儋州海纳@3:1", "儋州@3:6"});
   }
+  SUBCASE("a lone CR ends a line, as in old Mac files (found by fuzz_csv)") {
+    auto t = tokenize("id,location\rL-1,儋州\r\rL-2,东方\r\n,x\n");
+    REQUIRE(t.records.size() == 4);
+    CHECK(t.records[0] == Cells{"id@1:1", "location@1:4"});
+    CHECK(t.records[1] == Cells{"L-1@2:1", "儋州@2:5"});
+    CHECK(t.records[2] == Cells{"L-2@4:1", "东方@4:5"});
+    CHECK(t.records[3] == Cells{"@5:1", "x@5:2"});
+  }
+  SUBCASE("a field longer than a read buffer keeps its columns") {
+    std::string big(300000, 'x');
+    auto t = tokenize("a,b\n" + big + ",儋州\n");
+    REQUIRE(t.records.size() == 2);
+    CHECK(t.records[1][1] == "儋州@2:300002");
+    CHECK(t.records[1][0].size() == big.size() + 4);
+  }
   SUBCASE("empty fields and no final line break") {
     auto t = tokenize("a,b,c\n,,x");
     CHECK(t.records[1] == Cells{"@2:1", "@2:2", "x@2:3"});
