@@ -1,6 +1,10 @@
 /* The raw ceiling: insert the leases of leases.csv and their permits into a
  * numreg registry with prepared statements in one transaction, no
- * validation, no journal. Usage: raw_insert REGISTRY.db leases.csv */
+ * validation, no journal. With "journal", also a journal row per lease of
+ * numreg's size (the lease as JSON, two 64-digit hashes, its batch), written
+ * after the leases as numreg writes them, but neither chained nor hashed:
+ * SQLite's own cost of what numreg stores.
+ * Usage: raw_insert REGISTRY.db leases.csv [journal] */
 #include <sqlite3.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -42,9 +46,74 @@ static void check(sqlite3* db, int rc, const char* what) {
   }
 }
 
+/* Split a CSV line of the generator (no quotes) into kFields fields. */
+static int split(char* line, char** field) {
+  int n = 0;
+  char* p = line;
+  field[n++] = p;
+  for (; *p && *p != '\n' && *p != '\r'; ++p) {
+    if (*p == ',' && n < kFields) {
+      *p = 0;
+      field[n++] = p + 1;
+    }
+  }
+  *p = 0;
+  return n;
+}
+
+/* A journal row per lease of leases.csv, read again from the start. */
+static void journal(sqlite3* db, FILE* in) {
+  static const char* names[kFields] = {"id", "resource", "holder", "carrier", "location",
+                                        "region", "purpose", "start", "status", "contract",
+                                        "verified_on", "permitted_callers"};
+  sqlite3_stmt* st;
+  int64_t seq = 0;
+  sqlite3_stmt* last;
+  check(db, sqlite3_prepare_v2(db, "SELECT coalesce(max(seq), 0) FROM journal", -1, &last, 0),
+        "prepare");
+  if (sqlite3_step(last) == SQLITE_ROW) seq = sqlite3_column_int64(last, 0);
+  sqlite3_finalize(last);
+  check(db, sqlite3_prepare_v2(db,
+                               "INSERT INTO journal (seq, time, actor, action, entity, key, "
+                               "before, after, reason, batch, prev_hash, hash) "
+                               "VALUES (?,?,?,?,?,?,NULL,?,NULL,?,?,?)",
+                               -1, &st, 0),
+        "prepare");
+  char line[4096], after[8192], prev[65], hash[65];
+  memset(prev, '0', 64);
+  prev[64] = 0;
+  rewind(in);
+  fgets(line, sizeof line, in); /* header */
+  while (fgets(line, sizeof line, in)) {
+    char* field[kFields];
+    if (split(line, field) != kFields) continue;
+    int len = 0;
+    for (int i = 0; i < kFields; ++i)
+      len += snprintf(after + len, sizeof after - len, "%s\"%s\":\"%s\"", i ? "," : "{",
+                      names[i], field[i]);
+    snprintf(after + len, sizeof after - len, "}");
+    ++seq;
+    snprintf(hash, sizeof hash, "%064lld", (long long)seq);
+    sqlite3_bind_int64(st, 1, seq);
+    sqlite3_bind_text(st, 2, "2026-11-29T09:30:00Z", -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 3, "bench", -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 4, "add", -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 5, "lease", -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 6, field[0], -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 7, after, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 8, "20261129T093000Z-0a1b2c3d", -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 9, prev, -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 10, hash, -1, SQLITE_STATIC);
+    check(db, sqlite3_step(st), "insert journal");
+    sqlite3_reset(st);
+    memcpy(prev, hash, 65);
+  }
+  sqlite3_finalize(st);
+}
+
 int main(int argc, char** argv) {
-  if (argc != 3) {
-    fprintf(stderr, "usage: raw_insert REGISTRY.db leases.csv\n");
+  if (argc != 3 && !(argc == 4 && strcmp(argv[3], "journal") == 0)) {
+    fprintf(stderr, "usage: raw_insert REGISTRY.db leases.csv [journal]\n");
     return 64;
   }
   sqlite3* db;
@@ -74,17 +143,7 @@ int main(int argc, char** argv) {
   fgets(line, sizeof line, in); /* header */
   while (fgets(line, sizeof line, in)) {
     char* field[kFields];
-    int n = 0;
-    char* p = line;
-    field[n++] = p;
-    for (; *p && *p != '\n' && *p != '\r'; ++p) {
-      if (*p == ',' && n < kFields) {
-        *p = 0;
-        field[n++] = p + 1;
-      }
-    }
-    *p = 0;
-    if (n != kFields) continue;
+    if (split(line, field) != kFields) continue;
     for (int i = 0; i < 11; ++i) sqlite3_bind_text(lease, i + 1, field[i], -1, SQLITE_STATIC);
     check(db, sqlite3_step(lease), "insert lease");
     sqlite3_reset(lease);
@@ -103,6 +162,7 @@ int main(int argc, char** argv) {
     sqlite3_reset(permit);
     ++rows;
   }
+  if (argc == 4) journal(db, in);
   check(db, sqlite3_exec(db, "COMMIT", 0, 0, 0), "commit");
   sqlite3_finalize(lease);
   sqlite3_finalize(permit);

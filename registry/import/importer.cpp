@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <exception>
+#include <filesystem>
 #include <memory>
 #include <thread>
 #include <unordered_set>
@@ -12,6 +13,7 @@
 #include "registry/import/csv_reader.hpp"
 #include "registry/import/document_reader.hpp"
 #include "registry/import/handoff.hpp"
+#include "registry/import/journal_spool.hpp"
 #include "registry/import/record_text.hpp"
 #include "registry/store/bulk_insert.hpp"
 #include "registry/util/sha256.hpp"
@@ -122,6 +124,11 @@ struct Batch {
 constexpr size_t kBatchRows = 256;
 constexpr size_t kBatches = 8;
 
+std::string registry_dir(Ledger& ledger) {
+  std::string dir = std::filesystem::path(ledger.database().path()).parent_path().string();
+  return dir.empty() ? "." : dir;
+}
+
 class Run {
  public:
   Run(Ledger& ledger, const ImportOptions& options, const Change& change, ImportReport& report)
@@ -129,7 +136,8 @@ class Run {
         options_(options),
         change_(change),
         report_(report),
-        inserter_(ledger.database()) {}
+        inserter_(ledger.database()),
+        spool_(registry_dir(ledger)) {}
 
   void add_errors(std::vector<Error>& errors) {
     for (auto& e : errors) {
@@ -150,6 +158,12 @@ class Run {
     } else {
       pipelined_rows(in, kind);
     }
+  }
+
+  // Insert the journal entries held back while the records were written.
+  void write_journal() {
+    store::Journal& journal = ledger_.journal();
+    spool_.drain([&journal](const store::JournalEntry& e) { journal.insert_sealed(e); });
   }
 
   void progress() {
@@ -185,11 +199,14 @@ class Run {
 
   void pipelined_rows(Input& in, const Kind& kind) {
     Handoff<Batch> handoff(kBatches);
-    store::JournalTail tail = ledger_.journal().tail();
+    if (!tail_read_) {
+      tail_ = ledger_.journal().tail();
+      tail_read_ = true;
+    }
     std::exception_ptr failure;
     std::thread reader([&] {
       try {
-        produce(in, kind, handoff, tail);
+        produce(in, kind, handoff, tail_);
       } catch (...) {
         failure = std::current_exception();
       }
@@ -213,7 +230,7 @@ class Run {
 
   // The reading thread: rows read, validated, and their journal entries
   // sealed in order, as if every row before them were written.
-  void produce(Input& in, const Kind& kind, Handoff<Batch>& handoff, store::JournalTail tail) {
+  void produce(Input& in, const Kind& kind, Handoff<Batch>& handoff, store::JournalTail& tail) {
     std::unique_ptr<Batch> batch;
     while (true) {
       if (!batch) {
@@ -319,7 +336,7 @@ class Run {
     std::vector<Error>& errors = item.errors;
     switch (inserter_.insert(record, item.permits)) {
       case store::InsertResult::inserted:
-        ledger_.journal().insert_sealed(item.entry);
+        spool_.add(item.entry);
         ++counts_for(*record.kind).added;
         return;
       case store::InsertResult::duplicate:
@@ -457,6 +474,9 @@ class Run {
   const Change& change_;
   ImportReport& report_;
   store::BulkInserter inserter_;
+  store::JournalTail tail_;  // the last entry sealed (reading thread)
+  bool tail_read_ = false;
+  JournalSpool spool_;                        // writing thread
   RawValues raw_;                             // reading thread
   size_t records_ = 0;                        // reading thread
   std::unordered_set<std::string> rejected_;  // writing thread
@@ -596,6 +616,7 @@ ImportReport import_files(Ledger& ledger, const std::vector<std::string>& paths,
     report.batch.clear();
     return report;  // the transaction rolls back
   }
+  run.write_journal();
   journal_batch(ledger, report, change);
   tx.commit();
   return report;

@@ -1,0 +1,203 @@
+#include "registry/import/journal_spool.hpp"
+
+#include <fcntl.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdint>
+#include <cstring>
+
+#include <fmt/format.h>
+
+#include "registry/error.hpp"
+
+namespace numreg::import {
+
+namespace {
+
+void put_u32(std::string& out, uint32_t v) {
+  char bytes[4];
+  std::memcpy(bytes, &v, 4);
+  out.append(bytes, 4);
+}
+
+void put_text(std::string& out, const std::string& s) {
+  put_u32(out, static_cast<uint32_t>(s.size()));
+  out += s;
+}
+
+void put_optional(std::string& out, const std::optional<std::string>& s) {
+  out += s ? '\1' : '\0';
+  if (s)
+    put_text(out, *s);
+}
+
+// Reads back what the put_ functions wrote.
+struct Cursor {
+  const char* p;
+
+  uint32_t u32() {
+    uint32_t v = 0;
+    std::memcpy(&v, p, 4);
+    p += 4;
+    return v;
+  }
+  std::string text() {
+    uint32_t n = u32();
+    std::string s(p, n);
+    p += n;
+    return s;
+  }
+  std::optional<std::string> optional() {
+    if (*p++ == '\0')
+      return std::nullopt;
+    return text();
+  }
+};
+
+// One entry, after its length.
+void put_entry(std::string& out, const store::JournalEntry& e) {
+  size_t start = out.size();
+  put_u32(out, 0);  // the length, filled in below
+  std::string seq = std::to_string(e.seq);
+  put_text(out, seq);
+  for (const std::string* s : {&e.time, &e.actor, &e.action, &e.entity, &e.key}) {
+    put_text(out, *s);
+  }
+  for (const auto* s : {&e.before, &e.after, &e.reason, &e.batch}) {
+    put_optional(out, *s);
+  }
+  put_text(out, e.prev_hash);
+  put_text(out, e.hash);
+  auto length = static_cast<uint32_t>(out.size() - start - 4);
+  std::memcpy(out.data() + start, &length, 4);
+}
+
+store::JournalEntry read_entry(const char* bytes) {
+  Cursor c{bytes};
+  store::JournalEntry e;
+  e.seq = std::stoll(c.text());
+  e.time = c.text();
+  e.actor = c.text();
+  e.action = c.text();
+  e.entity = c.text();
+  e.key = c.text();
+  e.before = c.optional();
+  e.after = c.optional();
+  e.reason = c.optional();
+  e.batch = c.optional();
+  e.prev_hash = c.text();
+  e.hash = c.text();
+  return e;
+}
+
+// An unnamed file in `dir`, gone when closed.
+int unnamed_file(const std::string& dir) {
+#ifdef O_TMPFILE
+  int fd = ::open(dir.c_str(), O_TMPFILE | O_RDWR | O_CLOEXEC, 0600);
+  if (fd >= 0)
+    return fd;
+#endif
+  std::string name = dir + "/.numreg-import-XXXXXX";
+  int fd2 = ::mkostemp(name.data(), O_CLOEXEC);
+  if (fd2 >= 0)
+    ::unlink(name.c_str());
+  return fd2;
+}
+
+}  // namespace
+
+JournalSpool::JournalSpool(std::string dir, size_t memory_bytes)
+    : dir_(std::move(dir)), memory_bytes_(memory_bytes) {}
+
+JournalSpool::~JournalSpool() {
+  if (file_)
+    std::fclose(file_);
+}
+
+void JournalSpool::add(const store::JournalEntry& entry) {
+  put_entry(buffer_, entry);
+  ++count_;
+  if (buffer_.size() >= memory_bytes_)
+    spill();
+}
+
+void JournalSpool::spill() {
+  if (!file_) {
+    int fd = unnamed_file(dir_);
+    if (fd >= 0)
+      file_ = ::fdopen(fd, "w+b");
+    if (!file_) {
+      int err = errno;
+      if (fd >= 0)
+        ::close(fd);
+      throw Failure(make_error(
+          ErrorKind::io, "import-spool",
+          fmt::format("cannot make a temporary file in {} for the import's journal entries: {}",
+                      dir_, std::strerror(err))));
+    }
+  }
+  write(buffer_);
+  buffer_.clear();
+}
+
+void JournalSpool::write(const std::string& bytes) {
+  if (std::fwrite(bytes.data(), 1, bytes.size(), file_) != bytes.size()) {
+    throw Failure(make_error(
+        ErrorKind::io, "import-spool",
+        fmt::format("cannot write the import's journal entries to a temporary file in {}: {} "
+                    "(nothing was imported)",
+                    dir_, std::strerror(errno))));
+  }
+}
+
+void JournalSpool::drain(const std::function<void(const store::JournalEntry&)>& insert) {
+  if (file_) {
+    spill();
+    if (std::fflush(file_) != 0 || std::fseek(file_, 0, SEEK_SET) != 0) {
+      throw Failure(
+          make_error(ErrorKind::io, "import-spool",
+                     fmt::format("cannot read back the import's journal entries in {}: {}", dir_,
+                                 std::strerror(errno))));
+    }
+    // Read the file a megabyte at a time; an entry may span two reads.
+    std::string window;
+    size_t at = 0;
+    std::string chunk(1 << 20, '\0');
+    while (true) {
+      size_t n = std::fread(chunk.data(), 1, chunk.size(), file_);
+      window.erase(0, at);
+      at = 0;
+      window.append(chunk, 0, n);
+      while (window.size() - at >= 4) {
+        uint32_t length = 0;
+        std::memcpy(&length, window.data() + at, 4);
+        if (window.size() - at - 4 < length)
+          break;
+        insert(read_entry(window.data() + at + 4));
+        at += 4 + length;
+      }
+      if (n == 0)
+        break;
+    }
+    if (at != window.size() || std::ferror(file_)) {
+      throw Failure(make_error(ErrorKind::io, "import-spool",
+                               fmt::format("the import's journal entries in {} came back short "
+                                           "(nothing was imported)",
+                                           dir_)));
+    }
+    std::fclose(file_);
+    file_ = nullptr;
+  } else {
+    for (size_t at = 0; at < buffer_.size();) {
+      uint32_t length = 0;
+      std::memcpy(&length, buffer_.data() + at, 4);
+      insert(read_entry(buffer_.data() + at + 4));
+      at += 4 + length;
+    }
+  }
+  buffer_.clear();
+  count_ = 0;
+}
+
+}  // namespace numreg::import
