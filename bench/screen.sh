@@ -19,15 +19,17 @@ db=$work/registry-$leases.db
 cdrs=$work/cdrs-$records.csv
 small=$work/cdrs-1000000.csv
 
-# measure LABEL COMMAND...: wall seconds, user seconds, peak RSS (KB) of COMMAND.
+# measure LABEL COMMAND...: wall seconds, user and system CPU seconds, their
+# sum (cpu), peak RSS (KB) of COMMAND.
 measure() {
   local label=$1
   shift
-  /usr/bin/time -f "%e %U %M" -o "$work/time.txt" "$@" > "$work/out.txt"
-  read -r wall user rss < "$work/time.txt"
-  printf '%-44s %8.2f s wall %8.2f s user %8d KB peak\n' "$label" "$wall" "$user" "$rss"
+  /usr/bin/time -f "%e %U %S %M" -o "$work/time.txt" "$@" > "$work/out.txt"
+  read -r wall user sys rss < "$work/time.txt"
+  cpu=$(python3 -c "print(f'{$user + $sys:.2f}')")
+  printf '%-44s %8.2f s wall %7.2f s user %6.2f s sys %8d KB peak\n' "$label" "$wall" "$user" "$sys" "$rss"
 }
-rate() { python3 -c "import sys; print(f'{int(sys.argv[1]) / float(sys.argv[2]):,.0f} records/s')" "$1" "$2"; }
+rate() { python3 -c "import sys; s = float(sys.argv[2]); print(f'{int(sys.argv[1]) / s:,.0f} records/s' if s > 0 else 'too fast to time')" "$1" "$2"; }
 
 if [ ! -f "$db" ]; then
   measure "make registry ($leases leases, SQL inserts)" bash "$here/make_registry.sh" "$numreg" "$db" "$leases"
@@ -41,13 +43,14 @@ fi
 echo "call records: $(du -hL "$cdrs" | cut -f1) in $cdrs"
 cat "$cdrs" > /dev/null  # warm the page cache for every contender
 
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
 measure "read ceiling: wc -l" wc -l "$cdrs"
-wc_wall=$wall
+wc_wall=$wall wc_cpu=$cpu
 
 rm -f "$work/sqlite.db"
 cp "$db" "$work/sqlite.db"
 measure "sqlite3: import call records" sqlite3 "$work/sqlite.db" ".import --csv $cdrs cdrs"
-import_wall=$wall
+import_wall=$wall import_cpu=$cpu
 measure "sqlite3: join query (unauthorised callers)" sqlite3 "$work/sqlite.db" "
 SELECT count(*) FROM cdrs AS c
 WHERE NOT EXISTS (
@@ -56,7 +59,7 @@ WHERE NOT EXISTS (
     AND l.\"start\" <= substr(c.time, 1, 10)
     AND (l.\"end\" IS NULL OR substr(c.time, 1, 10) <= l.\"end\")
     AND length(c.caller) = length(p.first) AND p.first <= c.caller AND c.caller <= p.last)"
-query_wall=$wall
+query_wall=$wall query_cpu=$cpu
 echo "  sqlite3 counts $(cat "$work/out.txt") unauthorised callers (S001 and S003 together)"
 rm -f "$work/sqlite.db"
 
@@ -65,14 +68,22 @@ measure "numreg screen (registry), 7 rules" env NUMREG_DB="$db" "$numreg" --json
 registry_wall=$wall
 python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print("  numreg:", d["records"], "records,", d["violations"], "violations,", d["by_rule"])' "$work/out.txt"
 measure "numreg screen --snapshot, 7 rules" "$numreg" --json screen --snapshot "$work/index.bin" "$cdrs"
-snapshot_wall=$wall
+snapshot_wall=$wall snapshot_cpu=$cpu
 big_rss=$rss
 measure "numreg screen --snapshot, 1M records" "$numreg" --json screen --snapshot "$work/index.bin" "$small"
 small_rss=$rss
 measure "numreg screen --snapshot, header only" sh -c "head -1 '$cdrs' | '$numreg' screen --snapshot '$work/index.bin' -"
-empty_wall=$wall
+empty_wall=$wall empty_cpu=$cpu
 
 echo
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "by CPU seconds (user + sys), on one core:"
+echo "  wc -l:                  $(rate "$records" "$wc_cpu") ($wc_cpu s)"
+echo "  numreg (snapshot):      $(rate "$records" "$snapshot_cpu") ($snapshot_cpu s, index load included)"
+echo "  numreg (snapshot, net): $(rate "$records" "$(python3 -c "print($snapshot_cpu - $empty_cpu)")") (less the $empty_cpu s to load the index)"
+echo "  sqlite3 import + query: $(rate "$records" "$(python3 -c "print($import_cpu + $query_cpu)")")"
+python3 -c "print(f'  numreg vs sqlite3 join: {($import_cpu + $query_cpu) / max($snapshot_cpu, 0.01):.1f}x (import + query), {$query_cpu / max($snapshot_cpu, 0.01):.1f}x (query alone); wc -l is {$snapshot_cpu / max($wc_cpu, 0.01):.0f}x faster')"
+echo "by wall time:"
 echo "wc -l:                    $(rate "$records" "$wc_wall")"
 echo "numreg (snapshot):        $(rate "$records" "$snapshot_wall") (index load included)"
 echo "numreg (snapshot, net):   $(rate "$records" "$(python3 -c "print($snapshot_wall - $empty_wall)")") (less the $empty_wall s to load the index)"

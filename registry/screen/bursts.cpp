@@ -25,7 +25,7 @@ Bursts::Bursts(int calls, int64_t window, int64_t tolerance)
     : calls_(std::clamp(calls, 1, static_cast<int>(kMostCalls / 2))),
       window_(std::max<int64_t>(window, 1)),
       tolerance_(std::max<int64_t>(tolerance, 0)) {
-  current_.slots.assign(kMinimumSlots, Slot{});
+  rehash(current_, kMinimumSlots);
 }
 
 size_t Bursts::hash(const BurstKey& key) {
@@ -33,43 +33,53 @@ size_t Bursts::hash(const BurstKey& key) {
       mix(static_cast<uint64_t>(key.caller) * 31 + mix(static_cast<uint64_t>(key.callee))));
 }
 
-Bursts::Slot* Bursts::find(Generation& g, const BurstKey& key) {
-  if (g.slots.empty())
+Bursts::Slot* Bursts::find(Generation& g, const BurstKey& key, size_t h) {
+  if (g.tags.empty())
     return nullptr;
-  const size_t mask = g.slots.size() - 1;
-  for (size_t i = hash(key) & mask;; i = (i + 1) & mask) {
-    Slot& s = g.slots[i];
-    if (s.size == 0)
+  const size_t mask = g.tags.size() - 1;
+  const uint8_t t = tag(h);
+  for (size_t i = h & mask;; i = (i + 1) & mask) {
+    if (g.tags[i] == 0)
       return nullptr;
-    if (s.key == key)
-      return &s;
+    if (g.tags[i] == t) {
+      Slot& s = g.slots[g.entries[i]];
+      if (s.key == key)
+        return &s;
+    }
+  }
+}
+
+void Bursts::rehash(Generation& g, size_t entries) {
+  if (g.tags.size() == entries) {
+    std::fill(g.tags.begin(), g.tags.end(), uint8_t{0});
+  } else {
+    g.tags = HugeVector<uint8_t>(entries, 0);
+    g.entries = HugeVector<uint32_t>(entries);
+  }
+  const size_t mask = entries - 1;
+  for (size_t j = 0; j < g.slots.size(); ++j) {
+    const size_t h = hash(g.slots[j].key);
+    size_t i = h & mask;
+    while (g.tags[i] != 0)
+      i = (i + 1) & mask;
+    g.tags[i] = tag(h);
+    g.entries[i] = static_cast<uint32_t>(j);
   }
 }
 
 // A new key in the current generation (the table grows at half load).
-Bursts::Slot& Bursts::insert_key(const BurstKey& key) {
-  if (2 * (current_.keys + 1) > current_.slots.size()) {
-    HugeVector<Slot> old(current_.slots.size() * 2, Slot{});
-    old.swap(current_.slots);
-    const size_t mask = current_.slots.size() - 1;
-    for (const Slot& s : old) {
-      if (s.size == 0)
-        continue;
-      size_t i = hash(s.key) & mask;
-      while (current_.slots[i].size != 0)
-        i = (i + 1) & mask;
-      current_.slots[i] = s;
-    }
-  }
-  const size_t mask = current_.slots.size() - 1;
-  size_t i = hash(key) & mask;
-  while (current_.slots[i].size != 0)
+Bursts::Slot& Bursts::insert_key(const BurstKey& key, size_t h) {
+  if (2 * (current_.slots.size() + 1) > current_.tags.size())
+    rehash(current_, current_.tags.size() * 2);
+  const size_t mask = current_.tags.size() - 1;
+  size_t i = h & mask;
+  while (current_.tags[i] != 0)
     i = (i + 1) & mask;
-  ++current_.keys;
-  Slot& s = current_.slots[i];
-  s = Slot{key, static_cast<uint32_t>(current_.pool.size()), 0, 0};
+  current_.tags[i] = tag(h);
+  current_.entries[i] = static_cast<uint32_t>(current_.slots.size());
+  current_.slots.push_back(Slot{key, static_cast<uint32_t>(current_.pool.size()), 0, 0});
   current_.pool.emplace_back();
-  return s;
+  return current_.slots.back();
 }
 
 // Make room for `needed` calls: a key's calls lie together in the pool, and
@@ -87,24 +97,45 @@ void Bursts::grow(Slot& slot, size_t needed) {
   slot.log_capacity = log;
 }
 
-// Start a new generation; the previous one is dropped.
+namespace {
+
+// Room for about `n` more than the last generation held. Capacity is kept
+// when it suffices, and made twice `n` when not, so that a rate of calls
+// that wavers does not reallocate (and fault in fresh pages) at each
+// generation; pages never touched cost no memory.
+template <class T>
+void make_room(HugeVector<T>& items, size_t n) {
+  items.clear();
+  if (items.capacity() < n + n / 4)
+    items.reserve(2 * n);
+}
+
+}  // namespace
+
+// Start a new generation; the previous one is dropped, and its memory
+// (already mapped: no page faults) holds the new one.
 void Bursts::roll(int64_t time) {
-  const size_t keys = current_.keys;
-  previous_ = std::move(current_);
-  current_ = Generation{};
-  size_t slots = kMinimumSlots;
-  while (slots < 2 * keys)
-    slots *= 2;
-  current_.slots.assign(slots, Slot{});
-  current_.pool.reserve(previous_.pool.size() + previous_.pool.size() / 4);
+  const size_t keys = current_.slots.size();
+  const size_t calls = current_.pool.size();
+  std::swap(previous_, current_);
+  size_t entries = kMinimumSlots;
+  while (entries < 2 * keys)
+    entries *= 2;
+  // Keep the table when it is at most four times that (half full at most).
+  if (current_.tags.size() >= entries && current_.tags.size() <= 4 * entries)
+    entries = current_.tags.size();
+  make_room(current_.slots, keys);
+  make_room(current_.pool, calls);
+  rehash(current_, entries);
   current_.start = time;
 }
 
 Bursts::Slot& Bursts::slot_for(const BurstKey& key) {
-  Slot* slot = find(current_, key);
+  const size_t h = hash(key);
+  Slot* slot = find(current_, key, h);
   if (!slot) {
-    Slot* old = find(previous_, key);
-    slot = &insert_key(key);
+    Slot* old = find(previous_, key, h);
+    slot = &insert_key(key, h);
     if (old) {
       // Carry the calls that can still share a run with a future call.
       const int64_t horizon = newest_ - tolerance_ - window_;

@@ -61,12 +61,16 @@ class Bursts {
   template <class Flag>
   bool add(const BurstKey& key, const BurstCall& call, Flag&& flag);
 
-  /// Start loading the table slot of `key` (batches overlap memory accesses).
+  /// Start loading what add(key, ...) will read first: the key's tags in
+  /// both generations and its home entry in the current one (batches
+  /// overlap memory accesses this way).
   void prefetch(const BurstKey& key) const {
     const size_t h = hash(key);
-    __builtin_prefetch(&current_.slots[h & (current_.slots.size() - 1)]);
-    if (!previous_.slots.empty()) {
-      __builtin_prefetch(&previous_.slots[h & (previous_.slots.size() - 1)]);
+    const size_t at = h & (current_.tags.size() - 1);
+    __builtin_prefetch(&current_.tags[at]);
+    __builtin_prefetch(&current_.entries[at]);
+    if (!previous_.tags.empty()) {
+      __builtin_prefetch(&previous_.tags[h & (previous_.tags.size() - 1)]);
     }
   }
 
@@ -77,23 +81,33 @@ class Bursts {
   struct Slot {
     BurstKey key;
     uint32_t offset;  // first call in pool
-    uint16_t size;    // 0: empty slot
+    uint16_t size;
     uint16_t log_capacity;
   };
+  // Open addressing with linear probing over a one-byte tag per entry: 0
+  // for an empty entry, else 0x80 | 7 bits of the key's hash, so that
+  // looking up a key not held (most keys of a day are met once) reads only
+  // the small, cache-friendly tag array. An entry is the index of the key's
+  // slot; slots are appended in the order keys come, so that a new key
+  // writes at the end of an array rather than at a random place.
   struct Generation {
+    HugeVector<uint8_t> tags;
+    HugeVector<uint32_t> entries;  // into slots
     HugeVector<Slot> slots;
     HugeVector<BurstCall> pool;
-    size_t keys = 0;
     int64_t start = 0;
   };
 
   static size_t hash(const BurstKey& key);
-  static Slot* find(Generation& g, const BurstKey& key);
-  Slot& insert_key(const BurstKey& key);
+  static uint8_t tag(size_t hash) { return static_cast<uint8_t>(0x80 | (hash >> 57)); }
+  static Slot* find(Generation& g, const BurstKey& key, size_t hash);
+  /// Give `g` `entries` entries (a power of 2) and enter its keys again.
+  static void rehash(Generation& g, size_t entries);
+  Slot& insert_key(const BurstKey& key, size_t hash);
   void grow(Slot& slot, size_t needed);
   void roll(int64_t time);
   /// The key's calls in the current generation, carried over if need be,
-  /// with room for one more; returns its slot.
+  /// with room for one more; returns its slot, valid until a new key.
   Slot& slot_for(const BurstKey& key);
 
   int calls_;

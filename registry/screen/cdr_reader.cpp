@@ -4,6 +4,10 @@
 #include <algorithm>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <fmt/format.h>
 
 #include "registry/types/date.hpp"
@@ -64,6 +68,34 @@ int64_t read_ms(std::string_view text) {
     }
   }
   return i == text.size() ? ms : -1;
+}
+
+// Bit i of each mask: byte p[i] (of 16) is a newline, a comma, a quote.
+struct ByteMasks {
+  unsigned newline;
+  unsigned comma;
+  unsigned quote;
+};
+
+ByteMasks masks_tail(const char* p, size_t n) {
+  ByteMasks m{0, 0, 0};
+  for (size_t i = 0; i < n; ++i) {
+    m.newline |= static_cast<unsigned>(p[i] == '\n') << i;
+    m.comma |= static_cast<unsigned>(p[i] == ',') << i;
+    m.quote |= static_cast<unsigned>(p[i] == '"') << i;
+  }
+  return m;
+}
+
+ByteMasks masks16(const char* p) {
+#if defined(__SSE2__)
+  const __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+  return {static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('\n')))),
+          static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(',')))),
+          static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8('"'))))};
+#else
+  return masks_tail(p, 16);
+#endif
 }
 
 }  // namespace
@@ -201,12 +233,56 @@ bool CdrReader::next(Result<Cdr>& cdr) {
   return true;
 }
 
+bool CdrReader::split_next_line(std::string_view& line) {
+  const char* start = buffer_.data() + begin_;
+  const char* end = buffer_.data() + end_;
+  fields_.clear();
+  const char* field = start;
+  const char* stop = nullptr;
+  for (const char* p = start; !stop; p += 16) {
+    if (p >= end)
+      return false;  // no whole line in the buffer
+    const size_t width = std::min<size_t>(16, static_cast<size_t>(end - p));
+    ByteMasks m = width == 16 ? masks16(p) : masks_tail(p, width);
+    if (m.newline) {
+      const unsigned before = (m.newline & (0u - m.newline)) - 1;
+      m.comma &= before;
+      m.quote &= before;
+      stop = p + __builtin_ctz(m.newline);
+    }
+    if (m.quote)
+      return false;
+    for (; m.comma; m.comma &= m.comma - 1) {
+      const char* comma = p + __builtin_ctz(m.comma);
+      if (static_cast<int>(fields_.size()) < needed_)
+        fields_.emplace_back(field, static_cast<size_t>(comma - field));
+      field = comma + 1;
+    }
+  }
+  const char* line_end = stop > start && stop[-1] == '\r' ? stop - 1 : stop;
+  if (static_cast<int>(fields_.size()) < needed_)
+    fields_.emplace_back(field, static_cast<size_t>(std::max(line_end, field) - field));
+  line = std::string_view(start, static_cast<size_t>(line_end - start));
+  begin_ = static_cast<size_t>(stop - buffer_.data()) + 1;
+  ++line_;
+  quoted_ = false;
+  return true;
+}
+
 bool CdrReader::next_batch(std::vector<Result<Cdr>>& batch, size_t max) {
   batch.clear();
   if (!header_read_)
     read_header();
   while (needed_ > 0 && batch.size() < max) {
     std::string_view line;
+    if (split_next_line(line)) {
+      if (trim(line).empty())
+        continue;
+      ++records_;
+      current_ = line;
+      batch.push_back(parse_fields(line));
+      continue;
+    }
     int got = 0;
     do {
       got = next_line(line, batch.empty());
@@ -237,49 +313,59 @@ Result<Cdr> CdrReader::parse(std::string_view line) {
     return tl::unexpected(
         error_at(line.substr(line.size()), "cdr-quote", "a quoted field has no closing quote"));
   }
+  return parse_fields(line);
+}
+
+Result<Cdr> CdrReader::parse_fields(std::string_view line) {
   if (static_cast<int>(fields_.size()) < needed_) {
     return tl::unexpected(
         error_at(line.substr(line.size()), "cdr-fields",
                  fmt::format("the record has {} fields, expected at least {} ({})", fields_.size(),
                              needed_, kExpectedColumns)));
   }
-  Cdr cdr;
-  cdr.line = line_;
-  std::string_view f[kCdrColumns];
+  // Every member of the record is set once, at the end: no zeroing first
+  // (this runs for every record).
   for (int c = 0; c < kCdrColumns; ++c) {
-    f[c] = trim(fields_[columns_[c]]);
-    if (f[c].empty()) {
+    if (trim(fields_[columns_[c]]).empty()) {
       return tl::unexpected(error_at(fields_[columns_[c]], "cdr-missing",
                                      fmt::format("{} is empty", kColumnNames[c])));
     }
   }
-  cdr.time_text = f[kTime];
-  cdr.trunk = f[kTrunk];
-  cdr.caller = f[kCaller];
-  cdr.callee = f[kCallee];
-  if (!parse_time(f[kTime], cdr)) {
+  const std::string_view time_text = trim(fields_[columns_[kTime]]);
+  CallTime when;
+  if (!parse_time(time_text, when)) {
     return tl::unexpected(error_at(
-        f[kTime], "cdr-time",
+        time_text, "cdr-time",
         fmt::format("time: cannot read '{}' as a call time (expected e.g. 2026-11-28T14:05:00)",
-                    f[kTime])));
+                    time_text)));
   }
-  cdr.ring_ms = read_ms(f[kRing]);
-  cdr.talk_ms = read_ms(f[kTalk]);
+  int64_t ms[kCdrColumns];
   for (int c : {kRing, kTalk}) {
-    if ((c == kRing ? cdr.ring_ms : cdr.talk_ms) < 0) {
+    const std::string_view text = trim(fields_[columns_[c]]);
+    ms[c] = read_ms(text);
+    if (ms[c] < 0) {
       return tl::unexpected(error_at(
-          f[c], "cdr-seconds",
+          text, "cdr-seconds",
           fmt::format("{}: cannot read '{}' as seconds (expected a whole or decimal number "
                       "such as 0, 12 or 2.5)",
-                      kColumnNames[c], f[c])));
+                      kColumnNames[c], text)));
     }
   }
-  return cdr;
+  return Cdr{line_,
+             when.time,
+             when.day,
+             when.second,
+             ms[kRing],
+             ms[kTalk],
+             time_text,
+             trim(fields_[columns_[kTrunk]]),
+             trim(fields_[columns_[kCaller]]),
+             trim(fields_[columns_[kCallee]])};
 }
 
 // "2026-11-28T14:05:00" (or with a space) without allocating; other forms
 // go through parse_datetime.
-bool CdrReader::parse_time(std::string_view text, Cdr& cdr) {
+bool CdrReader::parse_time(std::string_view text, CallTime& when) {
   if (text.size() == 19 && text[4] == '-' && text[7] == '-' &&
       (text[10] == 'T' || text[10] == ' ') && text[13] == ':' && text[16] == ':' &&
       digits_at(text, {0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18})) {
@@ -294,17 +380,17 @@ bool CdrReader::parse_time(std::string_view text, Cdr& cdr) {
     const int h = two(p + 11), m = two(p + 14), s = two(p + 17);
     if (h > 23 || m > 59 || s > 59)
       return false;
-    cdr.day = last_day_;
-    cdr.second = h * 3600 + m * 60 + s;
-    cdr.time = int64_t{cdr.day} * 86400 + cdr.second;
+    when.day = last_day_;
+    when.second = h * 3600 + m * 60 + s;
+    when.time = int64_t{when.day} * 86400 + when.second;
     return true;
   }
   auto dt = parse_datetime(text);
   if (!dt)
     return false;
-  cdr.day = static_cast<int32_t>(dt->date.days());
-  cdr.second = dt->seconds;
-  cdr.time = dt->epoch_seconds();
+  when.day = static_cast<int32_t>(dt->date.days());
+  when.second = dt->seconds;
+  when.time = dt->epoch_seconds();
   return true;
 }
 

@@ -77,8 +77,19 @@ class CdrReader {
   /// move the buffer, and `may_move` is false.
   int next_line(std::string_view& line, bool may_move = true);
   void read_header();
+  /// The common case in one pass: a whole line in the buffer without
+  /// quotes; finds its end and splits it into fields_. False (nothing read)
+  /// otherwise.
+  bool split_next_line(std::string_view& line);
   Result<Cdr> parse(std::string_view line);
-  bool parse_time(std::string_view text, Cdr& cdr);
+  /// parse() after split(): the fields of the current line are in fields_.
+  Result<Cdr> parse_fields(std::string_view line);
+  struct CallTime {
+    int64_t time;
+    int32_t day;
+    int32_t second;
+  };
+  bool parse_time(std::string_view text, CallTime& when);
   bool split(std::string_view line);
   Error error_at(std::string_view field, std::string code, std::string message) const;
 

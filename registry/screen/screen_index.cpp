@@ -2,6 +2,7 @@
 #include "registry/screen/screen_index.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 namespace numreg::screen {
 
@@ -43,48 +44,47 @@ uint32_t StringTable::add(std::string_view text) {
 }
 
 void ScreenIndex::seal() {
-  size_t capacity = 16;
-  while (capacity < 2 * static_cast<size_t>(trunk_ids.size())) {
-    capacity *= 2;
-  }
-  slots_.assign(capacity, 0);
+  table_.assign(trunk_ids.size() + trunk_ids.size() / 2 + 16, TrunkSlot{});
   for (uint32_t i = 0; i < trunk_ids.size(); ++i) {
     const std::string_view id = trunk_ids.at(i);
-    const uint64_t h = trunk_hash(id);
-    size_t slot = h & (capacity - 1);
-    while (slots_[slot] != 0) {
-      slot = (slot + 1) & (capacity - 1);
+    size_t slot = home(trunk_hash(id));
+    while (table_[slot].id_size != 0) {
+      slot = slot + 1 == table_.size() ? 0 : slot + 1;
     }
-    slots_[slot] = (h >> 32 << 32) | (i + 1);
-    IndexTrunk& t = trunks[i];
-    t.id_size = static_cast<uint32_t>(id.size());
-    std::fill(std::begin(t.id), std::end(t.id), '\0');
+    TrunkSlot& t = table_[slot];
     std::copy_n(id.data(), std::min(id.size(), sizeof t.id), t.id);
+    t.trunk = i;
+    t.leases_begin = trunks[i].leases_begin;
+    t.leases_end = trunks[i].leases_end;
+    t.id_size = static_cast<uint16_t>(std::min<size_t>(id.size(), UINT16_MAX));
+    t.international = trunks[i].international != 0;
   }
   for (IndexLease& lease : leases) {
     lease.range0 =
         lease.ranges_end > lease.ranges_begin ? ranges[lease.ranges_begin] : KeyRange{0, -1};
+    for (uint32_t i = 0; i < kInlineWindows; ++i) {
+      const uint32_t w = lease.windows_begin + i;
+      const Window window = w < lease.windows_end ? windows[w] : Window{0, 0};
+      lease.window0[i][0] = static_cast<int16_t>(window.from);
+      lease.window0[i][1] = static_cast<int16_t>(window.to);
+    }
   }
 }
 
-uint32_t ScreenIndex::find_trunk(std::string_view id, uint64_t h) const {
-  const size_t mask = slots_.size() - 1;
-  const uint64_t print = h >> 32;
-  for (size_t slot = h & mask; slots_[slot] != 0; slot = (slot + 1) & mask) {
-    if (slots_[slot] >> 32 != print) {
+const TrunkSlot* ScreenIndex::find_slot(std::string_view id, uint64_t hash) const {
+  if (id.empty() || table_.empty())
+    return nullptr;
+  for (size_t slot = home(hash); table_[slot].id_size != 0;
+       slot = slot + 1 == table_.size() ? 0 : slot + 1) {
+    const TrunkSlot& t = table_[slot];
+    if (t.id_size != std::min<size_t>(id.size(), UINT16_MAX))
       continue;
-    }
-    const uint32_t index = static_cast<uint32_t>(slots_[slot]) - 1;
-    const IndexTrunk& t = trunks[index];
-    if (t.id_size != id.size()) {
-      continue;
-    }
-    if (id.size() <= sizeof t.id ? std::equal(id.begin(), id.end(), t.id)
-                                 : trunk_ids.at(index) == id) {
-      return index;
+    if (id.size() <= sizeof t.id ? std::memcmp(id.data(), t.id, id.size()) == 0
+                                 : trunk_ids.at(t.trunk) == id) {
+      return &t;
     }
   }
-  return kNone;
+  return nullptr;
 }
 
 uint32_t ScreenIndex::find_holder(std::string_view uscc) const {
@@ -118,6 +118,14 @@ const IndexRefusal* ScreenIndex::refusal(int64_t callee, uint32_t holder, int32_
 }
 
 bool ScreenIndex::within_windows(const IndexLease& lease, int32_t second) const {
+  const uint32_t n = lease.windows_end - lease.windows_begin;
+  if (n <= kInlineWindows) {
+    for (uint32_t i = 0; i < n; ++i) {
+      if (lease.window0[i][0] * 60 <= second && second < lease.window0[i][1] * 60)
+        return true;
+    }
+    return false;
+  }
   for (uint32_t i = lease.windows_begin; i < lease.windows_end; ++i) {
     if (windows[i].from * 60 <= second && second < windows[i].to * 60) {
       return true;

@@ -48,6 +48,9 @@ struct Window {
   int32_t to;
 };
 
+/// Windows a lease holds inline (contracts rarely have more).
+constexpr int kInlineWindows = 2;
+
 /// A lease whose status is active (no other status is active on any date).
 /// One cache line: a lookup of a call's lease costs one memory access.
 struct alignas(64) IndexLease {
@@ -59,22 +62,34 @@ struct alignas(64) IndexLease {
   uint32_t ranges_end = 0;
   uint32_t windows_begin = 0;  // into windows
   uint32_t windows_end = 0;
-  uint32_t windows_text = kNone;  // into texts: the contract's time_windows
-  uint32_t marketing = 0;         // 1 when purpose is marketing
-  KeyRange range0{0, -1};         // the first permitted range, filled by seal()
+  uint32_t windows_text = kNone;            // into texts: the contract's time_windows
+  uint32_t marketing = 0;                   // 1 when purpose is marketing
+  KeyRange range0{0, -1};                   // the first permitted range, filled by seal()
+  int16_t window0[kInlineWindows][2] = {};  // the first windows (from, to), filled by seal()
 
   bool active_on(int32_t day) const { return start_day <= day && day <= end_day; }
 };
+static_assert(sizeof(IndexLease) == 64);
 
-/// A trunk (or any resource a call record may name) and its leases, with
-/// its ID inline when it is short, so that a lookup touches one cache line.
-struct alignas(32) IndexTrunk {
+/// A trunk (or any resource a call record may name) and its leases.
+struct IndexTrunk {
   uint32_t leases_begin = 0;
   uint32_t leases_end = 0;
   uint32_t international = 0;
-  uint32_t id_size = 0;  // filled by seal(); over 16: compared in trunk_ids
-  char id[16] = {};
 };
+
+/// A slot of the lookup table of trunk IDs: the trunk's ID (inline when it
+/// is short) and what screening asks of the trunk, so that a lookup touches
+/// one cache line, which a batch can start loading ahead.
+struct alignas(32) TrunkSlot {
+  char id[16] = {};
+  uint32_t trunk = kNone;  // index into trunks and trunk_ids
+  uint32_t leases_begin = 0;
+  uint32_t leases_end = 0;
+  uint16_t id_size = 0;  // 0: an empty slot; over 16: compared in trunk_ids
+  uint16_t international = 0;
+};
+static_assert(sizeof(TrunkSlot) == 32);
 
 /// A refusal: callee `number` refused `holder` (kNone: everyone) on `day`.
 struct IndexRefusal {
@@ -100,22 +115,21 @@ class ScreenIndex {
   /// after filling the index.
   void seal();
   /// The index of trunk `id`, or kNone.
-  uint32_t find_trunk(std::string_view id) const { return find_trunk(id, trunk_hash(id)); }
-  /// The same, with `hash` = trunk_hash(id) computed before.
-  uint32_t find_trunk(std::string_view id, uint64_t hash) const;
-  /// The hash find_trunk uses.
-  static uint64_t trunk_hash(std::string_view id);
-  /// Start loading what find_trunk(id, hash) will read (batches overlap
-  /// their memory accesses this way).
-  void prefetch_slot(uint64_t hash) const {
-    __builtin_prefetch(&slots_[hash & (slots_.size() - 1)]);
+  uint32_t find_trunk(std::string_view id) const {
+    const TrunkSlot* slot = find_slot(id, trunk_hash(id));
+    return slot ? slot->trunk : kNone;
   }
-  /// Start loading trunk `trunk`, then (once it is there) its first lease.
-  void prefetch_trunk(uint32_t trunk) const { __builtin_prefetch(&trunks[trunk]); }
-  void prefetch_leases(uint32_t trunk) const {
-    if (trunks[trunk].leases_begin < trunks[trunk].leases_end) {
-      __builtin_prefetch(&leases[trunks[trunk].leases_begin]);
-    }
+  /// The slot of trunk `id`, with `hash` = trunk_hash(id), or nullptr.
+  const TrunkSlot* find_slot(std::string_view id, uint64_t hash) const;
+  /// The hash find_slot uses.
+  static uint64_t trunk_hash(std::string_view id);
+  /// Start loading what find_slot(id, hash) will read (batches overlap
+  /// their memory accesses this way).
+  void prefetch_slot(uint64_t hash) const { __builtin_prefetch(&table_[home(hash)]); }
+  /// Start loading the first lease of the trunk in `slot`.
+  void prefetch_leases(const TrunkSlot& slot) const {
+    if (slot.leases_begin < slot.leases_end)
+      __builtin_prefetch(&leases[slot.leases_begin]);
   }
   /// The index of holder `uscc`, or kNone.
   uint32_t find_holder(std::string_view uscc) const;
@@ -128,8 +142,11 @@ class ScreenIndex {
   bool within_windows(const IndexLease& lease, int32_t second) const;
 
  private:
-  // Open addressing over trunk_ids: (hash >> 32) << 32 | (index + 1); 0 empty.
-  HugeVector<uint64_t> slots_;
+  size_t home(uint64_t hash) const {
+    return static_cast<size_t>((static_cast<unsigned __int128>(hash) * table_.size()) >> 64);
+  }
+  // Open addressing with linear probing over about 1.5 slots a trunk.
+  HugeVector<TrunkSlot> table_;
 };
 
 /// Sort ranges by first key and merge the overlapping or adjacent ones.

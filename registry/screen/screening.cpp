@@ -65,7 +65,8 @@ Screener::Screener(const ScreenIndex& index, ScreenSettings settings, ViolationS
       one_ring_(settings.one_ring_calls, settings.one_ring_window_s, settings.tolerance_s),
       bombing_(settings.bombing_calls + 1, settings.bombing_window_s, settings.tolerance_s),
       trunk_counts_(index.trunks.size()),
-      holder_counts_(index.holders.size()) {}
+      holder_counts_(index.holders.size()),
+      caller_counts_(kTrackedCallers) {}
 
 void Screener::on_progress(ProgressCallback callback, uint64_t total_bytes) {
   progress_ = std::move(callback);
@@ -96,15 +97,11 @@ void Screener::screen(CdrReader& reader) {
       if (!batch[i])
         continue;
       Prepared& p = prepared[i];
-      p.trunk = index_.find_trunk(batch[i]->trunk, p.hash);
-      if (p.trunk != kNone)
-        index_.prefetch_trunk(p.trunk);
+      p.slot = index_.find_slot(batch[i]->trunk, p.hash);
+      if (p.slot)
+        index_.prefetch_leases(*p.slot);
       if (p.caller && p.callee)
         bombing_.prefetch(BurstKey{*p.caller, *p.callee});
-    }
-    for (size_t i = 0; i < batch.size(); ++i) {
-      if (batch[i] && prepared[i].trunk != kNone)
-        index_.prefetch_leases(prepared[i].trunk);
     }
     for (size_t i = 0; i < batch.size(); ++i) {
       ++summary_.records;
@@ -114,6 +111,7 @@ void Screener::screen(CdrReader& reader) {
         unreadable(batch[i].error(), reader.name());
       }
     }
+    flush_counts(false);
     if (progress_ && ++batches % kReportEvery == 0)
       report(reader);
   }
@@ -144,7 +142,7 @@ void Screener::unreadable(const Error& error, const std::string& name) {
 
 void Screener::prepare(const Cdr& cdr, Prepared& p) const {
   p.hash = ScreenIndex::trunk_hash(cdr.trunk);
-  p.trunk = index_.find_trunk(cdr.trunk, p.hash);
+  p.slot = index_.find_slot(cdr.trunk, p.hash);
   p.caller = number_key(cdr.caller);
   p.callee = number_key(cdr.callee);
 }
@@ -175,17 +173,30 @@ std::string_view Screener::trunk_text(uint32_t id) const {
 void Screener::count(int rule, uint32_t trunk, uint32_t holder, const int64_t* caller) {
   ++summary_.violations;
   ++summary_.by_rule[rule];
-  ++trunk_counts_[trunk];
-  if (holder != kNone)
-    ++holder_counts_[holder];
-  if (caller) {
-    auto it = caller_counts_.find(*caller);
-    if (it != caller_counts_.end()) {
-      ++it->second;
-    } else if (caller_counts_.size() < kTrackedCallers) {
-      caller_counts_.emplace(*caller, 1);
-    }
+  pending_.push_back(Pending{trunk, holder, caller ? *caller : 0, caller != nullptr});
+}
+
+// The counts of the batch before are added now, their slots having been
+// loaded while this batch was screened; this batch's slots start loading.
+void Screener::flush_counts(bool all) {
+  for (const Pending& p : ready_) {
+    ++trunk_counts_[p.trunk];
+    if (p.holder != kNone)
+      ++holder_counts_[p.holder];
+    if (p.has_caller)
+      caller_counts_.add(p.caller);
   }
+  ready_.clear();
+  ready_.swap(pending_);
+  for (const Pending& p : ready_) {
+    __builtin_prefetch(&trunk_counts_[p.trunk]);
+    if (p.holder != kNone)
+      __builtin_prefetch(&holder_counts_[p.holder]);
+    if (p.has_caller)
+      caller_counts_.prefetch(p.caller);
+  }
+  if (all && !ready_.empty())
+    flush_counts(false);
 }
 
 void Screener::emit(int rule, uint32_t file, uint64_t line, int64_t time, uint32_t trunk,
@@ -194,14 +205,13 @@ void Screener::emit(int rule, uint32_t file, uint64_t line, int64_t time, uint32
                        std::move(callee_text), std::move(detail)});
 }
 
-const IndexLease* Screener::call_lease(const Cdr& cdr, uint32_t trunk, const int64_t* caller,
+const IndexLease* Screener::call_lease(const Cdr& cdr, const TrunkSlot* slot, const int64_t* caller,
                                        bool& permitted, bool& any_active) const {
   permitted = any_active = false;
-  if (trunk == kNone)
+  if (!slot)
     return nullptr;
   const IndexLease* first_active = nullptr;
-  const IndexTrunk& t = index_.trunks[trunk];
-  for (uint32_t i = t.leases_begin; i < t.leases_end; ++i) {
+  for (uint32_t i = slot->leases_begin; i < slot->leases_end; ++i) {
     const IndexLease& lease = index_.leases[i];
     if (!lease.active_on(cdr.day))
       continue;
@@ -216,12 +226,13 @@ const IndexLease* Screener::call_lease(const Cdr& cdr, uint32_t trunk, const int
   return first_active;
 }
 
-void Screener::check_caller(const Cdr& cdr, uint32_t file, uint32_t known,
+void Screener::check_caller(const Cdr& cdr, uint32_t file, const TrunkSlot* slot,
                             const Result<int64_t>& caller, const Result<int64_t>& callee,
                             const IndexLease*& lease) {
   bool permitted = false;
   bool any_active = false;
-  lease = call_lease(cdr, known, caller ? &*caller : nullptr, permitted, any_active);
+  const uint32_t known = slot ? slot->trunk : kNone;
+  lease = call_lease(cdr, slot, caller ? &*caller : nullptr, permitted, any_active);
   const uint32_t holder = lease ? lease->holder : kNone;
   // The texts of a violation are made only when -o asks for them.
   auto say = [&](int rule, auto&& detail) {
@@ -240,7 +251,7 @@ void Screener::check_caller(const Cdr& cdr, uint32_t file, uint32_t known,
     });
     return;
   }
-  if (known != kNone && index_.trunks[known].international) {
+  if (slot && slot->international) {
     if (key_is_domestic(*caller)) {
       say(S002, [&] {
         return fmt::format("domestic caller {} on international gateway trunk {}",
@@ -338,15 +349,16 @@ void Screener::screen(const Cdr& cdr, uint32_t file) {
   Prepared p;
   prepare(cdr, p);
   screen(cdr, file, p);
+  flush_counts(true);
 }
 
 void Screener::screen(const Cdr& cdr, uint32_t file, const Prepared& p) {
   if (newest_ != INT64_MIN && cdr.time < newest_ - settings_.tolerance_s)
     ++summary_.late;
   newest_ = std::max(newest_, cdr.time);
-  const uint32_t known = p.trunk;
+  const uint32_t known = p.slot ? p.slot->trunk : kNone;
   const IndexLease* lease = nullptr;
-  check_caller(cdr, file, known, p.caller, p.callee, lease);
+  check_caller(cdr, file, p.slot, p.caller, p.callee, lease);
   const uint32_t trunk = known != kNone ? known : trunk_id(cdr.trunk, known);
   if (lease && lease->marketing)
     check_marketing(cdr, file, trunk, *lease, p.caller, p.callee);
@@ -357,6 +369,7 @@ ScreenSummary Screener::summary() {
   // The windows are done with; free them before the summary's maps grow.
   one_ring_ = Bursts(1, 1, 0);
   bombing_ = Bursts(1, 1, 0);
+  flush_counts(true);
   ScreenSummary s = summary_;
   for (uint32_t t = 0; t < trunk_counts_.size(); ++t) {
     if (trunk_counts_[t])
@@ -366,8 +379,9 @@ ScreenSummary Screener::summary() {
     if (holder_counts_[h])
       s.by_holder[std::string(index_.holders.at(h))] = holder_counts_[h];
   }
-  for (const auto& [caller, n] : caller_counts_)
+  caller_counts_.each([&](int64_t caller, uint64_t n) {
     s.worst.push_back({key_canonical(caller), n});
+  });
   s.keep_worst(settings_.worst);
   return s;
 }

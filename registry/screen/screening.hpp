@@ -22,6 +22,7 @@
 #include "registry/config.hpp"
 #include "registry/progress.hpp"
 #include "registry/screen/bursts.hpp"
+#include "registry/screen/caller_counts.hpp"
 #include "registry/screen/cdr_reader.hpp"
 #include "registry/screen/screen_index.hpp"
 #include "registry/screen/summary.hpp"
@@ -96,7 +97,7 @@ class Screener {
   /// first pass over a batch.
   struct Prepared {
     uint64_t hash = 0;
-    uint32_t trunk = kNone;
+    const TrunkSlot* slot = nullptr;  // the trunk's, or nullptr when unknown
     Result<int64_t> caller;
     Result<int64_t> callee;
   };
@@ -106,13 +107,17 @@ class Screener {
   void report(const CdrReader& reader);
   uint32_t trunk_id(std::string_view trunk, uint32_t known);
   std::string_view trunk_text(uint32_t id) const;
-  const IndexLease* call_lease(const Cdr& cdr, uint32_t trunk, const int64_t* caller,
+  const IndexLease* call_lease(const Cdr& cdr, const TrunkSlot* slot, const int64_t* caller,
                                bool& permitted, bool& any_active) const;
   void count(int rule, uint32_t trunk, uint32_t holder, const int64_t* caller);
+  /// Add the counts by trunk, holder and caller that count() put aside
+  /// before the last call; `all`: those of the last call too.
+  void flush_counts(bool all);
   void emit(int rule, uint32_t file, uint64_t line, int64_t time, uint32_t trunk,
             std::string caller_text, std::string callee_text, std::string detail);
-  void check_caller(const Cdr& cdr, uint32_t file, uint32_t known, const Result<int64_t>& caller,
-                    const Result<int64_t>& callee, const IndexLease*& lease);
+  void check_caller(const Cdr& cdr, uint32_t file, const TrunkSlot* slot,
+                    const Result<int64_t>& caller, const Result<int64_t>& callee,
+                    const IndexLease*& lease);
   void check_marketing(const Cdr& cdr, uint32_t file, uint32_t trunk, const IndexLease& lease,
                        const Result<int64_t>& caller, const Result<int64_t>& callee);
   void check_bursts(const Cdr& cdr, uint32_t file, uint32_t trunk, uint32_t holder,
@@ -130,7 +135,17 @@ class Screener {
   std::unordered_map<std::string, uint32_t> unknown_ids_;
   std::vector<uint64_t> trunk_counts_;
   std::vector<uint64_t> holder_counts_;
-  std::unordered_map<int64_t, uint64_t> caller_counts_;
+  CallerCounts caller_counts_;
+  // Violations of a batch whose counts by trunk, holder and caller wait for
+  // flush_counts(): their memory accesses are started together.
+  struct Pending {
+    uint32_t trunk;
+    uint32_t holder;
+    int64_t caller;
+    bool has_caller;
+  };
+  std::vector<Pending> pending_;  // this batch's
+  std::vector<Pending> ready_;    // the batch before's, loading
   ProgressCallback progress_;
   WorkProgress done_;          // records and bytes of the inputs screened so far
   uint64_t bytes_before_ = 0;  // bytes of the inputs finished

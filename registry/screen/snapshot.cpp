@@ -1,6 +1,7 @@
 // The screening index in a binary file.
 //
-// Layout: the magic line "numreg screen snapshot 1\n", then each table as a
+// Layout: the magic line "numreg screen snapshot 2\n" (2: the format's
+// version, changed whenever the tables' layout changes), then each table as a
 // little-endian u64 count followed by its elements' bytes as they lie in
 // memory (plain structs of fixed-width integers), then the magic line again
 // so that a cut file is noticed.
@@ -17,7 +18,9 @@ namespace numreg::screen {
 
 namespace {
 
-constexpr std::string_view kMagic = "numreg screen snapshot 1\n";
+constexpr int kFormat = 2;
+constexpr std::string_view kMagicStart = "numreg screen snapshot ";
+const std::string kMagic = fmt::format("{}{}\n", kMagicStart, kFormat);
 
 using File = std::unique_ptr<FILE, int (*)(FILE*)>;
 
@@ -84,6 +87,14 @@ class Reader {
     const bool read = std::fread(text.data(), 1, text.size(), file_.get()) == text.size();
     if (trailing && (!read || text != kMagic || std::fgetc(file_.get()) != EOF)) {
       damaged();
+    }
+    if (read && text != kMagic && text.starts_with(kMagicStart) && text.back() == '\n') {
+      throw Failure(make_error(
+          ErrorKind::data, "snapshot-format",
+          fmt::format("snapshot {} is of format {}, this numreg reads format {} (write it again "
+                      "with `numreg screen --snapshot-out`)",
+                      path_, text.substr(kMagicStart.size(), text.size() - kMagicStart.size() - 1),
+                      kFormat)));
     }
     if (!read || text != kMagic) {
       throw Failure(make_error(ErrorKind::data, "snapshot-form",

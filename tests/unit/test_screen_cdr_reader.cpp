@@ -17,8 +17,15 @@ namespace {
 struct Read {
   std::vector<Cdr> records;
   std::vector<std::string> trunks;  // copies: views die with the reader's next read
+  std::vector<std::string> texts;   // each record described while its views live
   std::vector<Error> errors;
 };
+
+// A record as text, to compare readings.
+std::string describe(const Cdr& c) {
+  return std::to_string(c.line) + " " + std::to_string(c.time) + " " + std::string(c.caller) + " " +
+         std::string(c.callee) + " " + std::to_string(c.ring_ms) + " " + std::to_string(c.talk_ms);
+}
 
 Read read_all(std::string bytes) {
   CdrReader reader(memory_source(std::move(bytes)), "cdrs.csv");
@@ -28,8 +35,28 @@ Read read_all(std::string bytes) {
     if (cdr) {
       out.records.push_back(*cdr);
       out.trunks.emplace_back(cdr->trunk);
+      out.texts.push_back(describe(*cdr));
     } else {
       out.errors.push_back(cdr.error());
+    }
+  }
+  return out;
+}
+
+// The same through next_batch, in batches of `size`; fields as text.
+Read read_batches(std::string bytes, size_t size) {
+  CdrReader reader(memory_source(std::move(bytes)), "cdrs.csv");
+  Read out;
+  std::vector<Result<Cdr>> batch;
+  while (reader.next_batch(batch, size)) {
+    for (const auto& cdr : batch) {
+      if (cdr) {
+        out.records.push_back(*cdr);
+        out.trunks.emplace_back(cdr->trunk);
+        out.texts.push_back(describe(*cdr));
+      } else {
+        out.errors.push_back(cdr.error());
+      }
     }
   }
   return out;
@@ -135,4 +162,43 @@ TEST_CASE("CdrReader: lines longer than the first buffer") {
 
 TEST_CASE("CdrReader: empty input has no records") {
   CHECK(read_all("").records.empty());
+}
+
+TEST_CASE("CdrReader: batches read what next() reads, line by line") {
+  // Lines of every shape: short and long, CRLF, blank and blank-looking,
+  // quoted, extra and missing columns, trailing commas, no final newline.
+  const std::vector<std::string> shapes = {
+      "2026-11-28T08:00:00,T1,+8613800138000,13800138000,5,30",
+      "2026-11-28T08:00:01,TRK-0000123,13800138000,+8613900000001,1,0,extra,columns,here",
+      "2026-11-28T08:00:02,T2,+8613800138000,13800138000,1.5,0\r",
+      "",
+      "   ",
+      "\r",
+      "2026-11-28T08:00:03,\"T,3\",+8613800138000,13800138000,1,0",
+      "2026-11-28T08:00:04,T4,+8613800138000",
+      "2026-11-28T08:00:05, T5 ,+8613800138000, 13800138000 ,2,3,",
+      "2026-11-28T08:00:06,T6,+8613800138000,13800138000,2,",
+      "x,y,z,w,1,2",
+      "2026-11-28 08:00:07,T7,0898-6612 0002,13800138001,2.5,0"};
+  std::string text = "time,trunk,caller,callee,ring_s,talk_s\n";
+  for (int i = 0; i < 3000; ++i)
+    text += shapes[(i * 7 + i / 13) % shapes.size()] + "\n";
+  text += "2026-11-28T09:00:00,T9,+8613800138000,13800138000,5,30";  // no final newline
+  const Read one = read_all(text);
+  for (size_t size : {1, 3, 32, 1000}) {
+    const Read batched = read_batches(text, size);
+    REQUIRE(batched.records.size() == one.records.size());
+    REQUIRE(batched.errors.size() == one.errors.size());
+    for (size_t i = 0; i < one.records.size(); ++i) {
+      CHECK(batched.texts[i] == one.texts[i]);
+      CHECK(batched.trunks[i] == one.trunks[i]);
+    }
+    for (size_t i = 0; i < one.errors.size(); ++i) {
+      CHECK(batched.errors[i].message == one.errors[i].message);
+      CHECK(batched.errors[i].where.line == one.errors[i].where.line);
+      CHECK(batched.errors[i].where.column == one.errors[i].where.column);
+    }
+  }
+  CHECK(one.records.size() > 1000);
+  CHECK(one.errors.size() > 100);
 }

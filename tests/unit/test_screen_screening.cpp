@@ -240,3 +240,31 @@ TEST_CASE("Screener: progress about every 4096 records and at the end of each in
   CHECK(heard[3].records == 10000);
   CHECK(heard[3].done == 2 * lines.size());
 }
+
+TEST_CASE("Snapshot: one written by an older numreg is refused with what to do") {
+  const std::string path = "old-snapshot.bin";
+  std::FILE* f = std::fopen(path.c_str(), "wb");
+  std::fputs("numreg screen snapshot 1\n", f);
+  std::fclose(f);
+  CHECK_THROWS_WITH(read_snapshot(path),
+                    "snapshot old-snapshot.bin is of format 1, this numreg reads format 2 "
+                    "(write it again with `numreg screen --snapshot-out`)");
+  std::remove(path.c_str());
+}
+
+TEST_CASE("Screener: S007 with more windows than a lease holds inline") {
+  ScreenIndex x = sample_index();
+  x.windows = {{9 * 60, 10 * 60}, {11 * 60, 12 * 60}, {14 * 60, 15 * 60}};
+  x.leases[1].windows_end = 3;
+  x.seal();
+  const std::string day =
+      "2026-11-21T09:30:00,T2,+8689836800001,13800138000,5,30\n"
+      "2026-11-21T10:30:00,T2,+8689836800001,13800138000,5,30\n"
+      "2026-11-21T11:00:00,T2,+8689836800001,13800138000,5,30\n"
+      "2026-11-21T14:59:59,T2,+8689836800001,13800138000,5,30\n"
+      "2026-11-21T15:00:00,T2,+8689836800001,13800138000,5,30\n";
+  const auto rows = screen_lines(x, day);
+  REQUIRE(rows.size() == 2);
+  CHECK(rows[0].starts_with("S007 3 call at 10:30:00"));
+  CHECK(rows[1].starts_with("S007 6 call at 15:00:00"));
+}

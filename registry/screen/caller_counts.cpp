@@ -1,0 +1,57 @@
+// Violations per caller for the worst offenders.
+#include "registry/screen/caller_counts.hpp"
+
+namespace numreg::screen {
+
+namespace {
+
+constexpr size_t kFirstSlots = 1024;
+
+uint64_t mix(uint64_t x) {
+  x ^= x >> 33;
+  x *= 0xff51afd7ed558ccdull;
+  x ^= x >> 33;
+  x *= 0xc4ceb9fe1a85ec53ull;
+  return x ^ (x >> 33);
+}
+
+}  // namespace
+
+CallerCounts::CallerCounts(size_t most) : most_(most), slots_(kFirstSlots) {}
+
+size_t CallerCounts::home(int64_t caller) const {
+  return mix(static_cast<uint64_t>(caller)) & (slots_.size() - 1);
+}
+
+void CallerCounts::add(int64_t caller) {
+  const size_t mask = slots_.size() - 1;
+  size_t i = home(caller);
+  for (; slots_[i].count; i = (i + 1) & mask) {
+    if (slots_[i].caller == caller) {
+      ++slots_[i].count;
+      return;
+    }
+  }
+  if (size_ >= most_)
+    return;
+  slots_[i] = Entry{caller, 1};
+  if (2 * ++size_ > slots_.size())
+    grow();
+}
+
+// Twice the slots; the table stays at most half full.
+void CallerCounts::grow() {
+  HugeVector<Entry> old(slots_.size() * 2);
+  old.swap(slots_);
+  const size_t mask = slots_.size() - 1;
+  for (const Entry& e : old) {
+    if (!e.count)
+      continue;
+    size_t i = home(e.caller);
+    while (slots_[i].count)
+      i = (i + 1) & mask;
+    slots_[i] = e;
+  }
+}
+
+}  // namespace numreg::screen

@@ -1,0 +1,47 @@
+// Violations per caller for the worst offenders: a flat open-addressing
+// table of at most a fixed number of callers, so that counting costs one
+// memory access and memory stays bounded whatever the file's size.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+#include "registry/screen/huge_pages.hpp"
+
+namespace numreg::screen {
+
+class CallerCounts {
+ public:
+  /// Count the first `most` distinct callers met; later new callers are not
+  /// counted, callers already held go on counting.
+  explicit CallerCounts(size_t most);
+
+  /// Add one violation of `caller` (a Number::key()).
+  void add(int64_t caller);
+  /// Start loading the slot of `caller`.
+  void prefetch(int64_t caller) const { __builtin_prefetch(&slots_[home(caller)]); }
+  /// The callers held.
+  size_t size() const { return size_; }
+  /// Call `f(caller, count)` for each caller held, in no particular order.
+  template <class F>
+  void each(F&& f) const {
+    for (const Entry& e : slots_) {
+      if (e.count)
+        f(e.caller, e.count);
+    }
+  }
+
+ private:
+  struct Entry {
+    int64_t caller = 0;
+    uint64_t count = 0;  // 0: an empty slot
+  };
+  size_t home(int64_t caller) const;
+  void grow();
+
+  size_t most_;
+  size_t size_ = 0;
+  HugeVector<Entry> slots_;
+};
+
+}  // namespace numreg::screen
