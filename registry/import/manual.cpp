@@ -180,7 +180,10 @@ A leading apostrophe before =, +, \-, @, tab or carriage return (written by
 is dropped.
 .SS YAML, TOML and JSON
 A document with a list of records per kind:
-.RS
+)";
+
+// The example document both languages show.
+constexpr std::string_view kDocumentExample = R"(.RS
 .nf
 holders:
   \- uscc: 91460400MA5TDR015T
@@ -190,7 +193,9 @@ leases:
     ...
 .fi
 .RE
-.PP
+)";
+
+constexpr std::string_view kHeadAfterExample = R"(.PP
 In TOML each record is a table of an array of tables
 .RB ( [[holders]] ).
 A top\-level list holds records of the kind the file name or
@@ -234,17 +239,9 @@ numreg\-import \- numreg import 读取、numreg export 写出的文件
 RFC 4180：先是一行表头，之后每行一条记录；含逗号、引号或换行的字段加引号，字段中的引号写两遍。行尾为 LF 或 CRLF。文本为 UTF\-8（可带字节顺序标记）或 GB18030（文件不是有效的 UTF\-8 时自动识别，也可以用 \fB\-\-encoding\fR 指定）。记录类型取文件名的第一个词（\fBholders.csv\fR、\fBleases\-2019q2.csv\fR）或 \fB\-\-kind\fR。\fBnumreg export \-\-spreadsheet\-safe\fR 写在 =、+、\-、@、制表符或回车之前的撇号，读入时去掉。
 .SS YAML、TOML 和 JSON
 一个文档，每种记录类型一个列表：
-.RS
-.nf
-holders:
-  \- uscc: 91460400MA5TDR015T
-    name: ...
-leases:
-  \- id: DZ\-2019\-001
-    ...
-.fi
-.RE
-.PP
+)";
+
+constexpr std::string_view kHeadZhAfterExample = R"(.PP
 TOML 中每条记录是表数组中的一个表（\fB[[holders]]\fR）。顶层是一个列表时，其中的记录属于文件名或 \fB\-\-kind\fR 给出的类型。值按书写的文本读取：YAML 中不加引号的 \fB0898 6612 3456\fR 保留开头的 0。取值列表（permitted_callers、numbers）可以写成列表。电话号码不接受带小数或指数的 TOML 和 JSON 数字，也不接受 \fB8.98661E+11\fR 这样的电子表格写法。
 .SS JSON Lines
 每行一个记录对象，类型都是文件名或 \fB\-\-kind\fR 给出的类型。
@@ -262,6 +259,8 @@ constexpr std::string_view kTailZh = R"(.SH 参见
 std::string import_manual(i18n::Lang lang) {
   bool zh = lang == i18n::Lang::zh;
   std::string out = zh ? unicode(kHeadZh) : std::string(kHead);
+  out += kDocumentExample;
+  out += zh ? unicode(kHeadZhAfterExample) : std::string(kHeadAfterExample);
   for (const Kind& k : kinds()) {
     out += zh ? kind_section_zh(k) : kind_section(k);
   }

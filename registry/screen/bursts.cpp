@@ -4,20 +4,14 @@
 #include <algorithm>
 #include <limits>
 
+#include "registry/screen/mix.hpp"
+
 namespace numreg::screen {
 
 namespace {
 
 constexpr size_t kMinimumSlots = 1024;
 constexpr size_t kMostCalls = std::numeric_limits<uint16_t>::max();
-
-uint64_t mix(uint64_t x) {
-  x ^= x >> 33;
-  x *= 0xff51afd7ed558ccdull;
-  x ^= x >> 33;
-  x *= 0xc4ceb9fe1a85ec53ull;
-  return x ^ (x >> 33);
-}
 
 }  // namespace
 
@@ -30,7 +24,7 @@ Bursts::Bursts(int calls, int64_t window, int64_t tolerance)
 
 size_t Bursts::hash(const BurstKey& key) {
   return static_cast<size_t>(
-      mix(static_cast<uint64_t>(key.caller) * 31 + mix(static_cast<uint64_t>(key.callee))));
+      mix64(static_cast<uint64_t>(key.caller) * 31 + mix64(static_cast<uint64_t>(key.callee))));
 }
 
 Bursts::Slot* Bursts::find(Generation& g, const BurstKey& key, size_t h) {

@@ -1,26 +1,20 @@
 // Violations per caller for the worst offenders.
 #include "registry/screen/caller_counts.hpp"
 
+#include "registry/screen/mix.hpp"
+
 namespace numreg::screen {
 
 namespace {
 
 constexpr size_t kFirstSlots = 1024;
 
-uint64_t mix(uint64_t x) {
-  x ^= x >> 33;
-  x *= 0xff51afd7ed558ccdull;
-  x ^= x >> 33;
-  x *= 0xc4ceb9fe1a85ec53ull;
-  return x ^ (x >> 33);
-}
-
 }  // namespace
 
 CallerCounts::CallerCounts(size_t most) : most_(most), slots_(kFirstSlots) {}
 
 size_t CallerCounts::home(int64_t caller) const {
-  return mix(static_cast<uint64_t>(caller)) & (slots_.size() - 1);
+  return mix64(static_cast<uint64_t>(caller)) & (slots_.size() - 1);
 }
 
 void CallerCounts::add(int64_t caller) {
