@@ -1,12 +1,13 @@
 # numreg: `make demo` and `make test` set everything up on a fresh Debian 12.
 BUILD ?= build
 ASAN_BUILD ?= build-asan
+TSAN_BUILD ?= build-tsan
 FUZZ_BUILD ?= build-fuzz
 FUZZ_SECONDS ?= 60
 JOBS ?= $(shell nproc)
 CMAKE_GEN := $(shell command -v ninja >/dev/null 2>&1 && echo -G Ninja)
 
-.PHONY: all deps build asan demo test test-release test-asan fuzz fuzz-build clean install
+.PHONY: all deps build asan demo test test-release test-asan test-tsan fuzz fuzz-build clean install
 
 all: build
 
@@ -35,6 +36,16 @@ test-asan: asan
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
 	  ctest --test-dir $(ASAN_BUILD) -j $(JOBS) --output-on-failure
 
+# The import reads on one thread and writes on another: its tests again under
+# ThreadSanitizer (not part of `make test`; a third build of numreg).
+test-tsan: deps
+	@cmake -S . -B $(TSAN_BUILD) $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=Debug \
+	  -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g1 -fsanitize=thread" \
+	  -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=thread" >/dev/null
+	@cmake --build $(TSAN_BUILD) -j $(JOBS) --target numreg
+	@TSAN_OPTIONS=halt_on_error=1 ctest --test-dir $(TSAN_BUILD) -j $(JOBS) --output-on-failure \
+	  -R "e2e: (import_|progress_terminal|crash_kill)"
+
 # libFuzzer harnesses (fuzz/), built with clang 14; each runs FUZZ_SECONDS.
 fuzz-build:
 	@scripts/deps.sh fuzz
@@ -49,4 +60,4 @@ install: build
 	@cmake --install $(BUILD)
 
 clean:
-	rm -rf $(BUILD) $(ASAN_BUILD) $(FUZZ_BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD) $(TSAN_BUILD) $(FUZZ_BUILD)
