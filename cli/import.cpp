@@ -68,11 +68,7 @@ void write_errors_file(const std::string& path, const std::vector<Error>& errors
 nlohmann::ordered_json report_json(const import::ImportReport& r) {
   nlohmann::ordered_json files = nlohmann::ordered_json::array();
   for (const auto& f : r.files) {
-    files.push_back({{"file", f.name},
-                     {"format", f.format},
-                     {"encoding", f.encoding},
-                     {"sha256", f.sha256},
-                     {"records", f.records}});
+    files.push_back(import::to_json(f));
   }
   nlohmann::ordered_json records = nlohmann::ordered_json::object();
   nlohmann::ordered_json counts = nlohmann::ordered_json::object();

@@ -56,16 +56,15 @@ void open_input(Input& in, const ImportOptions& options, std::vector<Error>& err
   in.file.name = name;
   in.file.format = input_format(in.path, options.format);
   const Kind* hint = kind_of(in.path, options);
+  in.source = std::make_unique<TextSource>(in.path, name, options.encoding);  // exists?
   if (in.file.format == "csv" || in.file.format == "jsonl") {
     const Kind& k = required_kind(in.path, options);
-    in.source = std::make_unique<TextSource>(in.path, name, options.encoding);
     if (in.file.format == "csv") {
       in.reader = std::make_unique<CsvReader>(*in.source, k, options.limits);
     } else {
       in.reader = std::make_unique<JsonLinesReader>(*in.source, k, options.limits);
     }
   } else {
-    in.source = std::make_unique<TextSource>(in.path, name, options.encoding);
     std::string text = in.source->read_all(options.limits.max_document_bytes);
     if (in.file.format == "yaml") {
       in.reader = read_yaml(text, name, hint, options.limits, errors);
@@ -315,7 +314,7 @@ class Run {
 
   void upsert(const Record& given, std::vector<Error>& errors) {
     KindCounts& counts = counts_for(*given.kind);
-    Record record = keep_permits(in_stored_order(with_last(given)));
+    Record record = keep_permits(in_stored_order(given));  // build() gave permits their last
     size_t before = errors.size();
     references(record, errors);
     if (errors.size() != before)
@@ -380,14 +379,6 @@ class Run {
     Record out = r;
     out.values[static_cast<size_t>(i)] = text;
     return out;
-  }
-
-  // A permit of one number is stored as first..first.
-  static Record with_last(Record r) {
-    if (r.kind->name == "permits" && !r.get("last")) {
-      r.set("last", r.get("first"));
-    }
-    return r;
   }
 
   // A lease row without permitted callers keeps the permits it has (permits
@@ -498,11 +489,7 @@ std::string batch_id(Ledger& ledger, const std::vector<std::string>& paths) {
 void journal_batch(Ledger& ledger, const ImportReport& report, const Change& change) {
   nlohmann::ordered_json files = nlohmann::ordered_json::array();
   for (const auto& f : report.files) {
-    files.push_back({{"file", f.name},
-                     {"sha256", f.sha256},
-                     {"format", f.format},
-                     {"encoding", f.encoding},
-                     {"records", f.records}});
+    files.push_back(to_json(f));
   }
   nlohmann::ordered_json records = nlohmann::ordered_json::object();
   for (const auto& [k, c] : report.counts) {
@@ -521,6 +508,14 @@ void journal_batch(Ledger& ledger, const ImportReport& report, const Change& cha
 }
 
 }  // namespace
+
+nlohmann::ordered_json to_json(const ImportedFile& f) {
+  return {{"file", f.name},
+          {"format", f.format},
+          {"encoding", f.encoding},
+          {"sha256", f.sha256},
+          {"records", f.records}};
+}
 
 std::string input_format(const std::string& path, const std::string& forced) {
   if (!forced.empty()) {

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "registry/import/row.hpp"
 #include "registry/import/text_source.hpp"
 #include "registry/ledger.hpp"
@@ -44,6 +46,10 @@ struct ImportedFile {
   std::string sha256;
   size_t records = 0;
 };
+
+/// An input file as the report and the batch's journal entry give it:
+/// file, format, encoding, sha256, records.
+nlohmann::ordered_json to_json(const ImportedFile& file);
 
 struct ImportReport {
   std::string batch;  // the journal's batch ID (empty when nothing was written)

@@ -21,6 +21,12 @@ void put_u32(std::string& out, uint32_t v) {
   out.append(bytes, 4);
 }
 
+void put_i64(std::string& out, int64_t v) {
+  char bytes[8];
+  std::memcpy(bytes, &v, 8);
+  out.append(bytes, 8);
+}
+
 void put_text(std::string& out, const std::string& s) {
   put_u32(out, static_cast<uint32_t>(s.size()));
   out += s;
@@ -36,6 +42,12 @@ void put_optional(std::string& out, const std::optional<std::string>& s) {
 struct Cursor {
   const char* p;
 
+  int64_t i64() {
+    int64_t v = 0;
+    std::memcpy(&v, p, 8);
+    p += 8;
+    return v;
+  }
   uint32_t u32() {
     uint32_t v = 0;
     std::memcpy(&v, p, 4);
@@ -59,8 +71,7 @@ struct Cursor {
 void put_entry(std::string& out, const store::JournalEntry& e) {
   size_t start = out.size();
   put_u32(out, 0);  // the length, filled in below
-  std::string seq = std::to_string(e.seq);
-  put_text(out, seq);
+  put_i64(out, e.seq);
   for (const std::string* s : {&e.time, &e.actor, &e.action, &e.entity, &e.key}) {
     put_text(out, *s);
   }
@@ -76,7 +87,7 @@ void put_entry(std::string& out, const store::JournalEntry& e) {
 store::JournalEntry read_entry(const char* bytes) {
   Cursor c{bytes};
   store::JournalEntry e;
-  e.seq = std::stoll(c.text());
+  e.seq = c.i64();
   e.time = c.text();
   e.actor = c.text();
   e.action = c.text();

@@ -137,10 +137,6 @@ std::vector<NumberRange> BulkInserter::permits_of(const Record& r) {
   return ranges ? std::move(*ranges) : std::vector<NumberRange>{};
 }
 
-InsertResult BulkInserter::insert(const Record& r) {
-  return insert(r, permits_of(r));
-}
-
 InsertResult BulkInserter::insert(const Record& r, const std::vector<NumberRange>& permits) {
   const Kind& kind = *r.kind;
   if (kind.name == "permits") {

@@ -33,9 +33,8 @@ class BulkInserter {
 
   /// Insert `record` (a validated record of any kind) and what derives from
   /// it: a resource's number range, a lease's permits, a holder's check flag.
-  /// Call inside a transaction.
-  InsertResult insert(const Record& record);
-  /// The same, with a lease's permitted callers already read (`permits_of`).
+  /// A lease's permits come already read (`permits_of`, on another thread
+  /// during an import). Call inside a transaction.
   InsertResult insert(const Record& record, const std::vector<NumberRange>& permits);
   /// The permitted caller ranges of a lease record (none for other kinds).
   static std::vector<NumberRange> permits_of(const Record& record);
