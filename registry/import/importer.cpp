@@ -15,6 +15,7 @@
 #include "registry/import/handoff.hpp"
 #include "registry/import/journal_spool.hpp"
 #include "registry/import/record_text.hpp"
+#include "registry/import/reference_check.hpp"
 #include "registry/store/bulk_insert.hpp"
 #include "registry/util/sha256.hpp"
 
@@ -109,6 +110,7 @@ struct Item {
   bool has_row = false;      // false: only errors the reader found at the end
   size_t reader_errors = 0;  // errors[0, reader_errors) came from the reader
   bool valid = false;
+  size_t refs_missing_at = 0;  // errors[refs_missing_at, ...): references not found (if > 0)
   Record record;
   std::vector<NumberRange> permits;
   store::JournalEntry entry;
@@ -130,13 +132,15 @@ std::string registry_dir(Ledger& ledger) {
 
 class Run {
  public:
-  Run(Ledger& ledger, const ImportOptions& options, const Change& change, ImportReport& report)
+  Run(Ledger& ledger, const ImportOptions& options, const Change& change, ImportReport& report,
+      std::unique_ptr<ReferenceCheck> refs)
       : ledger_(ledger),
         options_(options),
         change_(change),
         report_(report),
         inserter_(ledger.database()),
-        spool_(registry_dir(ledger)) {}
+        spool_(registry_dir(ledger)),
+        refs_(std::move(refs)) {}
 
   void add_errors(std::vector<Error>& errors) {
     for (auto& e : errors) {
@@ -159,8 +163,10 @@ class Run {
     }
   }
 
-  // Insert the journal entries held back while the records were written.
+  // Insert the journal entries held back while the records were written
+  // (the reading connection closed first: it would hold the checkpoint back).
   void write_journal() {
+    refs_.reset();
     store::Journal& journal = ledger_.journal();
     spool_.drain([&journal](const store::JournalEntry& e) { journal.insert_sealed(e); });
   }
@@ -251,7 +257,18 @@ class Run {
       ++in.file.records;
       item.reader_errors = item.errors.size();
       item.valid = validate(item.row, kind, item.record, item.errors);
+      item.refs_missing_at = 0;
+      if (item.valid && refs_) {
+        size_t before = item.errors.size();
+        refs_->check(item.record, item.errors);
+        if (item.errors.size() != before) {
+          item.valid = false;
+          item.refs_missing_at = before + 1;
+        }
+      }
       if (item.valid) {
+        if (refs_)
+          refs_->added(item.record);
         item.permits = store::BulkInserter::permits_of(item.record);
         item.entry = entry_for(item.record);
         store::seal(item.entry, tail.seq, tail.hash);
@@ -273,6 +290,8 @@ class Run {
     if (item.has_row) {
       if (item.valid)
         insert(item);
+      else if (item.refs_missing_at > 0)
+        missing_references(item);
       finish_row(item.row, item.record, item.errors, item.reader_errors);
     }
     add_errors(item.errors);
@@ -355,6 +374,20 @@ class Run {
     }
   }
 
+  // A row whose references the reading thread did not find: a key that
+  // exists is told first, as SQLite's constraints would tell it.
+  void missing_references(Item& item) {
+    auto at = item.errors.begin() + static_cast<long>(item.refs_missing_at - 1);
+    std::vector<Error> found(std::make_move_iterator(at),
+                             std::make_move_iterator(item.errors.end()));
+    item.errors.erase(at, item.errors.end());
+    if (ledger_.find(*item.record.kind, item.record.key())) {
+      item.errors.push_back(duplicate(item.record));
+      return;
+    }
+    told(item.record, found, item.errors);
+  }
+
   // A lease's permitted callers as the registry lists them (by number), so
   // re-importing a file is "unchanged" whatever order it gave them in.
   static Record in_stored_order(const Record& r) {
@@ -412,6 +445,11 @@ class Run {
   void references(const Record& record, std::vector<Error>& errors) {
     std::vector<Error> found;
     ledger_.check_references(record, found);
+    told(record, found, errors);
+  }
+
+  // References not found, each as missing or as rejected above.
+  void told(const Record& record, std::vector<Error>& found, std::vector<Error>& errors) const {
     for (auto& e : found) {
       const Field* f = record.kind->field(e.field);
       if (f && rejected_.count(kind(f->ref).name + "\n" + e.value)) {
@@ -468,6 +506,7 @@ class Run {
   store::JournalTail tail_;  // the last entry sealed (reading thread)
   bool tail_read_ = false;
   JournalSpool spool_;                        // writing thread
+  std::unique_ptr<ReferenceCheck> refs_;      // reading thread (inserts only)
   RawValues raw_;                             // reading thread
   size_t records_ = 0;                        // reading thread
   std::unordered_set<std::string> rejected_;  // writing thread
@@ -505,6 +544,47 @@ void journal_batch(Ledger& ledger, const ImportReport& report, const Change& cha
   e.reason = change.reason;
   e.batch = report.batch;
   ledger.journal().append(e);
+}
+
+// Foreign keys off while it lives (set outside a transaction: SQLite ignores
+// the pragma inside one), on again after.
+class ForeignKeysOff {
+ public:
+  explicit ForeignKeysOff(store::Database& db) : db_(db) { db_.exec("PRAGMA foreign_keys=OFF"); }
+  ~ForeignKeysOff() {
+    sqlite3_exec(db_.handle(), "PRAGMA foreign_keys=ON", nullptr, nullptr, nullptr);
+  }
+  ForeignKeysOff(const ForeignKeysOff&) = delete;
+  ForeignKeysOff& operator=(const ForeignKeysOff&) = delete;
+
+ private:
+  store::Database& db_;
+};
+
+// Inserts check references on the reading thread, through a connection of
+// their own; that needs the registry to be a file. Upserts read the registry
+// on the writing thread and keep SQLite's foreign keys.
+bool references_on_reader(Ledger& ledger, const ImportOptions& options) {
+  std::error_code ec;
+  return !options.upsert && std::filesystem::is_regular_file(ledger.database().path(), ec);
+}
+
+// A reference check for the rows of `inputs`, remembering the keys of the
+// kinds some of them refer to.
+std::unique_ptr<ReferenceCheck> reference_check(Ledger& ledger,
+                                                const std::vector<std::unique_ptr<Input>>& inputs) {
+  auto refs = std::make_unique<ReferenceCheck>(ledger.database().path());
+  for (const auto& in : inputs) {
+    if (in->failed || !in->reader)
+      continue;
+    for (const Kind* k : in->reader->kinds()) {
+      for (const auto& f : k->fields) {
+        if (f.type == FieldType::ref)
+          refs->remember(kind(f.ref));
+      }
+    }
+  }
+  return refs;
 }
 
 }  // namespace
@@ -569,12 +649,16 @@ ImportReport import_files(Ledger& ledger, const std::vector<std::string>& paths,
     }
   }
 
+  bool on_reader = references_on_reader(ledger, options);
+  std::optional<ForeignKeysOff> keys_off;
+  if (on_reader)
+    keys_off.emplace(ledger.database());
   store::Transaction tx(ledger.database());
   ledger.journal().forget_head();
   Change change = given;
   report.batch = batch_id(ledger, paths);
   change.batch = report.batch;
-  Run run(ledger, options, change, report);
+  Run run(ledger, options, change, report, on_reader ? reference_check(ledger, inputs) : nullptr);
   run.add_errors(errors);
   for (auto& in : inputs)
     run.inputs_.push_back(in.get());

@@ -148,6 +148,53 @@ TEST_CASE("import_files: references to rejected rows say so") {
                      "'91460400MA5TDR015T' was rejected above"));
 }
 
+TEST_CASE("import_files: references are found in the registry and in rows read before") {
+  Fixture f;
+  REQUIRE(f.run({f.files[1], f.files[2]}).ok());  // resources and holders
+  std::string leases = test::write_file(f.registry.dir(), "leases.csv",
+                                        "id,resource,holder,purpose,start\n"
+                                        "L-1,T-DZ-0001,91460400MA5TDR015T,marketing,2025-01-01\n"
+                                        "L-2,T-NONE,91460400MA5TDR015T,marketing,2025-01-01\n"
+                                        "L-1,T-NONE,91460400MA5TDR016R,marketing,2025-01-01\n"
+                                        "L-3,96166,91460400MA5TDR016R,marketing,2025-01-01\n");
+  std::string permits = test::write_file(f.registry.dir(), "permits.csv",
+                                         "lease,first,last\n"
+                                         "L-1,0898-6610 0000,0898-6610 0099\n"
+                                         "L-9,0898-6610 0100,0898-6610 0199\n");
+  size_t entries = f.journal_entries();
+  ImportReport r = f.run({permits, leases});
+  Lines d = test::diagnostics(r.errors);
+  // L-1 is read before the permit that names it: only L-9 is missing. The
+  // second L-1 is a duplicate first, as SQLite's constraints tell it.
+  CHECK(d == Lines{
+                 f.registry.dir() +
+                     "/leases.csv:3:5: error[ref-missing]: resource: no resource 'T-NONE' in "
+                     "the registry",
+                 f.registry.dir() +
+                     "/leases.csv:4:1: error[duplicate-key]: id: lease 'L-1' already exists (in "
+                     "the registry or earlier in this import; --mode upsert updates it)",
+                 f.registry.dir() + "/leases.csv:5:11: error[ref-missing]: holder: no holder "
+                                    "'91460400MA5TDR016R' in the registry",
+                 f.registry.dir() +
+                     "/permits.csv:3:1: error[ref-missing]: lease: no lease 'L-9' in the registry",
+             });
+  CHECK(f.journal_entries() == entries);
+  Ledger ledger = f.registry.open();
+  CHECK(ledger.list(kind("leases"), {}).empty());
+}
+
+TEST_CASE("import_files: foreign keys are on again after an import") {
+  Fixture f;
+  Ledger ledger = f.registry.open();
+  CHECK(import_files(ledger, f.files, {}, test::change()).ok());
+  CHECK(ledger.database().scalar("PRAGMA foreign_keys") == 1);
+  std::string bad = test::write_file(f.registry.dir(), "leases-bad.csv",
+                                     "id,resource,holder,purpose,start\n"
+                                     "L-7,T-NONE,91460400MA5TDR015T,marketing,2025-01-01\n");
+  CHECK_FALSE(import_files(ledger, {bad}, {}, test::change()).ok());
+  CHECK(ledger.database().scalar("PRAGMA foreign_keys") == 1);
+}
+
 TEST_CASE("input_format from the extension or --format") {
   CHECK(input_format("a.CSV", "") == "csv");
   CHECK(input_format("a.yml", "") == "yaml");
