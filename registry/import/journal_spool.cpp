@@ -54,16 +54,20 @@ struct Cursor {
     p += 4;
     return v;
   }
-  std::string text() {
+  // Into `s`, reusing its buffer.
+  void text(std::string& s) {
     uint32_t n = u32();
-    std::string s(p, n);
+    s.assign(p, n);
     p += n;
-    return s;
   }
-  std::optional<std::string> optional() {
-    if (*p++ == '\0')
-      return std::nullopt;
-    return text();
+  void optional(std::optional<std::string>& s) {
+    if (*p++ == '\0') {
+      s.reset();
+      return;
+    }
+    if (!s)
+      s.emplace();
+    text(*s);
   }
 };
 
@@ -84,22 +88,18 @@ void put_entry(std::string& out, const store::JournalEntry& e) {
   std::memcpy(out.data() + start, &length, 4);
 }
 
-store::JournalEntry read_entry(const char* bytes) {
+// Into `e`: one entry read back after another reuses its buffers.
+void read_entry(const char* bytes, store::JournalEntry& e) {
   Cursor c{bytes};
-  store::JournalEntry e;
   e.seq = c.i64();
-  e.time = c.text();
-  e.actor = c.text();
-  e.action = c.text();
-  e.entity = c.text();
-  e.key = c.text();
-  e.before = c.optional();
-  e.after = c.optional();
-  e.reason = c.optional();
-  e.batch = c.optional();
-  e.prev_hash = c.text();
-  e.hash = c.text();
-  return e;
+  for (std::string* s : {&e.time, &e.actor, &e.action, &e.entity, &e.key}) {
+    c.text(*s);
+  }
+  for (auto* s : {&e.before, &e.after, &e.reason, &e.batch}) {
+    c.optional(*s);
+  }
+  c.text(e.prev_hash);
+  c.text(e.hash);
 }
 
 // An unnamed file in `dir`, gone when closed.
@@ -163,6 +163,7 @@ void JournalSpool::write(const std::string& bytes) {
 }
 
 void JournalSpool::drain(const std::function<void(const store::JournalEntry&)>& insert) {
+  store::JournalEntry entry;
   if (file_) {
     spill();
     if (std::fflush(file_) != 0 || std::fseek(file_, 0, SEEK_SET) != 0) {
@@ -185,7 +186,8 @@ void JournalSpool::drain(const std::function<void(const store::JournalEntry&)>& 
         std::memcpy(&length, window.data() + at, 4);
         if (window.size() - at - 4 < length)
           break;
-        insert(read_entry(window.data() + at + 4));
+        read_entry(window.data() + at + 4, entry);
+        insert(entry);
         at += 4 + length;
       }
       if (n == 0)
@@ -203,7 +205,8 @@ void JournalSpool::drain(const std::function<void(const store::JournalEntry&)>& 
     for (size_t at = 0; at < buffer_.size();) {
       uint32_t length = 0;
       std::memcpy(&length, buffer_.data() + at, 4);
-      insert(read_entry(buffer_.data() + at + 4));
+      read_entry(buffer_.data() + at + 4, entry);
+      insert(entry);
       at += 4 + length;
     }
   }

@@ -220,10 +220,12 @@ Statement& Statement::bind(int index, const std::optional<std::string>& text) {
 }
 
 Statement& Statement::bind_unowned(int index, const std::optional<std::string>& text) {
-  if (!text)
-    return bind_null(index);
+  return text ? bind_unowned(index, *text) : bind_null(index);
+}
+
+Statement& Statement::bind_unowned(int index, const std::string& text) {
   int rc =
-      sqlite3_bind_text(stmt_, index, text->data(), static_cast<int>(text->size()), SQLITE_STATIC);
+      sqlite3_bind_text(stmt_, index, text.data(), static_cast<int>(text.size()), SQLITE_STATIC);
   if (rc != SQLITE_OK)
     db_->fail(rc, "bind");
   return *this;

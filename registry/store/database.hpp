@@ -36,6 +36,7 @@ class Statement {
   /// Bind text without copying it: it must stay alive and unchanged until
   /// the statement has run (the journal's large entries, a million an import).
   Statement& bind_unowned(int index, const std::optional<std::string>& text);
+  Statement& bind_unowned(int index, const std::string& text);
 
   /// Step once: true while a row is available, false when done.
   bool step();

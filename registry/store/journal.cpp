@@ -45,8 +45,8 @@ std::string entry_hash(const JournalEntry& e) {
   // journals, and imports write millions): the text nlohmann's dump() gives.
   thread_local std::string buffer;  // reused: its capacity outlives the entry
   std::string& text = buffer;
-  text = "[";
-  text += std::to_string(e.seq);
+  text.clear();
+  fmt::format_to(std::back_inserter(text), "[{}", e.seq);
   auto item = [&text](const std::string& s) {
     text += ',';
     append_json_string(s, text);
@@ -111,9 +111,11 @@ void Journal::append(JournalEntry& e) {
 }
 
 void Journal::insert_sealed(const JournalEntry& e) {
-  insert_.bind(1, e.seq).bind(2, e.time).bind(3, e.actor).bind(4, e.action);
-  insert_.bind(5, e.entity).bind(6, e.key).bind_unowned(7, e.before).bind_unowned(8, e.after);
-  insert_.bind(9, e.reason).bind(10, e.batch).bind(11, e.prev_hash).bind(12, e.hash);
+  // `e` outlives the statement's run: nothing is copied.
+  insert_.bind(1, e.seq).bind_unowned(2, e.time).bind_unowned(3, e.actor);
+  insert_.bind_unowned(4, e.action).bind_unowned(5, e.entity).bind_unowned(6, e.key);
+  insert_.bind_unowned(7, e.before).bind_unowned(8, e.after).bind_unowned(9, e.reason);
+  insert_.bind_unowned(10, e.batch).bind_unowned(11, e.prev_hash).bind_unowned(12, e.hash);
   insert_.run();
   last_seq_ = e.seq;
   last_hash_ = e.hash;
