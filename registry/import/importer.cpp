@@ -274,6 +274,9 @@ class Run {
         store::seal(item.entry, tail.seq, tail.hash);
         tail.seq = item.entry.seq;
         tail.hash = item.entry.hash;
+        // Held back here rather than by the writer: the writer may only
+        // reject a row, and then nothing is written.
+        spool_.add(item.entry);
       }
       ++batch->size;
       if (++records_ % 1024 == 0)
@@ -354,7 +357,6 @@ class Run {
     std::vector<Error>& errors = item.errors;
     switch (inserter_.insert(record, item.permits)) {
       case store::InsertResult::inserted:
-        spool_.add(item.entry);
         ++counts_for(*record.kind).added;
         return;
       case store::InsertResult::duplicate:
@@ -505,7 +507,7 @@ class Run {
   store::BulkInserter inserter_;
   store::JournalTail tail_;  // the last entry sealed (reading thread)
   bool tail_read_ = false;
-  JournalSpool spool_;                        // writing thread
+  JournalSpool spool_;                        // reading thread, then writing
   std::unique_ptr<ReferenceCheck> refs_;      // reading thread (inserts only)
   RawValues raw_;                             // reading thread
   size_t records_ = 0;                        // reading thread
