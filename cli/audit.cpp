@@ -140,7 +140,7 @@ void write_output(Context& ctx, const AuditReport& r, const AuditOptions& o) {
   SheetOptions so{ctx.config().get("lang") == "zh", o.unmask};
   AuditSheet sheet = build_sheet(ctx.ledger(), r, so);
   if (ext == ".xlsx") {
-    write_xlsx(o.output, sheet);
+    write_xlsx(o.output, sheet.parts(), sheet.caption);
   } else {
     std::ofstream out(o.output, std::ios::binary | std::ios::trunc);
     if (!out) {

@@ -211,16 +211,6 @@ SheetPart summary_part(const AuditReport& report, bool zh) {
 
 }  // namespace
 
-std::string cell_text(const Cell& cell) {
-  if (const auto* s = std::get_if<std::string>(&cell))
-    return *s;
-  if (const auto* n = std::get_if<int64_t>(&cell))
-    return std::to_string(*n);
-  if (const auto* d = std::get_if<Date>(&cell))
-    return d->iso();
-  return "";
-}
-
 AuditSheet build_sheet(Ledger& ledger, const AuditReport& report, const SheetOptions& options) {
   std::string caption =
       fmt::format("numreg audit as of {}; {}; plan {}; seed {}", report.as_of.iso(),
