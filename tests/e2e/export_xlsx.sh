@@ -7,17 +7,7 @@
 set -euo pipefail
 NUMREG=$(realpath "$1")
 SRC=${NUMREG_SOURCE_DIR:-$(dirname "$0")/../..}
-if ! /usr/bin/python3 -c "import openpyxl" 2>/dev/null; then
-  echo "python3-openpyxl is missing (scripts/deps.sh installs it)"
-  exit 1
-fi
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
-export NUMREG_DB=$TMP/registry.db NUMREG_NOW=2026-11-29T09:30:00Z NUMREG_ACTOR=inspector
-export XDG_CONFIG_HOME=$TMP/config
-bash "$SRC/fixtures/audit/build.sh" "$NUMREG" "$NUMREG_DB"
-# A location a spreadsheet would run, were it not a typed string.
-"$NUMREG" --quiet lease update L-OK --location '=HYPERLINK("http://example.invalid","x")'
+source "$SRC/tests/e2e/audit_fixture_lib.bash"
 
 kinds="holders credentials resources leases permits contracts campaigns refusals"
 for k in $kinds; do
