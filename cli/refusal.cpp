@@ -47,8 +47,8 @@ void add_import(CLI::App* group, Context& ctx) {
         c = counts;
     }
     const std::string& name = r.files.empty() ? *file : r.files.front().name;
-    ctx.say(fmt::format("imported {}: {} added, {} changed, {} unchanged", name, c.added,
-                        c.changed, c.unchanged),
+    ctx.say(fmt::format("imported {}: {} added, {} changed, {} unchanged", name, c.added, c.changed,
+                        c.unchanged),
             {{"file", name},
              {"added", c.added},
              {"changed", c.changed},
