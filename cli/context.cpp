@@ -13,6 +13,7 @@
 
 #include "cli/i18n.hpp"
 #include "cli/style.hpp"
+#include "registry/text/printable.hpp"
 #include "registry/types/region.hpp"
 
 extern char** environ;
@@ -160,16 +161,16 @@ void Context::say(const std::string& line, const nlohmann::ordered_json& json) {
   if (options.json) {
     out << json.dump(2) << "\n";
   } else if (!options.quiet) {
-    out << tr(line) << "\n";
+    out << printable_lines(tr(line)) << "\n";
   }
 }
 
 void Context::show(const std::string& text) {
-  out << tr(text);
+  out << printable_lines(tr(text));
 }
 
 void Context::note(const std::string& text) {
-  err << tr(text);
+  err << printable_lines(tr(text));
 }
 
 std::string Context::render(const Table& table) const {
