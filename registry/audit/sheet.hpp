@@ -2,7 +2,9 @@
 // content that the XLSX, CSV and JSON outputs all carry.
 #pragma once
 
+#include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "registry/audit/audit.hpp"
@@ -21,10 +23,17 @@ struct AuditSheet {
   std::vector<const SheetPart*> parts() const { return {&summary, &sample, &findings}; }
 };
 
+/// Text in the reader's language: a finding's message, or a word of a cell.
+using Translate = std::function<std::string(std::string_view)>;
+
 /// How to write the sheet.
 struct SheetOptions {
   bool chinese = false;  // Chinese headers
   bool unmask = false;   // personal data in full
+  // For people's sheets in Chinese: finding messages, and enum values of
+  // cells (enterprise, marketing, trunk, warning); unset: as stored.
+  Translate message;
+  Translate value;
 };
 
 /// The inspector's columns of the Sample sheet, left empty for the site visit.

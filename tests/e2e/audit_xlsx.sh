@@ -47,6 +47,13 @@ location = [r[header.index("Access location")].value for r in sample.iter_rows(m
 zh = openpyxl.load_workbook(sys.argv[3])
 assert [c.value for c in zh["Sample"][1]][:3] == ["序号", "接入编号", "使用主体"]
 assert zh["Summary"]["A2"].value == "范围"
+# Values and finding texts read in Chinese too: 营销, 警告, not marketing, warning.
+zh_header = [c.value for c in zh["Sample"][1]]
+for name in ("主体类型", "资源类型", "用途"):
+    cells = [r[zh_header.index(name)].value for r in zh["Sample"].iter_rows(min_row=2)]
+    assert cells and all(v is None or not v.isascii() for v in cells), (name, cells)
+zh_findings = list(zh["Findings"].iter_rows(min_row=2, values_only=True))
+assert zh_findings and all(not f[1].isascii() and not f[4].isascii() for f in zh_findings), zh_findings
 print("sheet ok:", len(leases), "sampled,", len(findings), "findings")
 PY
 
