@@ -177,9 +177,11 @@ std::string Context::render(const Table& table) const {
   Table shown = table;
   for (auto& header : shown.columns)
     header = tr(header);
-  // Severities are words for people; the rest of a body is data.
+  // Severities, and the journal's actions and entities, are words for
+  // people; the rest of a body is data.
   for (size_t c = 0; c < table.columns.size(); ++c) {
-    if (table.columns[c] != "SEVERITY")
+    const std::string& column = table.columns[c];
+    if (column != "SEVERITY" && column != "ACTION" && column != "ENTITY")
       continue;
     for (auto& row : shown.rows) {
       if (c < row.size())

@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
+#include "cli/i18n.hpp"
 #include "registry/audit/inspection.hpp"
 #include "registry/import/text_source.hpp"
 
@@ -48,16 +49,16 @@ void add_show(CLI::App* group, Context& ctx) {
                  {"journal_head", i.journal_head},
                  {"sample", fmt::format("{}", fmt::join(i.sample, " "))}}};
     for (const auto& f : i.findings) {
-      table.rows.push_back(
-          {"finding",
-           fmt::format("{} {} {}: {}", f["rule"].get<std::string>(), f["entity"].get<std::string>(),
-                       f["key"].get<std::string>(), f["message"].get<std::string>())});
+      table.rows.push_back({"finding", fmt::format("{} {} {}: {}", f["rule"].get<std::string>(),
+                                                   tr_value(f["entity"].get<std::string>()),
+                                                   f["key"].get<std::string>(),
+                                                   tr(f["message"].get<std::string>()))});
     }
     if (i.results.is_array()) {
       for (const auto& r : i.results) {
         std::string when = r["checked_on"].is_null()
-                               ? "not checked"
-                               : "checked " + r["checked_on"].get<std::string>();
+                               ? tr("not checked")
+                               : tr("checked " + r["checked_on"].get<std::string>());
         std::string notes = r["notes"].get<std::string>();
         table.rows.push_back({"result", fmt::format("{} {}{}", r["lease"].get<std::string>(), when,
                                                     notes.empty() ? "" : ": " + notes)});
