@@ -199,6 +199,12 @@ void TextSource::detect(Encoding forced) {
                              "UTF-16 text is not supported: expected UTF-8 or GB18030 (save the "
                              "file as CSV UTF-8)"));
   }
+  // What clerks most often hand over instead of text: the workbook itself.
+  if (raw.starts_with("PK\x03\x04") || raw.starts_with("\xD0\xCF\x11\xE0")) {
+    throw Failure(file_error(ErrorKind::data, "workbook", name_, 1, 1,
+                             "a spreadsheet workbook (XLSX or XLS), not text: save the sheet as "
+                             "CSV UTF-8 in the spreadsheet and import the CSV file"));
+  }
   bool bom = raw.starts_with("\xEF\xBB\xBF");
   if (bom)
     raw.erase(0, 3);
