@@ -42,7 +42,9 @@ std::string render_row(const std::vector<std::string>& row, const std::vector<in
       auto [before, after] = layout.mark(c, row[c]);
       if (!before.empty()) {
         // The mark wraps the cell's text; the padding stays outside it.
-        text = before + cell + after + text.substr(cell.size());
+        std::string padding = text.substr(cell.size());
+        text = before;
+        text.append(cell).append(after).append(padding);
       }
     }
     line += text;
