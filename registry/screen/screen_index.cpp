@@ -6,8 +6,6 @@
 
 namespace numreg::screen {
 
-namespace {}  // namespace
-
 // FNV-1a: short IDs, one pass, no allocation.
 uint64_t ScreenIndex::trunk_hash(std::string_view text) {
   uint64_t h = 14695981039346656037ull;
@@ -38,20 +36,20 @@ uint32_t find_sorted(const StringTable& table, std::string_view text) {
 }  // namespace
 
 uint32_t StringTable::add(std::string_view text) {
-  chars_.append(text);
+  chars_.append(text.data(), text.size());
   ends_.push_back(static_cast<uint32_t>(chars_.size()));
   return static_cast<uint32_t>(ends_.size() - 1);
 }
 
 void ScreenIndex::seal() {
-  table_.assign(trunk_ids.size() + trunk_ids.size() / 2 + 16, TrunkSlot{});
+  slots.assign(trunk_ids.size() + trunk_ids.size() / 2 + 16, TrunkSlot{});
   for (uint32_t i = 0; i < trunk_ids.size(); ++i) {
     const std::string_view id = trunk_ids.at(i);
     size_t slot = home(trunk_hash(id));
-    while (table_[slot].id_size != 0) {
-      slot = slot + 1 == table_.size() ? 0 : slot + 1;
+    while (slots[slot].id_size != 0) {
+      slot = slot + 1 == slots.size() ? 0 : slot + 1;
     }
-    TrunkSlot& t = table_[slot];
+    TrunkSlot& t = slots[slot];
     std::copy_n(id.data(), std::min(id.size(), sizeof t.id), t.id);
     t.trunk = i;
     t.leases_begin = trunks[i].leases_begin;
@@ -72,11 +70,11 @@ void ScreenIndex::seal() {
 }
 
 const TrunkSlot* ScreenIndex::find_slot(std::string_view id, uint64_t hash) const {
-  if (id.empty() || table_.empty())
+  if (id.empty() || slots.empty())
     return nullptr;
-  for (size_t slot = home(hash); table_[slot].id_size != 0;
-       slot = slot + 1 == table_.size() ? 0 : slot + 1) {
-    const TrunkSlot& t = table_[slot];
+  for (size_t slot = home(hash); slots[slot].id_size != 0;
+       slot = slot + 1 == slots.size() ? 0 : slot + 1) {
+    const TrunkSlot& t = slots[slot];
     if (t.id_size != std::min<size_t>(id.size(), UINT16_MAX))
       continue;
     if (id.size() <= sizeof t.id ? std::memcmp(id.data(), t.id, id.size()) == 0
