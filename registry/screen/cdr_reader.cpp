@@ -103,18 +103,26 @@ ByteMasks masks16(const char* p) {
 CdrReader::CdrReader(std::unique_ptr<ByteSource> source, std::string name)
     : source_(std::move(source)),
       name_(name == "-" ? "<stdin>" : std::move(name)),
-      buffer_(kInitialBuffer) {}
+      buffer_(source_->whole().empty() ? kInitialBuffer : 0),
+      data_(buffer_.data()) {
+  const std::string_view whole = source_->whole();
+  if (!whole.empty()) {
+    data_ = whole.data();
+    mapped_ = eof_ = true;
+    end_ = whole.size();
+  }
+}
 
 int CdrReader::next_line(std::string_view& line, bool may_move) {
   while (true) {
-    const char* start = buffer_.data() + begin_;
+    const char* start = data_ + begin_;
     const void* newline = std::memchr(start, '\n', end_ - begin_);
     if (newline || (eof_ && begin_ < end_)) {
-      const char* stop = newline ? static_cast<const char*>(newline) : buffer_.data() + end_;
+      const char* stop = newline ? static_cast<const char*>(newline) : data_ + end_;
       line = std::string_view(start, static_cast<size_t>(stop - start));
       if (!line.empty() && line.back() == '\r')
         line.remove_suffix(1);
-      begin_ = newline ? static_cast<size_t>(stop - buffer_.data()) + 1 : end_;
+      begin_ = newline ? static_cast<size_t>(stop - data_) + 1 : end_;
       ++line_;
       return 1;
     }
@@ -123,7 +131,7 @@ int CdrReader::next_line(std::string_view& line, bool may_move) {
     if (!may_move)
       return -1;
     // Keep the partial line, then fill the rest of the buffer.
-    std::memmove(buffer_.data(), start, end_ - begin_);
+    std::memmove(buffer_.data(), start, end_ - begin_);  // not mapped: eof_ would be set
     end_ -= begin_;
     begin_ = 0;
     if (end_ == buffer_.size()) {
@@ -133,6 +141,7 @@ int CdrReader::next_line(std::string_view& line, bool may_move) {
             fmt::format("{}:{}: line is longer than {} bytes", name_, line_ + 1, kLongestLine)));
       }
       buffer_.resize(buffer_.size() * 2);
+      data_ = buffer_.data();
     }
     const size_t got = source_->read(buffer_.data() + end_, buffer_.size() - end_);
     end_ += got;
@@ -218,6 +227,8 @@ void CdrReader::read_header() {
 }
 
 bool CdrReader::next(Result<Cdr>& cdr) {
+  if (mapped_)
+    source_->done_before(begin_);  // the last record's fields are done with
   if (!header_read_)
     read_header();
   if (needed_ == 0)
@@ -234,8 +245,8 @@ bool CdrReader::next(Result<Cdr>& cdr) {
 }
 
 bool CdrReader::split_next_line(std::string_view& line) {
-  const char* start = buffer_.data() + begin_;
-  const char* end = buffer_.data() + end_;
+  const char* start = data_ + begin_;
+  const char* end = data_ + end_;
   fields_.clear();
   const char* field = start;
   const char* stop = nullptr;
@@ -263,7 +274,7 @@ bool CdrReader::split_next_line(std::string_view& line) {
   if (static_cast<int>(fields_.size()) < needed_)
     fields_.emplace_back(field, static_cast<size_t>(std::max(line_end, field) - field));
   line = std::string_view(start, static_cast<size_t>(line_end - start));
-  begin_ = static_cast<size_t>(stop - buffer_.data()) + 1;
+  begin_ = static_cast<size_t>(stop - data_) + 1;
   ++line_;
   quoted_ = false;
   return true;
@@ -271,6 +282,8 @@ bool CdrReader::split_next_line(std::string_view& line) {
 
 bool CdrReader::next_batch(std::vector<Result<Cdr>>& batch, size_t max) {
   batch.clear();
+  if (mapped_)
+    source_->done_before(begin_);  // the last batch's lines are done with
   if (!header_read_)
     read_header();
   while (needed_ > 0 && batch.size() < max) {

@@ -23,10 +23,16 @@ class ByteSource {
   virtual size_t read(char* buffer, size_t n) = 0;
   /// The bytes taken from the input so far (of gzip input: compressed bytes).
   virtual uint64_t consumed() const = 0;
+  /// All the input at once when it lies mapped in memory (a plain file),
+  /// read in place instead of copied; empty otherwise.
+  virtual std::string_view whole() const { return {}; }
+  /// The bytes of whole() before `offset` are no longer needed: a mapped
+  /// source lets go of them, so that memory does not grow with the file.
+  virtual void done_before(uint64_t /*offset*/) {}
 };
 
-/// Open `path` ("-" for standard input); gzip input is inflated on the fly.
-/// Errors: no_input (missing file), io.
+/// Open `path` ("-" for standard input); gzip input is inflated on the fly,
+/// a plain regular file is mapped. Errors: no_input (missing file), io.
 std::unique_ptr<ByteSource> open_source(const std::string& path);
 
 /// The same, over bytes in memory (tests).
@@ -70,7 +76,7 @@ class CdrReader {
   /// The data lines read so far (the header not counted).
   long records() const { return records_; }
   /// The bytes taken from the input so far.
-  uint64_t bytes_consumed() const { return source_->consumed(); }
+  uint64_t bytes_consumed() const { return mapped_ ? begin_ : source_->consumed(); }
 
  private:
   /// 1: a line; 0: the end of input; -1: more input is needed, which would
@@ -96,8 +102,10 @@ class CdrReader {
   std::unique_ptr<ByteSource> source_;
   std::string name_;
   std::vector<char> buffer_;
-  size_t begin_ = 0;  // start of unread bytes in buffer_
-  size_t end_ = 0;    // end of valid bytes in buffer_
+  const char* data_ = nullptr;  // buffer_'s bytes, or the mapped input's
+  bool mapped_ = false;         // data_ is the whole input, mapped
+  size_t begin_ = 0;            // start of unread bytes in data_
+  size_t end_ = 0;              // end of valid bytes in data_
   bool eof_ = false;
   long line_ = 0;
   long records_ = 0;

@@ -228,7 +228,7 @@ TEST_CASE("Screener: progress about every 4096 records and at the end of each in
   CdrReader first(memory_source(lines), "a.csv");
   screener.screen(first);
   REQUIRE(heard.size() == 2);
-  // 128 batches of at most 32 records (a batch ends where the buffer does).
+  // 32 batches of at most 128 records (a batch ends where the buffer does).
   CHECK(heard[0].records > 3500);
   CHECK(heard[0].records <= 4096);
   CHECK(heard[0].total == 2 * lines.size());
