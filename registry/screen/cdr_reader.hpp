@@ -84,7 +84,7 @@ class CdrReader {
   int next_line(std::string_view& line, bool may_move = true);
   void read_header();
   /// The common case in one pass: a whole line in the buffer without
-  /// quotes; finds its end and splits it into fields_. False (nothing read)
+  /// quotes; finds its end and splits it into fast_fields_. False (nothing read)
   /// otherwise.
   bool split_next_line(std::string_view& line);
   Result<Cdr> parse(std::string_view line);
@@ -96,6 +96,7 @@ class CdrReader {
     int32_t second;
   };
   bool parse_time(std::string_view text, CallTime& when);
+  bool parse_other_time(std::string_view text, CallTime& when);
   bool split(std::string_view line);
   Error error_at(std::string_view field, std::string code, std::string message) const;
 
@@ -113,10 +114,21 @@ class CdrReader {
   std::string_view current_;                // the line being parsed
   std::array<int, kCdrColumns> columns_{};  // the column index of each field
   int needed_ = 0;                          // columns to split: max index + 1
-  std::vector<std::string_view> fields_;
-  std::string unquoted_;  // storage for fields of a quoted line
-  bool quoted_ = false;   // the last line split used unquoted_
-  char last_date_[10] = {};
+  std::vector<std::string_view> fields_;    // split()'s
+  // split_next_line()'s, when the needed columns are among the first 16.
+  static constexpr int kFastFields = 16;
+  std::array<std::string_view, kFastFields> fast_fields_;
+  // The fields of the current line: fields_ or fast_fields_.
+  const std::string_view* fields_at_ = nullptr;
+  size_t field_count_ = 0;
+  void use_fields(const std::string_view* fields, size_t count) {
+    fields_at_ = fields;
+    field_count_ = count;
+  }
+  std::string unquoted_;     // storage for fields of a quoted line
+  bool quoted_ = false;      // the last line split used unquoted_
+  char last_date_[10] = {};  // the date of the last fixed-form time read
+  bool have_last_date_ = false;
   int32_t last_day_ = 0;
 };
 
