@@ -138,9 +138,14 @@ void write_output(Context& ctx, const AuditReport& r, const AuditOptions& o) {
                    fmt::format("-o {}: expected a file ending in .csv, .json or .xlsx", o.output)));
   }
   SheetOptions so{ctx.config().get("lang") == "zh", o.unmask};
+  if (ext != ".json") {
+    // Sheets for people read in their language; the JSON sheet stays as stored.
+    so.message = [](std::string_view text) { return tr(text); };
+    so.value = [](std::string_view text) { return tr_value(text); };
+  }
   AuditSheet sheet = build_sheet(ctx.ledger(), r, so);
   if (ext == ".xlsx") {
-    write_xlsx(o.output, sheet);
+    write_xlsx(o.output, sheet.parts(), sheet.caption);
   } else {
     std::ofstream out(o.output, std::ios::binary | std::ios::trunc);
     if (!out) {

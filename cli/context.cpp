@@ -13,6 +13,7 @@
 
 #include "cli/i18n.hpp"
 #include "cli/style.hpp"
+#include "registry/text/printable.hpp"
 #include "registry/types/region.hpp"
 
 extern char** environ;
@@ -160,25 +161,27 @@ void Context::say(const std::string& line, const nlohmann::ordered_json& json) {
   if (options.json) {
     out << json.dump(2) << "\n";
   } else if (!options.quiet) {
-    out << tr(line) << "\n";
+    out << printable_lines(tr(line)) << "\n";
   }
 }
 
 void Context::show(const std::string& text) {
-  out << tr(text);
+  out << printable_lines(tr(text));
 }
 
 void Context::note(const std::string& text) {
-  err << tr(text);
+  err << printable_lines(tr(text));
 }
 
 std::string Context::render(const Table& table) const {
   Table shown = table;
   for (auto& header : shown.columns)
     header = tr(header);
-  // Severities are words for people; the rest of a body is data.
+  // Severities, and the journal's actions and entities, are words for
+  // people; the rest of a body is data.
   for (size_t c = 0; c < table.columns.size(); ++c) {
-    if (table.columns[c] != "SEVERITY")
+    const std::string& column = table.columns[c];
+    if (column != "SEVERITY" && column != "ACTION" && column != "ENTITY")
       continue;
     for (auto& row : shown.rows) {
       if (c < row.size())

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/i18n.hpp"
+#include "registry/text/printable.hpp"
 
 namespace numreg::cli {
 
@@ -27,10 +28,10 @@ void print_error(std::ostream& err, const Error& e, bool json) {
   Error shown = e;
   shown.message = tr(e.message);
   if (!e.where.file.empty()) {
-    err << fmt::format("{}:{}:{}: error[{}]: {}\n", e.where.file, e.where.line, e.where.column,
-                       e.code, describe(shown));
+    err << fmt::format("{}:{}:{}: error[{}]: {}\n", printable(e.where.file), e.where.line,
+                       e.where.column, e.code, printable(describe(shown)));
   } else {
-    err << tr("numreg: error: ") << describe(shown) << "\n";
+    err << tr("numreg: error: ") << printable(describe(shown)) << "\n";
   }
   if (json) {
     nlohmann::ordered_json j{{"code", e.code}, {"message", e.message}};

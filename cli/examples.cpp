@@ -77,6 +77,7 @@ constexpr Example kExamples[] = {
     {"export", "every lease as CSV for a spreadsheet",
      "numreg export leases --spreadsheet-safe -o leases.csv"},
     {"export", "every holder as JSON", "numreg export holders --format json"},
+    {"export", "every lease as a workbook for inspectors", "numreg export leases -o leases.xlsx"},
     {"rules", "the rule catalogue, in Chinese", "numreg --lang zh rules"},
     {"audit", "check every rule on today's ledger", "numreg audit"},
     {"audit", "sample Danzhou by GB/T 2828.1 level II and write the sheet",

@@ -1,4 +1,7 @@
-// numreg export KIND: every record of a kind as CSV, JSON or YAML.
+// numreg export KIND: every record of a kind as CSV, JSON, YAML or XLSX.
+#include <unistd.h>
+
+#include <cstdio>
 #include <fstream>
 #include <memory>
 
@@ -14,52 +17,111 @@ namespace {
 
 struct ExportArgs {
   std::string kind;
-  std::string format = "csv";
+  std::string format;  // empty: from -o's extension, else csv
   std::string output;
   std::string reason;
   bool unmask = false;
   bool spreadsheet_safe = false;
 };
 
+[[noreturn]] void cannot_write(const std::string& path) {
+  throw Failure(make_error(ErrorKind::io, "file-write", fmt::format("cannot write {}", path)));
+}
+
+/// `--format`, else what -o's extension names, else csv.
+std::string chosen_format(const ExportArgs& a) {
+  if (!a.format.empty())
+    return export_format(a.format);
+  std::string by_name = export_format_of_path(a.output);
+  return by_name.empty() ? "csv" : by_name;
+}
+
+/// An XLSX workbook on standard output: written to a temporary file, then
+/// copied, so a pipe gets the whole workbook or nothing.
+void xlsx_to_stdout(Context& ctx, const Kind& k, const ExportOptions& o, const Change& change) {
+  if (isatty(STDOUT_FILENO)) {
+    throw Failure(make_error(ErrorKind::usage, "binary-to-terminal",
+                             "an XLSX workbook is binary: give -o FILE.xlsx or redirect "
+                             "standard output to a file"));
+  }
+  const char* dir = std::getenv("TMPDIR");
+  std::string tmp = fmt::format("{}/numreg-export-XXXXXX", dir && *dir ? dir : "/tmp");
+  int fd = mkstemp(tmp.data());
+  if (fd < 0) {
+    throw Failure(make_error(
+        ErrorKind::cant_create, "file-create",
+        fmt::format("cannot create a temporary file in {}", tmp.substr(0, tmp.rfind('/')))));
+  }
+  close(fd);
+  struct Remove {
+    std::string path;
+    ~Remove() { std::remove(path.c_str()); }
+  } remove{tmp};
+  export_records_xlsx(ctx.ledger(), k, o, change, tmp);
+  std::ifstream in(tmp, std::ios::binary);
+  ctx.out << in.rdbuf();
+  if (!in || !ctx.out.flush())
+    cannot_write("standard output");
+}
+
 int run_export(Context& ctx, const ExportArgs& a) {
   const Kind& k = kind(a.kind);
-  ExportOptions o{export_format(a.format), a.unmask, a.spreadsheet_safe};
+  ExportOptions o{chosen_format(a), a.unmask, a.spreadsheet_safe};
   Change change = ctx.change(a.reason);
-  if (a.output.empty() || a.output == "-") {
+  bool to_stdout = a.output.empty() || a.output == "-";
+  if (to_stdout && o.format == "xlsx") {
+    xlsx_to_stdout(ctx, k, o, change);
+    return 0;
+  }
+  if (to_stdout) {
     export_records(ctx.ledger(), k, o, change, ctx.out);
     return 0;
   }
+  // Written beside the target and renamed, so no half-written file is left.
   std::string tmp = a.output + ".tmp";
-  {
-    std::ofstream file(tmp, std::ios::binary | std::ios::trunc);
-    if (!file) {
-      throw Failure(make_error(ErrorKind::cant_create, "file-create",
-                               fmt::format("cannot create {}", a.output)));
-    }
-    size_t n = export_records(ctx.ledger(), k, o, change, file);
+  std::ofstream file(tmp, std::ios::binary | std::ios::trunc);
+  if (!file) {
+    throw Failure(make_error(ErrorKind::cant_create, "file-create",
+                             fmt::format("cannot create {}", a.output)));
+  }
+  size_t n = 0;
+  if (o.format == "xlsx") {
     file.close();
-    if (!file || std::rename(tmp.c_str(), a.output.c_str()) != 0) {
+    try {
+      n = export_records_xlsx(ctx.ledger(), k, o, change, tmp);
+    } catch (...) {
       std::remove(tmp.c_str());
-      throw Failure(
-          make_error(ErrorKind::io, "file-write", fmt::format("cannot write {}", a.output)));
+      throw;
     }
-    if (!ctx.options.quiet && !ctx.options.json) {
-      ctx.note(fmt::format("exported {} {} to {}\n", n, k.name, a.output));
+  } else {
+    n = export_records(ctx.ledger(), k, o, change, file);
+    file.close();
+    if (!file) {
+      std::remove(tmp.c_str());
+      cannot_write(a.output);
     }
   }
+  if (std::rename(tmp.c_str(), a.output.c_str()) != 0) {
+    std::remove(tmp.c_str());
+    cannot_write(a.output);
+  }
+  if (!ctx.options.quiet && !ctx.options.json)
+    ctx.note(fmt::format("exported {} {} to {}\n", n, k.name, a.output));
   return 0;
 }
 
 }  // namespace
 
 void add_export(CLI::App& app, Context& ctx) {
-  auto* cmd = app.add_subcommand("export", "write every record of a kind as CSV, JSON or YAML");
+  auto* cmd =
+      app.add_subcommand("export", "write every record of a kind as CSV, JSON, YAML or XLSX");
   auto a = std::make_shared<ExportArgs>();
   cmd->add_option("kind", a->kind,
                   "holders, credentials, resources, leases, permits, contracts, "
                   "campaigns or refusals")
       ->required();
-  cmd->add_option("--format", a->format, "csv (default), json or yaml");
+  cmd->add_option("--format", a->format,
+                  "csv, json, yaml or xlsx (default: from -o's extension, else csv)");
   cmd->add_option("-o,--output", a->output, "write to FILE instead of standard output")
       ->type_name("FILE");
   cmd->add_flag("--unmask", a->unmask, "personal data in clear (the journal records it)");

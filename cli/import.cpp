@@ -8,7 +8,9 @@
 #include "cli/diagnostics.hpp"
 #include "cli/exit_code.hpp"
 #include "cli/i18n.hpp"
+#include "cli/import_errors.hpp"
 #include "cli/style.hpp"
+#include "registry/export/csv_writer.hpp"
 #include "registry/import/importer.hpp"
 #include "registry/import/manual.hpp"
 
@@ -35,15 +37,6 @@ nlohmann::ordered_json error_json(const Error& e) {
           {"message", e.message}};
 }
 
-std::string csv_cell(const std::string& text) {
-  if (text.find_first_of(",\"\r\n") == std::string::npos)
-    return text;
-  std::string out = "\"";
-  for (char c : text)
-    out += c == '"' ? std::string("\"\"") : std::string(1, c);
-  return out + "\"";
-}
-
 void write_errors_file(const std::string& path, const std::vector<Error>& errors) {
   std::ofstream out(path, std::ios::binary | std::ios::trunc);
   if (!out) {
@@ -59,9 +52,9 @@ void write_errors_file(const std::string& path, const std::vector<Error>& errors
   }
   out << "file,line,column,field,code,value,message\n";
   for (const auto& e : errors) {
-    out << fmt::format("{},{},{},{},{},{},{}\n", csv_cell(e.where.file), e.where.line,
-                       e.where.column, csv_cell(e.field), csv_cell(e.code), csv_cell(e.value),
-                       csv_cell(e.message));
+    out << fmt::format("{},{},{},{},{},{},{}\n", csv_field(e.where.file), e.where.line,
+                       e.where.column, csv_field(e.field), csv_field(e.code), csv_field(e.value),
+                       csv_field(e.message));
   }
 }
 
@@ -133,25 +126,28 @@ int run_import(Context& ctx, const ImportArgs& a) {
   if (ctx.options.json) {
     ctx.out << report_json(r).dump(2) << "\n";
   }
-  if (!r.ok()) {
-    for (const auto& e : r.errors)
-      print_error(ctx.err, e, ctx.options.json);
-    std::string more =
-        r.error_count > r.errors.size()
-            ? fmt::format(" ({} not shown; see --max-errors)", r.error_count - r.errors.size())
-            : "";
-    ctx.err << tr("numreg: error: ")
-            << tr(fmt::format("{} error{} found{}; nothing was imported", r.error_count,
-                              r.error_count == 1 ? "" : "s", more))
-            << "\n";
-    return kExitData;
-  }
+  if (!r.ok())
+    return print_import_errors(ctx, r);
   if (!ctx.options.json && !ctx.options.quiet)
     ctx.show(report_text(r));
   return kExitOk;
 }
 
 }  // namespace
+
+int print_import_errors(Context& ctx, const import::ImportReport& r) {
+  for (const auto& e : r.errors)
+    print_error(ctx.err, e, ctx.options.json);
+  std::string more =
+      r.error_count > r.errors.size()
+          ? fmt::format(" ({} not shown; see --max-errors)", r.error_count - r.errors.size())
+          : "";
+  ctx.err << tr("numreg: error: ")
+          << tr(fmt::format("{} error{} found{}; nothing was imported", r.error_count,
+                            r.error_count == 1 ? "" : "s", more))
+          << "\n";
+  return kExitData;
+}
 
 void add_import(CLI::App& app, Context& ctx) {
   auto* cmd = app.add_subcommand(

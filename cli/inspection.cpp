@@ -1,27 +1,19 @@
 // numreg inspection list|show|results.
-#include <fstream>
 #include <memory>
-#include <sstream>
 
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
+#include "cli/i18n.hpp"
 #include "registry/audit/inspection.hpp"
+#include "registry/import/text_source.hpp"
 
 namespace numreg::cli {
 
 namespace {
 
-std::string read_input(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    throw Failure(
-        make_error(ErrorKind::no_input, "input-missing", fmt::format("cannot read {}", path)));
-  }
-  std::ostringstream text;
-  text << in.rdbuf();
-  return text.str();
-}
+// A filled-in Sample sheet: a few thousand rows at most.
+constexpr size_t kMaxSheetBytes = 64 << 20;
 
 void add_list(CLI::App* group, Context& ctx) {
   auto* cmd = group->add_subcommand("list", "list recorded inspections");
@@ -57,16 +49,16 @@ void add_show(CLI::App* group, Context& ctx) {
                  {"journal_head", i.journal_head},
                  {"sample", fmt::format("{}", fmt::join(i.sample, " "))}}};
     for (const auto& f : i.findings) {
-      table.rows.push_back(
-          {"finding",
-           fmt::format("{} {} {}: {}", f["rule"].get<std::string>(), f["entity"].get<std::string>(),
-                       f["key"].get<std::string>(), f["message"].get<std::string>())});
+      table.rows.push_back({"finding", fmt::format("{} {} {}: {}", f["rule"].get<std::string>(),
+                                                   tr_value(f["entity"].get<std::string>()),
+                                                   f["key"].get<std::string>(),
+                                                   tr(f["message"].get<std::string>()))});
     }
     if (i.results.is_array()) {
       for (const auto& r : i.results) {
         std::string when = r["checked_on"].is_null()
-                               ? "not checked"
-                               : "checked " + r["checked_on"].get<std::string>();
+                               ? tr("not checked")
+                               : tr("checked " + r["checked_on"].get<std::string>());
         std::string notes = r["notes"].get<std::string>();
         table.rows.push_back({"result", fmt::format("{} {}{}", r["lease"].get<std::string>(), when,
                                                     notes.empty() ? "" : ": " + notes)});
@@ -84,13 +76,19 @@ void add_results(CLI::App* group, Context& ctx) {
   auto id = std::make_shared<std::string>();
   auto date = std::make_shared<std::string>();
   auto reason = std::make_shared<std::string>();
-  cmd->add_option("file", *file, "the Sample sheet saved as CSV")->required();
+  auto encoding = std::make_shared<std::string>();
+  cmd->add_option("file", *file, "the Sample sheet saved as CSV ('-' reads standard input)")
+      ->required();
+  cmd->add_option("--encoding", *encoding, "utf-8 or gb18030 (default: detected)");
   cmd->add_option("--inspection", *id, "the inspection (default the newest)");
   cmd->add_option("--date", *date, "the day of the site visit (default today)");
   cmd->add_option("--reason", *reason, "why, for the journal");
-  on_run(cmd, ctx, [&ctx, file, id, date, reason] {
-    std::string text = read_input(*file);
-    auto results = read_site_results(text, *file);
+  on_run(cmd, ctx, [&ctx, file, id, date, reason, encoding] {
+    // A sheet saved by a Chinese spreadsheet is GB18030: read as the import reads.
+    import::TextSource source(*file, *file == "-" ? "<stdin>" : *file,
+                              import::parse_encoding(*encoding));
+    std::string text = source.read_all(kMaxSheetBytes);
+    auto results = read_site_results(text, source.name());
     Date on = date->empty() ? ctx.clock().today : date_option(*date, "--date");
     Change change = ctx.change(reason->empty() ? "on-site inspection results" : *reason);
     ResultsOutcome r = apply_site_results(ctx.ledger(), *id, results, on, change);

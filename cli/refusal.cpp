@@ -1,39 +1,60 @@
 // numreg refusal add|list|import|check: the do-not-call list (S006).
-#include <fstream>
 #include <memory>
 
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
 #include "cli/i18n.hpp"
+#include "cli/import_errors.hpp"
 #include "cli/records.hpp"
+#include "cli/style.hpp"
+#include "registry/import/importer.hpp"
 #include "registry/screen/refusals.hpp"
 
 namespace numreg::cli {
 
 namespace {
 
-std::string read_input(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    throw Failure(make_error(ErrorKind::no_input, "open", fmt::format("cannot open {}", path)));
-  }
-  return std::string(std::istreambuf_iterator<char>(in), {});
-}
-
 void add_import(CLI::App* group, Context& ctx) {
-  auto* cmd =
-      group->add_subcommand("import", "import refusals from CSV (number,holder,date,channel)");
+  auto* cmd = group->add_subcommand(
+      "import",
+      "import refusals from a file (CSV: number,holder,date,channel); stored ones are "
+      "updated");
   auto file = std::make_shared<std::string>();
+  auto encoding = std::make_shared<std::string>();
   auto reason = std::make_shared<std::string>();
-  cmd->add_option("file", *file, "CSV file with a header row")->required();
+  cmd->add_option("file", *file,
+                  "CSV with a header row (or YAML, TOML, JSON, JSON Lines); '-' reads standard "
+                  "input")
+      ->required();
+  cmd->add_option("--encoding", *encoding, "utf-8 or gb18030 (default: detected)");
   cmd->add_option("--reason", *reason, "why, for the journal");
-  on_run(cmd, ctx, [&ctx, file, reason] {
-    auto r = screen::import_refusals(ctx.ledger(), read_input(*file), *file, ctx.change(*reason));
-    ctx.say(
-        fmt::format("imported {}: {} added, {} changed, {} unchanged", *file, r.added, r.changed,
-                    r.unchanged),
-        {{"file", *file}, {"added", r.added}, {"changed", r.changed}, {"unchanged", r.unchanged}});
+  on_run(cmd, ctx, [&ctx, file, encoding, reason] {
+    // The import of every kind, with the kind fixed and stored refusals updated.
+    import::ImportOptions o;
+    o.kind = "refusals";
+    o.encoding = import::parse_encoding(*encoding);
+    o.upsert = true;
+    ProgressLine progress = progress_line(ctx, "import");
+    o.progress = progress.callback();
+    import::ImportReport r = import::import_files(ctx.ledger(), {*file}, o, ctx.change(*reason));
+    progress.done();
+    if (!r.ok())
+      return print_import_errors(ctx, r);
+    import::KindCounts c;
+    for (const auto& [k, counts] : r.counts) {
+      if (k->name == "refusals")
+        c = counts;
+    }
+    const std::string& name = r.files.empty() ? *file : r.files.front().name;
+    ctx.say(fmt::format("imported {}: {} added, {} changed, {} unchanged", name, c.added, c.changed,
+                        c.unchanged),
+            {{"file", name},
+             {"added", c.added},
+             {"changed", c.changed},
+             {"unchanged", c.unchanged},
+             {"batch", r.batch.empty() ? nlohmann::ordered_json(nullptr)
+                                       : nlohmann::ordered_json(r.batch)}});
     return 0;
   });
 }

@@ -13,7 +13,7 @@ void add_rules(CLI::App& app, Context& ctx) {
     for (const auto& r : rules()) {
       std::string severity(to_string(r.severity));
       table.rows.push_back(
-          {std::string(r.id), severity, tr_value(r.entity), tr(std::string(r.text_en))});
+          {std::string(r.id), severity, std::string(r.entity), tr(std::string(r.text_en))});
       json.push_back({{"id", r.id},
                       {"severity", severity},
                       {"entity", r.entity},

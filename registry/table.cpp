@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "registry/text/printable.hpp"
 #include "registry/text/width.hpp"
 
 namespace numreg {
@@ -41,7 +42,9 @@ std::string render_row(const std::vector<std::string>& row, const std::vector<in
       auto [before, after] = layout.mark(c, row[c]);
       if (!before.empty()) {
         // The mark wraps the cell's text; the padding stays outside it.
-        text = before + cell + after + text.substr(cell.size());
+        std::string padding = text.substr(cell.size());
+        text = before;
+        text.append(cell).append(after).append(padding);
       }
     }
     line += text;
@@ -99,7 +102,16 @@ std::vector<int> fit_columns(const Table& table, int width) {
   return widths;
 }
 
-std::string render_text(const Table& table, const TextLayout& layout) {
+std::string render_text(const Table& raw, const TextLayout& layout) {
+  // Stored values are shown, never obeyed: an escape sequence or a line
+  // break in a cell must not reach the terminal as one.
+  Table table = raw;
+  for (auto& cell : table.columns)
+    cell = printable(cell);
+  for (auto& row : table.rows) {
+    for (auto& cell : row)
+      cell = printable(cell);
+  }
   std::vector<int> widths = fit_columns(table, layout.width);
   std::string out = render_row(table.columns, widths, layout, true);
   for (const auto& row : table.rows)

@@ -2,7 +2,8 @@
 # The main job on the embedded SQLite default, from fixtures/: build a
 # registry by import, answer "who", list Danzhou's leases, audit Danzhou and
 # Dongfang with a reproducible GB/T 2828.1 sample into an XLSX audit sheet,
-# and screen a fixture day of call records. Outputs go to out/demo/.
+# export the leases as a workbook, and screen a fixture day of call records.
+# Outputs go to out/demo/.
 #   scripts/demo.sh [NUMREG]
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -36,6 +37,9 @@ run audit --region danzhou --region 东方 --sample gb2828:II:1.0 --seed 2026112
   -o "$out/audit-danzhou-dongfang.csv" > /dev/null || true
 run audit --region danzhou --region 东方 --sample gb2828:II:1.0 --seed 20261129 || true
 
+say "Every lease as a workbook for inspectors (personal data masked)"
+run export leases -o "$out/leases.xlsx"
+
 say "Screening a fixture day of call records (fixtures/cdr/day.csv) against its ledger"
 bash fixtures/cdr/build.sh "$NUMREG" "$PWD/$out/cdr-registry.db" > /dev/null
 NUMREG_DB=$PWD/$out/cdr-registry.db run screen fixtures/cdr/day.csv -o "$out/screen-violations.csv" || true
@@ -44,6 +48,7 @@ say "Where everything went"
 echo "registry:            $out/registry.db"
 echo "audit sheet (XLSX):  $out/audit-danzhou-dongfang.xlsx"
 echo "audit sheet (CSV):   $out/audit-danzhou-dongfang.csv"
+echo "leases (XLSX):       $out/leases.xlsx"
 echo "screening registry:  $out/cdr-registry.db"
 echo "screen violations:   $out/screen-violations.csv"
 echo "journal:             NUMREG_DB=$out/registry.db $NUMREG log"

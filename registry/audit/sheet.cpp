@@ -75,12 +75,23 @@ Cell date_or_empty(store::Statement& st, int column) {
   return d ? Cell{*d} : Cell{st.text(column)};
 }
 
+std::string translated(const Translate& translate, std::string_view text) {
+  return translate ? translate(text) : std::string(text);
+}
+
+Cell translated_or_empty(store::Statement& st, int column, const Translate& translate) {
+  if (st.is_null(column))
+    return std::monostate{};
+  return translated(translate, st.text(column));
+}
+
 // Findings per lease: its own and its holder's, "R002 message; R010 ...".
-std::map<std::string, std::string> findings_by_key(const std::vector<Finding>& findings) {
+std::map<std::string, std::string> findings_by_key(const std::vector<Finding>& findings,
+                                                   const Translate& message) {
   std::map<std::string, std::string> out;
   for (const auto& f : findings) {
     std::string& s = out[f.entity + "\n" + f.key];
-    s += fmt::format("{}{}: {}", s.empty() ? "" : "; ", f.rule, f.message);
+    s += fmt::format("{}{}: {}", s.empty() ? "" : "; ", f.rule, translated(message, f.message));
   }
   return out;
 }
@@ -131,18 +142,18 @@ std::vector<Cell> sample_row(store::Statement& st, const SheetOptions& o,
       st.text(1),
       st.text(2),
       st.text(3),
-      st.text(4),
+      translated(o.value, st.text(4)),
       personal(5, "legal_rep_id"),
       personal(6, "contact"),
       text_or_empty(st, 7),
       st.text(8),
-      text_or_empty(st, 9),
+      translated_or_empty(st, 9, o.value),
       text_or_empty(st, 10),
       text_or_empty(st, 11),
       region.empty()
           ? Cell{}
           : Cell{region_label.empty() ? region : fmt::format("{} {}", region, region_label)},
-      st.text(13),
+      translated(o.value, st.text(13)),
       date_or_empty(st, 14),
       date_or_empty(st, 15),
       text_or_empty(st, 16),
@@ -156,7 +167,7 @@ SheetPart sample_part(Ledger& ledger, const AuditReport& report, const SheetOpti
   SheetPart part{"Sample", columns(kSampleColumns, o.chinese), {}};
   store::Database& db = ledger.database();
   stage_sample(db, report.sample);
-  auto findings = findings_by_key(report.findings);
+  auto findings = findings_by_key(report.findings, o.message);
   store::Statement st(db, kSampleSql);
   st.bind(1, report.as_of.iso());
   while (st.step())
@@ -165,12 +176,13 @@ SheetPart sample_part(Ledger& ledger, const AuditReport& report, const SheetOpti
   return part;
 }
 
-SheetPart findings_part(const AuditReport& report, bool zh) {
-  SheetPart part{"Findings", columns(kFindingColumns, zh), {}};
+SheetPart findings_part(const AuditReport& report, const SheetOptions& o) {
+  SheetPart part{"Findings", columns(kFindingColumns, o.chinese), {}};
   for (const auto& f : report.findings) {
     const Rule* rule = find_rule(f.rule);
-    part.rows.push_back({f.rule, std::string(to_string(f.severity)), f.entity, f.key, f.message,
-                         std::string(zh ? rule->text_zh : rule->text_en)});
+    part.rows.push_back({f.rule, translated(o.value, to_string(f.severity)),
+                         translated(o.value, f.entity), f.key, translated(o.message, f.message),
+                         std::string(o.chinese ? rule->text_zh : rule->text_en)});
   }
   return part;
 }
@@ -211,22 +223,12 @@ SheetPart summary_part(const AuditReport& report, bool zh) {
 
 }  // namespace
 
-std::string cell_text(const Cell& cell) {
-  if (const auto* s = std::get_if<std::string>(&cell))
-    return *s;
-  if (const auto* n = std::get_if<int64_t>(&cell))
-    return std::to_string(*n);
-  if (const auto* d = std::get_if<Date>(&cell))
-    return d->iso();
-  return "";
-}
-
 AuditSheet build_sheet(Ledger& ledger, const AuditReport& report, const SheetOptions& options) {
   std::string caption =
       fmt::format("numreg audit as of {}; {}; plan {}; seed {}", report.as_of.iso(),
                   report.scope.describe(), report.plan, report.seed.value_or("none"));
   return {summary_part(report, options.chinese), sample_part(ledger, report, options),
-          findings_part(report, options.chinese), caption};
+          findings_part(report, options), caption};
 }
 
 }  // namespace numreg

@@ -2,31 +2,15 @@
 // content that the XLSX, CSV and JSON outputs all carry.
 #pragma once
 
-#include <cstdint>
+#include <functional>
 #include <string>
-#include <variant>
+#include <string_view>
 #include <vector>
 
 #include "registry/audit/audit.hpp"
+#include "registry/export/sheet_part.hpp"
 
 namespace numreg {
-
-/// A cell: empty, text, a whole number or a date. Never a formula.
-using Cell = std::variant<std::monostate, std::string, int64_t, Date>;
-
-/// One column: its stable ID (JSON key), header for people, and width.
-struct SheetColumn {
-  std::string id;
-  std::string header;
-  double width = 12;
-};
-
-/// One sheet of the audit workbook.
-struct SheetPart {
-  std::string name;  // Summary, Sample, Findings
-  std::vector<SheetColumn> columns;
-  std::vector<std::vector<Cell>> rows;
-};
 
 /// The three sheets.
 struct AuditSheet {
@@ -34,12 +18,22 @@ struct AuditSheet {
   SheetPart sample;
   SheetPart findings;
   std::string caption;  // "numreg audit as of ...; plan ...; seed ...", on every printed page
+
+  /// The parts in workbook order.
+  std::vector<const SheetPart*> parts() const { return {&summary, &sample, &findings}; }
 };
+
+/// Text in the reader's language: a finding's message, or a word of a cell.
+using Translate = std::function<std::string(std::string_view)>;
 
 /// How to write the sheet.
 struct SheetOptions {
   bool chinese = false;  // Chinese headers
   bool unmask = false;   // personal data in full
+  // For people's sheets in Chinese: finding messages, and enum values of
+  // cells (enterprise, marketing, trunk, warning); unset: as stored.
+  Translate message;
+  Translate value;
 };
 
 /// The inspector's columns of the Sample sheet, left empty for the site visit.
@@ -47,9 +41,6 @@ extern const char* const kInspectorColumns[5];
 
 /// Build the sheet of `report` from the registry (one query for the sample).
 AuditSheet build_sheet(Ledger& ledger, const AuditReport& report, const SheetOptions& options);
-
-/// The text of a cell as CSV and tables show it (dates ISO).
-std::string cell_text(const Cell& cell);
 
 }  // namespace numreg
 

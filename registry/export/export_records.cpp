@@ -1,11 +1,15 @@
 #include "registry/export/export_records.hpp"
 
+#include <algorithm>
+#include <charconv>
 #include <ostream>
 
 #include <fmt/format.h>
 #include <yaml-cpp/yaml.h>
 
+#include "registry/export/xlsx_writer.hpp"
 #include "registry/model/value.hpp"
+#include "registry/text/width.hpp"
 
 namespace numreg {
 
@@ -63,19 +67,92 @@ void write_yaml(const Kind& kind, const std::vector<Record>& records, const Expo
   out << y.c_str() << "\n";
 }
 
+/// A field's text as a typed cell: dates as dates, integers as numbers,
+/// everything else (numbers of telephones included) as text.
+Cell typed_cell(const Field& f, const std::string& text) {
+  if (f.type == FieldType::date) {
+    if (auto d = parse_date(text))
+      return *d;
+  } else if (f.type == FieldType::integer) {
+    int64_t n = 0;
+    const char* end = text.data() + text.size();
+    auto [p, ec] = std::from_chars(text.data(), end, n);
+    if (ec == std::errc() && p == end)
+      return n;
+  }
+  return text;
+}
+
+/// Records the registry holds of `kind`, journaling an unmasked export.
+std::vector<Record> records_for_export(Ledger& ledger, const Kind& kind,
+                                       const ExportOptions& options, const Change& change) {
+  std::vector<Record> records = ledger.list(kind, ListQuery{});
+  if (options.unmask) {
+    store::Transaction tx(ledger.database());
+    ledger.journal().forget_head();
+    ledger.journal_event("unmask", kind.entity,
+                         fmt::format("export {} ({} records)", kind.name, records.size()), change);
+    tx.commit();
+  }
+  return records;
+}
+
+// An XLSX worksheet holds 1,048,576 rows, the header among them.
+constexpr size_t kXlsxRows = 1048575;
+
 }  // namespace
 
+std::string export_format_of_path(std::string_view path) {
+  auto dot = path.rfind('.');
+  if (dot == std::string_view::npos || path.find('/', dot) != std::string_view::npos)
+    return "";
+  std::string ext(path.substr(dot + 1));
+  std::transform(ext.begin(), ext.end(), ext.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  if (ext == "csv" || ext == "json" || ext == "yaml" || ext == "xlsx")
+    return ext;
+  return ext == "yml" ? "yaml" : "";
+}
+
+std::vector<SheetPart> records_sheets(const Kind& kind, const std::vector<Record>& records,
+                                      bool unmask, size_t rows_per_sheet) {
+  std::vector<SheetColumn> columns;
+  for (const auto& f : kind.fields)
+    columns.push_back({f.name, f.name, static_cast<double>(display_width(f.name))});
+  std::vector<SheetPart> parts;
+  for (size_t first = 0; first < records.size() || parts.empty(); first += rows_per_sheet) {
+    std::string name =
+        parts.empty() ? kind.name : fmt::format("{} ({})", kind.name, parts.size() + 1);
+    SheetPart& part = parts.emplace_back(SheetPart{name, columns, {}});
+    size_t last = std::min(records.size(), first + rows_per_sheet);
+    for (size_t r = first; r < last; ++r) {
+      auto& row = part.rows.emplace_back();
+      for (size_t i = 0; i < kind.fields.size(); ++i) {
+        auto v = shown(kind.fields[i], records[r].values[i], unmask);
+        row.push_back(v ? typed_cell(kind.fields[i], *v) : Cell{});
+        if (v) {
+          auto& width = columns[i].width;
+          width = std::max(width, static_cast<double>(display_width(*v)));
+        }
+      }
+    }
+  }
+  // Wide enough for the longest cell of any sheet, within reason.
+  for (auto& part : parts) {
+    for (size_t i = 0; i < columns.size(); ++i)
+      part.columns[i].width = std::clamp(columns[i].width + 2, 8.0, 60.0);
+  }
+  return parts;
+}
+
 std::string export_format(const std::string& name) {
-  if (name == "csv" || name == "json" || name == "yaml")
+  if (name == "csv" || name == "json" || name == "yaml" || name == "xlsx")
     return name;
   if (name == "yml")
     return "yaml";
-  if (name == "xlsx") {
-    throw Failure(make_error(ErrorKind::usage, "format-unsupported",
-                             "export to xlsx is not available yet (expected csv, json or yaml)"));
-  }
-  throw Failure(make_error(ErrorKind::usage, "format-unknown",
-                           fmt::format("unknown format '{}' (expected csv, json or yaml)", name)));
+  throw Failure(
+      make_error(ErrorKind::usage, "format-unknown",
+                 fmt::format("unknown format '{}' (expected csv, json, yaml or xlsx)", name)));
 }
 
 std::string csv_cell(std::string_view text, bool spreadsheet_safe) {
@@ -99,14 +176,7 @@ std::string csv_cell(std::string_view text, bool spreadsheet_safe) {
 
 size_t export_records(Ledger& ledger, const Kind& kind, const ExportOptions& options,
                       const Change& change, std::ostream& out) {
-  std::vector<Record> records = ledger.list(kind, ListQuery{});
-  if (options.unmask) {
-    store::Transaction tx(ledger.database());
-    ledger.journal().forget_head();
-    ledger.journal_event("unmask", kind.entity,
-                         fmt::format("export {} ({} records)", kind.name, records.size()), change);
-    tx.commit();
-  }
+  std::vector<Record> records = records_for_export(ledger, kind, options, change);
   if (options.format == "json") {
     write_json(kind, records, options, out);
   } else if (options.format == "yaml") {
@@ -114,6 +184,18 @@ size_t export_records(Ledger& ledger, const Kind& kind, const ExportOptions& opt
   } else {
     write_csv(kind, records, options, out);
   }
+  return records.size();
+}
+
+size_t export_records_xlsx(Ledger& ledger, const Kind& kind, const ExportOptions& options,
+                           const Change& change, const std::string& path) {
+  std::vector<Record> records = records_for_export(ledger, kind, options, change);
+  std::vector<SheetPart> sheets = records_sheets(kind, records, options.unmask, kXlsxRows);
+  std::vector<const SheetPart*> parts;
+  parts.reserve(sheets.size());
+  for (const auto& s : sheets)
+    parts.push_back(&s);
+  write_xlsx(path, parts, fmt::format("numreg export {} ({} records)", kind.name, records.size()));
   return records.size();
 }
 

@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "registry/error.hpp"
+
 namespace numreg {
 
 namespace {
@@ -54,8 +56,12 @@ void write_part(lxw_workbook* wb, const SheetPart& part, const std::string& capt
 
 }  // namespace
 
-void write_xlsx(const std::string& path, const AuditSheet& sheet) {
-  lxw_workbook* wb = workbook_new(path.c_str());
+void write_xlsx(const std::string& path, const std::vector<const SheetPart*>& parts,
+                const std::string& caption) {
+  // Rows go to a temporary file as they are written, so memory does not
+  // grow with the sheet.
+  lxw_workbook_options options{LXW_TRUE, nullptr, LXW_FALSE};
+  lxw_workbook* wb = workbook_new_opt(path.c_str(), &options);
   if (!wb) {
     throw Failure(
         make_error(ErrorKind::cant_create, "output", fmt::format("cannot create {}", path)));
@@ -65,9 +71,8 @@ void write_xlsx(const std::string& path, const AuditSheet& sheet) {
   format_set_bg_color(f.header, 0xDDEBF7);
   format_set_num_format(f.date, "yyyy-mm-dd");
   format_set_num_format(f.text, "@");
-  for (const SheetPart* part : {&sheet.summary, &sheet.sample, &sheet.findings}) {
-    write_part(wb, *part, sheet.caption, f);
-  }
+  for (const SheetPart* part : parts)
+    write_part(wb, *part, caption, f);
   lxw_error rc = workbook_close(wb);
   if (rc != LXW_NO_ERROR) {
     throw Failure(make_error(ErrorKind::cant_create, "output",

@@ -17,8 +17,12 @@ namespace numreg::import {
 
 namespace {
 
-constexpr size_t kChunk = 256 * 1024;
-constexpr size_t kSample = 64 * 1024;
+constexpr size_t kChunk = size_t{256} * 1024;
+constexpr size_t kSample = size_t{64} * 1024;
+
+// iconv_open's failure value, (iconv_t)-1, as the API defines it.
+// NOLINTNEXTLINE(performance-no-int-to-ptr)
+const iconv_t kNoIconv = reinterpret_cast<iconv_t>(-1);
 
 Error file_error(ErrorKind kind, std::string code, const std::string& file, long line, long column,
                  std::string message) {
@@ -123,7 +127,7 @@ struct TextSource::State {
   bool own_fd = false;
   bool eof = false;
   bool gb18030 = false;
-  iconv_t cd = reinterpret_cast<iconv_t>(-1);
+  iconv_t cd = kNoIconv;
   EVP_MD_CTX* sha = nullptr;
   std::string raw;   // bytes read, not yet returned or decoded
   std::string text;  // the chunk returned last
@@ -133,7 +137,7 @@ struct TextSource::State {
     if (own_fd) {
       ::close(fd);
     }
-    if (cd != reinterpret_cast<iconv_t>(-1)) {
+    if (cd != kNoIconv) {
       iconv_close(cd);
     }
     EVP_MD_CTX_free(sha);
@@ -199,6 +203,12 @@ void TextSource::detect(Encoding forced) {
                              "UTF-16 text is not supported: expected UTF-8 or GB18030 (save the "
                              "file as CSV UTF-8)"));
   }
+  // What clerks most often hand over instead of text: the workbook itself.
+  if (raw.starts_with("PK\x03\x04") || raw.starts_with("\xD0\xCF\x11\xE0")) {
+    throw Failure(file_error(ErrorKind::data, "workbook", name_, 1, 1,
+                             "a spreadsheet workbook (XLSX or XLS), not text: save the sheet as "
+                             "CSV UTF-8 in the spreadsheet and import the CSV file"));
+  }
   bool bom = raw.starts_with("\xEF\xBB\xBF");
   if (bom)
     raw.erase(0, 3);
@@ -215,7 +225,7 @@ void TextSource::detect(Encoding forced) {
       raw.erase(0, 4);
     state_->gb18030 = true;
     state_->cd = iconv_open("UTF-8", "GB18030");
-    if (state_->cd == reinterpret_cast<iconv_t>(-1)) {
+    if (state_->cd == kNoIconv) {
       throw Failure(make_error(ErrorKind::internal, "iconv", "iconv cannot convert GB18030"));
     }
   }

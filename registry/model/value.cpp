@@ -149,6 +149,32 @@ Result<int> clock_minutes(std::string_view hhmm) {
   return h * 60 + m;
 }
 
+// A control character stored in the ledger would act on the terminal of
+// whoever lists it (an escape sequence clears or retitles it); line breaks
+// and tabs are text. C0 controls, DEL and C1 controls (U+0080-U+009F) are
+// refused, with the character and where it is.
+Result<std::string> no_control_character(std::string_view text) {
+  size_t character = 0;
+  for (size_t i = 0; i < text.size(); ++i) {
+    auto c = static_cast<unsigned char>(text[i]);
+    if ((c & 0xC0) != 0x80)
+      ++character;  // a character starts here, not a UTF-8 continuation byte
+    unsigned code = c;
+    if (c == 0xC2 && i + 1 < text.size())
+      code = static_cast<unsigned char>(text[i + 1]);  // C2 80..C2 BF is U+0080..U+00BF
+    bool c0 = c < 0x20 && c != '\t' && c != '\n' && c != '\r';
+    bool c1 = c == 0xC2 && code >= 0x80 && code <= 0x9F;
+    if (c0 || c == 0x7F || c1) {
+      return tl::unexpected(data_error(
+          "control-character",
+          fmt::format("control character U+{:04X} at character {} (expected printable text; "
+                      "line breaks and tabs are allowed)",
+                      code, character)));
+    }
+  }
+  return std::string();
+}
+
 }  // namespace
 
 Result<bool> parse_bool(std::string_view text) {
@@ -192,7 +218,9 @@ Result<std::string> parse_time_windows(std::string_view text) {
 
 Result<std::string> canonical_value(const Field& field, std::string_view text,
                                     const ValueContext& context) {
-  auto value = convert(field, trim(text), context);
+  Result<std::string> value = no_control_character(trim(text));
+  if (value)
+    value = convert(field, trim(text), context);
   if (!value) {
     value.error().field = field.name;
     value.error().value = field.personal ? mask_value(field, trim(text)) : std::string(trim(text));

@@ -1,30 +1,14 @@
-// The refusal (do-not-call) list behind S006: importing a CSV of refusals
-// and checking a number.
+// The refusal (do-not-call) list behind S006: checking a number. Refusals
+// are imported as any other kind (registry/import).
 #pragma once
 
-#include <optional>
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include "registry/ledger.hpp"
 #include "registry/store/refusals.hpp"
 
 namespace numreg::screen {
-
-/// What an import did.
-struct RefusalImport {
-  size_t added = 0;
-  size_t changed = 0;
-  size_t unchanged = 0;
-};
-
-/// Import refusals from CSV text (header row; columns number, holder, date,
-/// channel or their Chinese aliases; other columns are an error). Every row
-/// is validated first; any error rejects the whole file (a Failure with
-/// every error, each with file and line). Rows already stored are updated.
-RefusalImport import_refusals(Ledger& ledger, std::string_view csv, const std::string& name,
-                              const Change& change);
 
 /// The answer of `refusal check`.
 struct RefusalCheck {

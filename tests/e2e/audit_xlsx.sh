@@ -5,17 +5,7 @@
 set -euo pipefail
 NUMREG=$(realpath "$1")
 SRC=${NUMREG_SOURCE_DIR:-$(dirname "$0")/../..}
-if ! /usr/bin/python3 -c "import openpyxl" 2>/dev/null; then
-  echo "python3-openpyxl is missing (scripts/deps.sh installs it)"
-  exit 1
-fi
-TMP=$(mktemp -d)
-trap 'rm -rf "$TMP"' EXIT
-export NUMREG_DB=$TMP/registry.db NUMREG_NOW=2026-11-29T09:30:00Z NUMREG_ACTOR=inspector
-export XDG_CONFIG_HOME=$TMP/config
-bash "$SRC/fixtures/audit/build.sh" "$NUMREG" "$NUMREG_DB"
-# A location that a spreadsheet would run, were it not a typed string.
-"$NUMREG" --quiet lease update L-OK --location '=HYPERLINK("http://example.invalid","x")'
+source "$SRC/tests/e2e/audit_fixture_lib.bash"
 
 "$NUMREG" --quiet audit --sample gb2828:II:1.0 --seed 2026 -o "$TMP/sheet.xlsx"
 "$NUMREG" --quiet audit --sample gb2828:II:1.0 --seed 2026 -o "$TMP/sheet.json"
@@ -57,6 +47,13 @@ location = [r[header.index("Access location")].value for r in sample.iter_rows(m
 zh = openpyxl.load_workbook(sys.argv[3])
 assert [c.value for c in zh["Sample"][1]][:3] == ["序号", "接入编号", "使用主体"]
 assert zh["Summary"]["A2"].value == "范围"
+# Values and finding texts read in Chinese too: 营销, 警告, not marketing, warning.
+zh_header = [c.value for c in zh["Sample"][1]]
+for name in ("主体类型", "资源类型", "用途"):
+    cells = [r[zh_header.index(name)].value for r in zh["Sample"].iter_rows(min_row=2)]
+    assert cells and all(v is None or not v.isascii() for v in cells), (name, cells)
+zh_findings = list(zh["Findings"].iter_rows(min_row=2, values_only=True))
+assert zh_findings and all(not f[1].isascii() and not f[4].isascii() for f in zh_findings), zh_findings
 print("sheet ok:", len(leases), "sampled,", len(findings), "findings")
 PY
 

@@ -65,6 +65,21 @@ TEST_CASE("TextSource refuses binary files and UTF-16") {
                                      "expected CSV, YAML, TOML or JSON text in UTF-8 or GB18030"});
     }
   }
+  SUBCASE("a workbook, XLSX or the older XLS") {
+    for (std::string magic : {std::string("PK\x03\x04\x14\x00\x06\x00", 8),
+                              std::string("\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", 8)}) {
+      auto path = test::write_file(dir.dir(), "leases.csv", magic + "[Content_Types].xml");
+      try {
+        TextSource s(path, "leases.csv", Encoding::detect);
+        FAIL("no error");
+      } catch (const Failure& f) {
+        CHECK(test::diagnostics(f.errors()) ==
+              std::vector<std::string>{
+                  "leases.csv:1:1: error[workbook]: a spreadsheet workbook (XLSX or XLS), not "
+                  "text: save the sheet as CSV UTF-8 in the spreadsheet and import the CSV file"});
+      }
+    }
+  }
   SUBCASE("UTF-16") {
     auto path = test::write_file(dir.dir(), "y.csv", "\xFF\xFEu\0");
     CHECK_THROWS_WITH(TextSource(path, "y.csv", Encoding::detect),

@@ -70,6 +70,36 @@ TEST_CASE("canonical_value errors carry the field and a masked personal value") 
   CHECK(v.error().message.find("460400199003071230") == std::string::npos);
 }
 
+TEST_CASE("canonical_value refuses control characters, in every field, with where they are") {
+  auto refused = [](const char* kind_name, const char* field, std::string_view text) {
+    auto v = canonical_value(*kind(kind_name).field(field), text, {Date{2026, 11, 29}});
+    REQUIRE_FALSE(v);
+    CHECK(v.error().code == "control-character");
+    CHECK(v.error().field == field);
+    return v.error().message;
+  };
+  CHECK(refused("holders", "name", "海韵\x1b[2J科技") ==
+        "control character U+001B at character 3 (expected printable text; line breaks and tabs "
+        "are allowed)");
+  CHECK(refused("leases", "id", "L-DZ-0001\x07") ==
+        "control character U+0007 at character 10 (expected printable text; line breaks and "
+        "tabs are allowed)");
+  CHECK(refused("holders", "address", "那大镇\x7f") ==
+        "control character U+007F at character 4 (expected printable text; line breaks and tabs "
+        "are allowed)");
+  CHECK(refused("holders", "address",
+                "csi\xC2\x9B"
+                "31m") ==
+        "control character U+009B at character 4 (expected printable text; line breaks and tabs "
+        "are allowed)");
+  CHECK(refused("leases", "permitted_callers", std::string("0898-6610 0000\0", 15)) ==
+        "control character U+0000 at character 15 (expected printable text; line breaks and "
+        "tabs are allowed)");
+  // Line breaks and tabs are text; so are ¥ (C2 A5) and CJK.
+  CHECK(canon("holders", "address", "那大镇\r\n中兴大道\t1号") == "那大镇\r\n中兴大道\t1号");
+  CHECK(canon("holders", "name", "¥ 海韵") == "¥ 海韵");
+}
+
 TEST_CASE("mask_value") {
   const Field& contact = *kind("holders").field("contact");
   CHECK(mask_value(contact, "王海 13800138000") == "王海 138****8000");

@@ -1,0 +1,62 @@
+#include "registry/text/printable.hpp"
+
+namespace numreg {
+
+namespace {
+
+bool c1_at(std::string_view text, size_t i) {
+  // U+0080..U+009F are encoded C2 80..C2 9F.
+  return static_cast<unsigned char>(text[i]) == 0xC2 && i + 1 < text.size() &&
+         static_cast<unsigned char>(text[i + 1]) >= 0x80 &&
+         static_cast<unsigned char>(text[i + 1]) <= 0x9F;
+}
+
+bool needs_care(std::string_view text) {
+  for (size_t i = 0; i < text.size(); ++i) {
+    auto c = static_cast<unsigned char>(text[i]);
+    if (c < 0x20 || c == 0x7F || c1_at(text, i))
+      return true;
+  }
+  return false;
+}
+
+std::string shown(std::string_view text, bool keep_lines) {
+  if (!needs_care(text))
+    return std::string(text);
+  std::string out;
+  out.reserve(text.size() + 8);
+  for (size_t i = 0; i < text.size(); ++i) {
+    auto c = static_cast<unsigned char>(text[i]);
+    if (c == '\r' || c == '\n') {
+      if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n')
+        ++i;
+      out += keep_lines ? "\n" : "\u21B5";  // ↵
+    } else if (c == '\t') {
+      out += ' ';
+    } else if (c < 0x20) {
+      // The control pictures U+2400..U+241F: E2 90 80+c.
+      out += "\xE2\x90";
+      out += static_cast<char>(0x80 + c);
+    } else if (c == 0x7F) {
+      out += "\u2421";  // ␡
+    } else if (c1_at(text, i)) {
+      out += "\uFFFD";
+      ++i;
+    } else {
+      out += static_cast<char>(c);
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string printable(std::string_view text) {
+  return shown(text, false);
+}
+
+std::string printable_lines(std::string_view text) {
+  return shown(text, true);
+}
+
+}  // namespace numreg
