@@ -90,21 +90,10 @@ void Screener::screen(CdrReader& reader) {
   while (reader.next_batch(batch, kBatch)) {
     const size_t n = batch.size();
     for (size_t i = 0; i < n + 2 * kAhead; ++i) {
-      if (i < n && batch[i]) {
-        Prepared& p = prepared[i];
-        p.hash = ScreenIndex::trunk_hash(batch[i]->trunk);
-        index_.prefetch_slot(p.hash);
-        p.caller = number_key(batch[i]->caller);
-        p.callee = number_key(batch[i]->callee);
-      }
-      if (const size_t j = i - kAhead; i >= kAhead && j < n && batch[j]) {
-        Prepared& p = prepared[j];
-        p.slot = index_.find_slot(batch[j]->trunk, p.hash);
-        if (p.slot)
-          index_.prefetch_leases(*p.slot);
-        if (p.caller && p.callee)
-          bombing_.prefetch(BurstKey{*p.caller, *p.callee});
-      }
+      if (i < n && batch[i])
+        start(*batch[i], prepared[i]);
+      if (const size_t j = i - kAhead; i >= kAhead && j < n && batch[j])
+        locate(*batch[j], prepared[j]);
       if (const size_t k = i - 2 * kAhead; i >= 2 * kAhead && k < n) {
         ++summary_.records;
         if (batch[k]) {
@@ -121,6 +110,24 @@ void Screener::screen(CdrReader& reader) {
   if (progress_)
     report(reader);
   bytes_before_ += reader.bytes_consumed();
+}
+
+// The first stage: the numbers; the trunk's slot starts loading.
+void Screener::start(const Cdr& cdr, Prepared& p) const {
+  p.hash = ScreenIndex::trunk_hash(cdr.trunk);
+  index_.prefetch_slot(p.hash);
+  p.caller = number_key(cdr.caller);
+  p.callee = number_key(cdr.callee);
+}
+
+// The second stage: the trunk's slot (loaded by now); its first lease and
+// the call's S005 window slot start loading.
+void Screener::locate(const Cdr& cdr, Prepared& p) const {
+  p.slot = index_.find_slot(cdr.trunk, p.hash);
+  if (p.slot)
+    index_.prefetch_leases(*p.slot);
+  if (p.caller && p.callee)
+    bombing_.prefetch(BurstKey{*p.caller, *p.callee});
 }
 
 void Screener::report(const CdrReader& reader) {
@@ -141,13 +148,6 @@ void Screener::unreadable(const Error& error, const std::string& name) {
                                name, summary_.unreadable, settings_.max_errors)));
     throw Failure(std::move(errors));
   }
-}
-
-void Screener::prepare(const Cdr& cdr, Prepared& p) const {
-  p.hash = ScreenIndex::trunk_hash(cdr.trunk);
-  p.slot = index_.find_slot(cdr.trunk, p.hash);
-  p.caller = number_key(cdr.caller);
-  p.callee = number_key(cdr.callee);
 }
 
 uint32_t Screener::trunk_id(std::string_view trunk, uint32_t known) {
@@ -350,7 +350,8 @@ void Screener::check_bursts(const Cdr& cdr, uint32_t file, uint32_t trunk, uint3
 
 void Screener::screen(const Cdr& cdr, uint32_t file) {
   Prepared p;
-  prepare(cdr, p);
+  start(cdr, p);
+  locate(cdr, p);
   screen(cdr, file, p);
   flush_counts(true);
 }
