@@ -113,7 +113,16 @@ Database::Database(const std::string& path, OpenMode mode)
 }
 
 Database::~Database() {
+  cache_.clear();  // statements are finalized before their connection closes
   sqlite3_close_v2(db_);
+}
+
+Statement& Database::cached(const std::string& sql) {
+  auto it = cache_.find(sql);
+  if (it == cache_.end())
+    it = cache_.emplace(sql, std::make_unique<Statement>(*this, sql)).first;
+  it->second->reset();
+  return *it->second;
 }
 
 std::string Database::read_only_message() const {

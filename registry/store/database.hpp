@@ -3,9 +3,11 @@
 #pragma once
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 
 #include <sqlite3.h>
 
@@ -75,6 +77,12 @@ class Database {
   void exec(std::string_view sql);
   /// The first column of the first row of `sql`, or nullopt.
   std::optional<int64_t> scalar(std::string_view sql);
+  /// The statement for `sql`, prepared the first time and kept for the
+  /// connection's life; reset, its bindings cleared. For SQL run once a
+  /// record (find, insert, update, delete by kind): a caller is done with it,
+  /// and has reset it if it stopped before the end, before asking again.
+  Statement& cached(const std::string& sql);
+
   sqlite3* handle() { return db_; }
   const std::string& path() const { return path_; }
   int busy_timeout_ms() const { return busy_timeout_ms_; }
@@ -88,6 +96,7 @@ class Database {
   sqlite3* db_ = nullptr;
   std::string path_;
   int busy_timeout_ms_ = 5000;
+  std::unordered_map<std::string, std::unique_ptr<Statement>> cache_;
 };
 
 /// BEGIN IMMEDIATE on construction, ROLLBACK unless commit() was called.

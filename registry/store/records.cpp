@@ -95,7 +95,8 @@ void insert_record(Database& db, const Record& record) {
     columns += (columns.empty() ? "" : ", ") + sql_name(f->name);
     marks += marks.empty() ? "?" : ", ?";
   }
-  Statement st(db, fmt::format("INSERT INTO {} ({}) VALUES ({})", kind.table, columns, marks));
+  Statement& st =
+      db.cached(fmt::format("INSERT INTO {} ({}) VALUES ({})", kind.table, columns, marks));
   int i = 1;
   for (const Field* f : kind.stored_fields()) {
     bind_value(st, i++, *f, record.get(f->name));
@@ -109,8 +110,8 @@ void update_record(Database& db, const Record& record) {
   for (const Field* f : kind.stored_fields()) {
     sets += fmt::format("{}{} = ?", sets.empty() ? "" : ", ", sql_name(f->name));
   }
-  Statement st(db,
-               fmt::format("UPDATE {} AS t SET {} WHERE {}", kind.table, sets, key_clause(kind)));
+  Statement& st =
+      db.cached(fmt::format("UPDATE {} AS t SET {} WHERE {}", kind.table, sets, key_clause(kind)));
   int i = 1;
   for (const Field* f : kind.stored_fields()) {
     bind_value(st, i++, *f, record.get(f->name));
@@ -120,23 +121,25 @@ void update_record(Database& db, const Record& record) {
 }
 
 void delete_record(Database& db, const Record& record) {
-  Statement st(db, fmt::format("DELETE FROM {} AS t WHERE {}", record.kind->table,
-                               key_clause(*record.kind)));
+  Statement& st = db.cached(
+      fmt::format("DELETE FROM {} AS t WHERE {}", record.kind->table, key_clause(*record.kind)));
   bind_key(st, 1, record);
   st.run();
 }
 
 std::optional<Record> find_record(Database& db, const Kind& kind,
                                   const std::vector<std::string>& key) {
-  Statement st(db, fmt::format("SELECT {} FROM {} AS t WHERE {}", select_list(kind), kind.table,
-                               key_clause(kind)));
+  Statement& st = db.cached(fmt::format("SELECT {} FROM {} AS t WHERE {}", select_list(kind),
+                                        kind.table, key_clause(kind)));
   for (size_t i = 0; i < key.size(); ++i) {
     bind_key_part(st, static_cast<int>(i + 1), key[i]);
   }
   if (!st.step()) {
     return std::nullopt;
   }
-  return read_record(st, kind);
+  Record r = read_record(st, kind);
+  st.reset();  // no read left open between records
+  return r;
 }
 
 std::vector<Record> select_records(Database& db, const Kind& kind, const Where& where) {
