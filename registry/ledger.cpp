@@ -152,7 +152,7 @@ void Ledger::journal_event(const std::string& action, const std::string& entity,
   journal_->append(e);
 }
 
-void Ledger::write_derived(const Record& r) {
+void Ledger::write_derived(const Record& r, const Record* before) {
   const std::string& name = r.kind->name;
   if (name == "resources") {
     std::optional<NumberRange> range;
@@ -163,10 +163,12 @@ void Ledger::write_derived(const Record& r) {
     }
     store::set_resource_range(*db_, r.text("id"), range);
   } else if (name == "leases") {
+    if (before && before->get("permitted_callers") == r.get("permitted_callers"))
+      return;  // the same permits: rewriting them would change nothing
     auto ranges = parse_number_ranges(r.text("permitted_callers"));
     store::replace_permits(*db_, r.text("id"), value_or_throw(std::move(ranges)));
   } else if (name == "holders") {
-    store::Statement st(*db_, "UPDATE holders SET uscc_check_ok = ? WHERE uscc = ?");
+    store::Statement& st = db_->cached("UPDATE holders SET uscc_check_ok = ? WHERE uscc = ?");
     st.bind(1, int64_t{parse_uscc(r.text("uscc")) ? 1 : 0}).bind(2, r.text("uscc"));
     st.run();
   }
@@ -193,7 +195,7 @@ Outcome Ledger::write(const Record& r, bool upsert, const Change& change) {
   } else {
     store::insert_record(*db_, r);
   }
-  write_derived(r);
+  write_derived(r, existing ? &*existing : nullptr);
   journal_write(existing ? "update" : "add", existing ? &*existing : nullptr, &r, change);
   return existing ? Outcome::changed : Outcome::added;
 }

@@ -132,7 +132,9 @@ class Ledger {
  private:
   void journal_write(const std::string& action, const Record* before, const Record* after,
                      const Change& change);
-  void write_derived(const Record& record);
+  /// The rows a record implies (a lease's permits, a resource's range);
+  /// `before` is the stored record an update replaces.
+  void write_derived(const Record& record, const Record* before = nullptr);
   std::vector<std::string> split_key(const Kind& kind, const std::string& key) const;
   std::vector<std::string> split_raw_key(const Kind& kind, const std::string& key) const;
 

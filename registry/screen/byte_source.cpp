@@ -1,7 +1,10 @@
 // Sources of bytes for the call-record reader: files, standard input, gzip.
 #include <fcntl.h>
+#include <sys/mman.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 
@@ -42,6 +45,57 @@ class FdSource : public ByteSource {
   std::string name_;
   uint64_t consumed_ = 0;
 };
+
+// A plain regular file, mapped: the reader splits lines where they lie
+// instead of copying the file into a buffer. The part read is unmapped as
+// reading goes on, so that memory does not grow with the file's size.
+class MappedSource : public ByteSource {
+ public:
+  static constexpr size_t kReleaseStep = size_t{4} << 20;
+  static constexpr size_t kHuge = size_t{2} << 20;
+
+  MappedSource(const char* data, size_t size) : data_(data), size_(size) {}
+  ~MappedSource() override { ::munmap(const_cast<char*>(data_) + released_, size_ - released_); }
+  size_t read(char* buffer, size_t n) override {
+    const size_t take = std::min(n, size_ - at_);
+    std::memcpy(buffer, data_ + at_, take);
+    at_ += take;
+    return take;
+  }
+  uint64_t consumed() const override { return at_; }
+  std::string_view whole() const override { return {data_, size_}; }
+  void done_before(uint64_t offset) override {
+    at_ = std::max<size_t>(at_, offset);
+    if (offset < released_ + kReleaseStep)
+      return;
+    const size_t upto = offset / kHuge * kHuge;
+    ::munmap(const_cast<char*>(data_) + released_, upto - released_);
+    released_ = upto;
+  }
+
+ private:
+  const char* data_;
+  size_t size_;
+  size_t at_ = 0;
+  size_t released_ = 0;  // bytes unmapped from the start
+};
+
+// Map `fd` when it is a non-empty regular file that is not gzip; nullptr
+// otherwise (the caller reads it instead).
+std::unique_ptr<ByteSource> map_plain(int fd) {
+  struct stat st {};
+  unsigned char magic[2] = {0, 0};
+  if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode) || st.st_size < 2 ||
+      ::pread(fd, magic, 2, 0) != 2 || (magic[0] == 0x1f && magic[1] == 0x8b)) {
+    return nullptr;
+  }
+  const auto size = static_cast<size_t>(st.st_size);
+  void* data = ::mmap(nullptr, size, PROT_READ, MAP_PRIVATE, fd, 0);
+  if (data == MAP_FAILED)
+    return nullptr;
+  ::madvise(data, size, MADV_SEQUENTIAL);
+  return std::make_unique<MappedSource>(static_cast<const char*>(data), size);
+}
 
 class MemorySource : public ByteSource {
  public:
@@ -172,6 +226,10 @@ std::unique_ptr<ByteSource> open_source(const std::string& path) {
         make_error(kind, "open", fmt::format("cannot open {}: {}", path, std::strerror(errno))));
   }
   ::posix_fadvise(fd, 0, 0, POSIX_FADV_SEQUENTIAL);
+  if (auto mapped = map_plain(fd)) {
+    ::close(fd);  // the mapping keeps the file
+    return mapped;
+  }
   return detect(std::make_unique<FdSource>(fd, path), path);
 }
 

@@ -10,6 +10,7 @@
 
 #include <fmt/format.h>
 
+#include "registry/screen/digits.hpp"
 #include "registry/types/date.hpp"
 
 namespace numreg::screen {
@@ -103,18 +104,26 @@ ByteMasks masks16(const char* p) {
 CdrReader::CdrReader(std::unique_ptr<ByteSource> source, std::string name)
     : source_(std::move(source)),
       name_(name == "-" ? "<stdin>" : std::move(name)),
-      buffer_(kInitialBuffer) {}
+      buffer_(source_->whole().empty() ? kInitialBuffer : 0),
+      data_(buffer_.data()) {
+  const std::string_view whole = source_->whole();
+  if (!whole.empty()) {
+    data_ = whole.data();
+    mapped_ = eof_ = true;
+    end_ = whole.size();
+  }
+}
 
 int CdrReader::next_line(std::string_view& line, bool may_move) {
   while (true) {
-    const char* start = buffer_.data() + begin_;
+    const char* start = data_ + begin_;
     const void* newline = std::memchr(start, '\n', end_ - begin_);
     if (newline || (eof_ && begin_ < end_)) {
-      const char* stop = newline ? static_cast<const char*>(newline) : buffer_.data() + end_;
+      const char* stop = newline ? static_cast<const char*>(newline) : data_ + end_;
       line = std::string_view(start, static_cast<size_t>(stop - start));
       if (!line.empty() && line.back() == '\r')
         line.remove_suffix(1);
-      begin_ = newline ? static_cast<size_t>(stop - buffer_.data()) + 1 : end_;
+      begin_ = newline ? static_cast<size_t>(stop - data_) + 1 : end_;
       ++line_;
       return 1;
     }
@@ -123,7 +132,7 @@ int CdrReader::next_line(std::string_view& line, bool may_move) {
     if (!may_move)
       return -1;
     // Keep the partial line, then fill the rest of the buffer.
-    std::memmove(buffer_.data(), start, end_ - begin_);
+    std::memmove(buffer_.data(), start, end_ - begin_);  // not mapped: eof_ would be set
     end_ -= begin_;
     begin_ = 0;
     if (end_ == buffer_.size()) {
@@ -133,6 +142,7 @@ int CdrReader::next_line(std::string_view& line, bool may_move) {
             fmt::format("{}:{}: line is longer than {} bytes", name_, line_ + 1, kLongestLine)));
       }
       buffer_.resize(buffer_.size() * 2);
+      data_ = buffer_.data();
     }
     const size_t got = source_->read(buffer_.data() + end_, buffer_.size() - end_);
     end_ += got;
@@ -154,6 +164,7 @@ bool CdrReader::split(std::string_view line) {
         break;
       at = comma + 1;
     }
+    use_fields(fields_.data(), fields_.size());
     return true;
   }
   unquoted_.clear();
@@ -181,6 +192,7 @@ bool CdrReader::split(std::string_view line) {
     fields_.push_back(std::string_view(unquoted_).substr(from));
     ++i;
   }
+  use_fields(fields_.data(), fields_.size());
   return true;
 }
 
@@ -218,6 +230,8 @@ void CdrReader::read_header() {
 }
 
 bool CdrReader::next(Result<Cdr>& cdr) {
+  if (mapped_)
+    source_->done_before(begin_);  // the last record's fields are done with
   if (!header_read_)
     read_header();
   if (needed_ == 0)
@@ -234,9 +248,13 @@ bool CdrReader::next(Result<Cdr>& cdr) {
 }
 
 bool CdrReader::split_next_line(std::string_view& line) {
-  const char* start = buffer_.data() + begin_;
-  const char* end = buffer_.data() + end_;
-  fields_.clear();
+  if (needed_ > kFastFields)
+    return false;
+  const char* start = data_ + begin_;
+  const char* end = data_ + end_;
+  const auto needed = static_cast<size_t>(needed_);
+  std::string_view* fields = fast_fields_.data();
+  size_t count = 0;
   const char* field = start;
   const char* stop = nullptr;
   for (const char* p = start; !stop; p += 16) {
@@ -254,16 +272,18 @@ bool CdrReader::split_next_line(std::string_view& line) {
       return false;
     for (; m.comma; m.comma &= m.comma - 1) {
       const char* comma = p + __builtin_ctz(m.comma);
-      if (static_cast<int>(fields_.size()) < needed_)
-        fields_.emplace_back(field, static_cast<size_t>(comma - field));
+      if (count < needed)
+        fields[count++] = std::string_view(field, static_cast<size_t>(comma - field));
       field = comma + 1;
     }
   }
   const char* line_end = stop > start && stop[-1] == '\r' ? stop - 1 : stop;
-  if (static_cast<int>(fields_.size()) < needed_)
-    fields_.emplace_back(field, static_cast<size_t>(std::max(line_end, field) - field));
+  if (count < needed)
+    fields[count++] =
+        std::string_view(field, static_cast<size_t>(std::max(line_end, field) - field));
+  use_fields(fields, count);
   line = std::string_view(start, static_cast<size_t>(line_end - start));
-  begin_ = static_cast<size_t>(stop - buffer_.data()) + 1;
+  begin_ = static_cast<size_t>(stop - data_) + 1;
   ++line_;
   quoted_ = false;
   return true;
@@ -271,6 +291,8 @@ bool CdrReader::split_next_line(std::string_view& line) {
 
 bool CdrReader::next_batch(std::vector<Result<Cdr>>& batch, size_t max) {
   batch.clear();
+  if (mapped_)
+    source_->done_before(begin_);  // the last batch's lines are done with
   if (!header_read_)
     read_header();
   while (needed_ > 0 && batch.size() < max) {
@@ -317,74 +339,80 @@ Result<Cdr> CdrReader::parse(std::string_view line) {
 }
 
 Result<Cdr> CdrReader::parse_fields(std::string_view line) {
-  if (static_cast<int>(fields_.size()) < needed_) {
+  if (field_count_ < static_cast<size_t>(needed_)) {
     return tl::unexpected(
         error_at(line.substr(line.size()), "cdr-fields",
-                 fmt::format("the record has {} fields, expected at least {} ({})", fields_.size(),
+                 fmt::format("the record has {} fields, expected at least {} ({})", field_count_,
                              needed_, kExpectedColumns)));
   }
-  // Every member of the record is set once, at the end: no zeroing first
-  // (this runs for every record).
+  std::string_view text[kCdrColumns];
   for (int c = 0; c < kCdrColumns; ++c) {
-    if (trim(fields_[columns_[c]]).empty()) {
-      return tl::unexpected(error_at(fields_[columns_[c]], "cdr-missing",
-                                     fmt::format("{} is empty", kColumnNames[c])));
+    const std::string_view field = fields_at_[columns_[c]];
+    text[c] = trim(field);
+    if (text[c].empty()) {
+      return tl::unexpected(
+          error_at(field, "cdr-missing", fmt::format("{} is empty", kColumnNames[c])));
     }
   }
-  const std::string_view time_text = trim(fields_[columns_[kTime]]);
   CallTime when;
-  if (!parse_time(time_text, when)) {
+  if (!parse_time(text[kTime], when)) {
     return tl::unexpected(error_at(
-        time_text, "cdr-time",
+        text[kTime], "cdr-time",
         fmt::format("time: cannot read '{}' as a call time (expected e.g. 2026-11-28T14:05:00)",
-                    time_text)));
+                    text[kTime])));
   }
   int64_t ms[kCdrColumns];
   for (int c : {kRing, kTalk}) {
-    const std::string_view text = trim(fields_[columns_[c]]);
-    ms[c] = read_ms(text);
+    ms[c] = read_ms(text[c]);
     if (ms[c] < 0) {
       return tl::unexpected(error_at(
-          text, "cdr-seconds",
+          text[c], "cdr-seconds",
           fmt::format("{}: cannot read '{}' as seconds (expected a whole or decimal number "
                       "such as 0, 12 or 2.5)",
-                      kColumnNames[c], text)));
+                      kColumnNames[c], text[c])));
     }
   }
-  return Cdr{line_,
-             when.time,
-             when.day,
-             when.second,
-             ms[kRing],
-             ms[kTalk],
-             time_text,
-             trim(fields_[columns_[kTrunk]]),
-             trim(fields_[columns_[kCaller]]),
-             trim(fields_[columns_[kCallee]])};
+  // Every member of the record is set once, here: no zeroing first (this
+  // runs for every record).
+  return Cdr{line_,     when.time,   when.day,     when.second,   ms[kRing],
+             ms[kTalk], text[kTime], text[kTrunk], text[kCaller], text[kCallee]};
 }
 
 // "2026-11-28T14:05:00" (or with a space) without allocating; other forms
-// go through parse_datetime.
+// go through parse_datetime. The date is read again only when it differs from
+// the last record's (a day's records share it).
 bool CdrReader::parse_time(std::string_view text, CallTime& when) {
-  if (text.size() == 19 && text[4] == '-' && text[7] == '-' &&
-      (text[10] == 'T' || text[10] == ' ') && text[13] == ':' && text[16] == ':' &&
-      digits_at(text, {0, 1, 2, 3, 5, 6, 8, 9, 11, 12, 14, 15, 17, 18})) {
-    const char* p = text.data();
-    if (std::memcmp(p, last_date_, 10) != 0) {
+  const char* p = text.data();
+  if (text.size() == 19 && (p[10] == 'T' || p[10] == ' ') && p[13] == ':' && p[16] == ':') {
+    const bool same_date = have_last_date_ && load8(p) == load8(last_date_) &&
+                           p[8] == last_date_[8] && p[9] == last_date_[9];
+    if (!same_date && p[4] == '-' && p[7] == '-' && digits_at(text, {0, 1, 2, 3, 5, 6, 8, 9})) {
       const int year = two(p) * 100 + two(p + 2);
       if (!is_valid_date(year, two(p + 5), two(p + 8)))
         return false;
       last_day_ = static_cast<int32_t>(Date{year, two(p + 5), two(p + 8)}.days());
       std::memcpy(last_date_, p, 10);
+      have_last_date_ = true;
+    } else if (!same_date) {
+      return parse_other_time(text, when);
     }
-    const int h = two(p + 11), m = two(p + 14), s = two(p + 17);
+    const auto digit = [p](int at) { return static_cast<unsigned>(p[at] - '0'); };
+    const unsigned h1 = digit(11), h2 = digit(12), m1 = digit(14), m2 = digit(15), s1 = digit(17),
+                   s2 = digit(18);
+    if (std::max({h1, h2, m1, m2, s1, s2}) > 9)
+      return parse_other_time(text, when);
+    const unsigned h = h1 * 10 + h2, m = m1 * 10 + m2, s = s1 * 10 + s2;
     if (h > 23 || m > 59 || s > 59)
       return false;
     when.day = last_day_;
-    when.second = h * 3600 + m * 60 + s;
+    when.second = static_cast<int32_t>(h * 3600 + m * 60 + s);
     when.time = int64_t{when.day} * 86400 + when.second;
     return true;
   }
+  return parse_other_time(text, when);
+}
+
+bool CdrReader::parse_other_time(std::string_view text, CallTime& when) {
   auto dt = parse_datetime(text);
   if (!dt)
     return false;

@@ -1,6 +1,7 @@
 // Caller and callee numbers on the screening hot path.
 #include "registry/screen/number_key.hpp"
 
+#include "registry/screen/digits.hpp"
 #include "registry/types/number.hpp"
 
 namespace numreg::screen {
@@ -9,57 +10,48 @@ namespace {
 
 constexpr int64_t kKeyScale = 1'000'000'000'000'000;  // 10^15, as in Number::key()
 
-bool digits_only(std::string_view text) {
-  for (char c : text) {
-    if (c < '0' || c > '9') {
-      return false;
-    }
-  }
-  return true;
-}
-
-int64_t digits_value(std::string_view text, int64_t value = 0) {
-  for (char c : text) {
-    value = value * 10 + (c - '0');
-  }
-  return value;
-}
-
-// The key of "+86" followed by the national significant number `nsn`.
-int64_t china_key(std::string_view nsn) {
-  const int64_t form = 20 + 2 + static_cast<int64_t>(nsn.size());
-  return form * kKeyScale + digits_value(nsn, 86);
+// The key of "+86" followed by the 11-digit national significant number at
+// `nsn`, or -1 when it is not all digits.
+int64_t china_key(const char* nsn) {
+  const uint64_t head = load8(nsn);
+  const auto d8 = static_cast<unsigned char>(nsn[8] - '0');
+  const auto d9 = static_cast<unsigned char>(nsn[9] - '0');
+  const auto d10 = static_cast<unsigned char>(nsn[10] - '0');
+  if (!eight_digits(head) || d8 > 9 || d9 > 9 || d10 > 9)
+    return -1;
+  constexpr int64_t form = 20 + 2 + 11;
+  const int64_t digits = int64_t{eight_digits_value(head)} * 1000 + d8 * 100 + d9 * 10 + d10;
+  return form * kKeyScale + 86 * int64_t{100'000'000'000} + digits;
 }
 
 // A national significant number the fast path knows: an 11-digit mobile
 // 1[3-9]..., or Hainan's 898 followed by 8 digits starting 2-8.
-bool is_fast_nsn(std::string_view nsn) {
-  if (!digits_only(nsn)) {
-    return false;
-  }
-  if (nsn.size() == 11 && nsn[0] == '1') {
+bool is_fast_nsn(const char* nsn) {
+  if (nsn[0] == '1')
     return nsn[1] >= '3' && nsn[1] <= '9';
-  }
-  return nsn.size() == 11 && nsn.starts_with("898") && nsn[3] >= '2' && nsn[3] <= '8';
+  return nsn[0] == '8' && nsn[1] == '9' && nsn[2] == '8' && nsn[3] >= '2' && nsn[3] <= '8';
 }
 
 }  // namespace
 
 std::optional<int64_t> fast_number_key(std::string_view text) {
-  std::string_view nsn;
-  if (text.size() == 14 && text.starts_with("+86")) {
-    nsn = text.substr(3);
+  const char* nsn = nullptr;
+  if (text.size() == 14 && text[0] == '+' && text[1] == '8' && text[2] == '6') {
+    nsn = text.data() + 3;
   } else if (text.size() == 11 && text[0] == '1') {
-    nsn = text;
-  } else if (text.size() == 12 && text.starts_with("0898")) {
-    nsn = text.substr(1);
+    nsn = text.data();
+  } else if (text.size() == 12 && text[0] == '0' && text[1] == '8' && text[2] == '9' &&
+             text[3] == '8') {
+    nsn = text.data() + 1;
   } else {
     return std::nullopt;
   }
-  if (!is_fast_nsn(nsn)) {
+  if (!is_fast_nsn(nsn))
     return std::nullopt;
-  }
-  return china_key(nsn);
+  const int64_t key = china_key(nsn);
+  if (key < 0)
+    return std::nullopt;
+  return key;
 }
 
 Result<int64_t> number_key(std::string_view text) {

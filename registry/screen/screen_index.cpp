@@ -4,22 +4,39 @@
 #include <algorithm>
 #include <cstring>
 
+#include "registry/screen/digits.hpp"
+#include "registry/screen/mix.hpp"
+
 namespace numreg::screen {
 
-namespace {}  // namespace
-
-// FNV-1a: short IDs, one pass, no allocation.
+// Eight bytes at a time (the last eight overlapping the ones before), then
+// the MurmurHash3 finaliser; IDs under eight bytes byte by byte. A snapshot
+// holds the slots this hash placed: changing it changes the snapshot format.
 uint64_t ScreenIndex::trunk_hash(std::string_view text) {
-  uint64_t h = 14695981039346656037ull;
-  for (char c : text) {
-    h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+  const char* p = text.data();
+  const size_t n = text.size();
+  uint64_t h = n * 0x9E3779B97F4A7C15ull;
+  if (n >= 8) {
+    for (size_t at = 0; at + 8 < n; at += 8)
+      h = (h ^ load8(p + at)) * 0xff51afd7ed558ccdull;
+    h = (h ^ load8(p + n - 8)) * 0xc4ceb9fe1a85ec53ull;
+  } else {
+    for (size_t at = 0; at < n; ++at)
+      h = (h ^ static_cast<unsigned char>(p[at])) * 0x100000001b3ull;
   }
-  h ^= h >> 33;  // the low bits of FNV mix poorly; finish like MurmurHash3
-  h *= 0xff51afd7ed558ccdull;
-  return h ^ (h >> 33);
+  return mix64(h);
 }
 
 namespace {
+
+// `id` (at most 16 bytes) against a slot's zero-padded 16 bytes of the same
+// length: IDs of 8 bytes and more by their first and last eight bytes.
+bool same_short_id(std::string_view id, const char* slot) {
+  const size_t n = id.size();
+  if (n >= 8)
+    return load8(id.data()) == load8(slot) && load8(id.data() + n - 8) == load8(slot + n - 8);
+  return std::memcmp(id.data(), slot, n) == 0;
+}
 
 uint32_t find_sorted(const StringTable& table, std::string_view text) {
   uint32_t lo = 0;
@@ -38,20 +55,20 @@ uint32_t find_sorted(const StringTable& table, std::string_view text) {
 }  // namespace
 
 uint32_t StringTable::add(std::string_view text) {
-  chars_.append(text);
+  chars_.append(text.data(), text.size());
   ends_.push_back(static_cast<uint32_t>(chars_.size()));
   return static_cast<uint32_t>(ends_.size() - 1);
 }
 
 void ScreenIndex::seal() {
-  table_.assign(trunk_ids.size() + trunk_ids.size() / 2 + 16, TrunkSlot{});
+  slots.assign(trunk_ids.size() + trunk_ids.size() / 2 + 16, TrunkSlot{});
   for (uint32_t i = 0; i < trunk_ids.size(); ++i) {
     const std::string_view id = trunk_ids.at(i);
     size_t slot = home(trunk_hash(id));
-    while (table_[slot].id_size != 0) {
-      slot = slot + 1 == table_.size() ? 0 : slot + 1;
+    while (slots[slot].id_size != 0) {
+      slot = slot + 1 == slots.size() ? 0 : slot + 1;
     }
-    TrunkSlot& t = table_[slot];
+    TrunkSlot& t = slots[slot];
     std::copy_n(id.data(), std::min(id.size(), sizeof t.id), t.id);
     t.trunk = i;
     t.leases_begin = trunks[i].leases_begin;
@@ -72,15 +89,14 @@ void ScreenIndex::seal() {
 }
 
 const TrunkSlot* ScreenIndex::find_slot(std::string_view id, uint64_t hash) const {
-  if (id.empty() || table_.empty())
+  if (id.empty() || slots.empty())
     return nullptr;
-  for (size_t slot = home(hash); table_[slot].id_size != 0;
-       slot = slot + 1 == table_.size() ? 0 : slot + 1) {
-    const TrunkSlot& t = table_[slot];
+  for (size_t slot = home(hash); slots[slot].id_size != 0;
+       slot = slot + 1 == slots.size() ? 0 : slot + 1) {
+    const TrunkSlot& t = slots[slot];
     if (t.id_size != std::min<size_t>(id.size(), UINT16_MAX))
       continue;
-    if (id.size() <= sizeof t.id ? std::memcmp(id.data(), t.id, id.size()) == 0
-                                 : trunk_ids.at(t.trunk) == id) {
+    if (id.size() <= sizeof t.id ? same_short_id(id, t.id) : trunk_ids.at(t.trunk) == id) {
       return &t;
     }
   }

@@ -7,11 +7,11 @@
 
 #include <cstdint>
 #include <limits>
-#include <string>
+#include <memory>
 #include <string_view>
 #include <vector>
 
-#include "registry/screen/huge_pages.hpp"
+#include "registry/screen/index_table.hpp"
 #include "registry/types/date.hpp"
 
 namespace numreg::screen {
@@ -22,12 +22,12 @@ class StringTable {
   /// Append `text`; returns its index.
   uint32_t add(std::string_view text);
   std::string_view at(uint32_t index) const {
-    return std::string_view(chars_).substr(ends_[index] - length(index), length(index));
+    return std::string_view(chars_.data() + ends_[index] - length(index), length(index));
   }
   uint32_t size() const { return static_cast<uint32_t>(ends_.size()); }
 
-  std::string chars_;
-  std::vector<uint32_t> ends_;
+  IndexTable<char> chars_;
+  IndexTable<uint32_t> ends_;  // non-decreasing; the last is chars_.size()
 
  private:
   uint32_t length(uint32_t index) const { return ends_[index] - (index ? ends_[index - 1] : 0); }
@@ -103,16 +103,21 @@ class ScreenIndex {
  public:
   StringTable trunk_ids;  // sorted
   StringTable lease_ids;
-  StringTable holders;                 // USCCs, sorted
-  StringTable texts;                   // contract time_windows as written
-  HugeVector<IndexTrunk> trunks;       // parallel to trunk_ids
-  HugeVector<IndexLease> leases;       // grouped by trunk
-  HugeVector<KeyRange> ranges;         // grouped by lease, sorted, disjoint
-  std::vector<Window> windows;         // grouped by lease
-  std::vector<IndexRefusal> refusals;  // sorted by number, then day
+  StringTable holders;                // USCCs, sorted
+  StringTable texts;                  // contract time_windows as written
+  IndexTable<IndexTrunk> trunks;      // parallel to trunk_ids
+  IndexTable<IndexLease> leases;      // grouped by trunk
+  IndexTable<KeyRange> ranges;        // grouped by lease, sorted, disjoint
+  IndexTable<Window> windows;         // grouped by lease
+  IndexTable<IndexRefusal> refusals;  // sorted by number, then day
+  // The lookup table of trunk IDs, made by seal(): open addressing with
+  // linear probing over about 1.5 slots a trunk, at least one slot empty.
+  IndexTable<TrunkSlot> slots;
+  // The mapped snapshot the tables view, when they are views.
+  std::shared_ptr<const void> mapping;
 
   /// Build the lookup table of trunk IDs and the inline copies; call once
-  /// after filling the index.
+  /// after filling the index (a snapshot holds the index sealed).
   void seal();
   /// The index of trunk `id`, or kNone.
   uint32_t find_trunk(std::string_view id) const {
@@ -125,7 +130,7 @@ class ScreenIndex {
   static uint64_t trunk_hash(std::string_view id);
   /// Start loading what find_slot(id, hash) will read (batches overlap
   /// their memory accesses this way).
-  void prefetch_slot(uint64_t hash) const { __builtin_prefetch(&table_[home(hash)]); }
+  void prefetch_slot(uint64_t hash) const { __builtin_prefetch(&slots[home(hash)]); }
   /// Start loading the first lease of the trunk in `slot`.
   void prefetch_leases(const TrunkSlot& slot) const {
     if (slot.leases_begin < slot.leases_end)
@@ -143,10 +148,8 @@ class ScreenIndex {
 
  private:
   size_t home(uint64_t hash) const {
-    return static_cast<size_t>((static_cast<unsigned __int128>(hash) * table_.size()) >> 64);
+    return static_cast<size_t>((static_cast<unsigned __int128>(hash) * slots.size()) >> 64);
   }
-  // Open addressing with linear probing over about 1.5 slots a trunk.
-  HugeVector<TrunkSlot> table_;
 };
 
 /// Sort ranges by first key and merge the overlapping or adjacent ones.

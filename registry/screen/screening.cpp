@@ -74,41 +74,33 @@ void Screener::on_progress(ProgressCallback callback, uint64_t total_bytes) {
 }
 
 void Screener::screen(CdrReader& reader) {
-  constexpr size_t kBatch = 32;
-  constexpr uint64_t kReportEvery = 128;  // batches: up to 4096 records
+  // Records are read in batches and screened in a pipeline of three stages
+  // kAhead records apart: read the numbers and start loading the trunk's
+  // slot; find the trunk and start loading its lease and S005 slot; screen.
+  // The memory accesses of a record overlap the work on the records around
+  // it instead of waiting one after another.
+  constexpr size_t kBatch = 128;
+  constexpr size_t kAhead = 8;
+  constexpr uint64_t kReportEvery = 4096 / kBatch;  // batches
   uint64_t batches = 0;
   files_.push_back(reader.name());
   const auto file = static_cast<uint32_t>(files_.size() - 1);
   std::vector<Result<Cdr>> batch;
   std::vector<Prepared> prepared(kBatch);
   while (reader.next_batch(batch, kBatch)) {
-    // Read the numbers and start loading the trunks' slots, then the
-    // trunks, then their leases and the S005 slots: the memory accesses of
-    // a batch overlap instead of waiting one after another.
-    for (size_t i = 0; i < batch.size(); ++i) {
-      if (!batch[i])
-        continue;
-      prepared[i].hash = ScreenIndex::trunk_hash(batch[i]->trunk);
-      index_.prefetch_slot(prepared[i].hash);
-      prepared[i].caller = number_key(batch[i]->caller);
-      prepared[i].callee = number_key(batch[i]->callee);
-    }
-    for (size_t i = 0; i < batch.size(); ++i) {
-      if (!batch[i])
-        continue;
-      Prepared& p = prepared[i];
-      p.slot = index_.find_slot(batch[i]->trunk, p.hash);
-      if (p.slot)
-        index_.prefetch_leases(*p.slot);
-      if (p.caller && p.callee)
-        bombing_.prefetch(BurstKey{*p.caller, *p.callee});
-    }
-    for (size_t i = 0; i < batch.size(); ++i) {
-      ++summary_.records;
-      if (batch[i]) {
-        screen(*batch[i], file, prepared[i]);
-      } else {
-        unreadable(batch[i].error(), reader.name());
+    const size_t n = batch.size();
+    for (size_t i = 0; i < n + 2 * kAhead; ++i) {
+      if (i < n && batch[i])
+        start(*batch[i], prepared[i]);
+      if (const size_t j = i - kAhead; i >= kAhead && j < n && batch[j])
+        locate(*batch[j], prepared[j]);
+      if (const size_t k = i - 2 * kAhead; i >= 2 * kAhead && k < n) {
+        ++summary_.records;
+        if (batch[k]) {
+          screen(*batch[k], file, prepared[k]);
+        } else {
+          unreadable(batch[k].error(), reader.name());
+        }
       }
     }
     flush_counts(false);
@@ -118,6 +110,24 @@ void Screener::screen(CdrReader& reader) {
   if (progress_)
     report(reader);
   bytes_before_ += reader.bytes_consumed();
+}
+
+// The first stage: the numbers; the trunk's slot starts loading.
+void Screener::start(const Cdr& cdr, Prepared& p) const {
+  p.hash = ScreenIndex::trunk_hash(cdr.trunk);
+  index_.prefetch_slot(p.hash);
+  p.caller = number_key(cdr.caller);
+  p.callee = number_key(cdr.callee);
+}
+
+// The second stage: the trunk's slot (loaded by now); its first lease and
+// the call's S005 window slot start loading.
+void Screener::locate(const Cdr& cdr, Prepared& p) const {
+  p.slot = index_.find_slot(cdr.trunk, p.hash);
+  if (p.slot)
+    index_.prefetch_leases(*p.slot);
+  if (p.caller && p.callee)
+    bombing_.prefetch(BurstKey{*p.caller, *p.callee});
 }
 
 void Screener::report(const CdrReader& reader) {
@@ -138,13 +148,6 @@ void Screener::unreadable(const Error& error, const std::string& name) {
                                name, summary_.unreadable, settings_.max_errors)));
     throw Failure(std::move(errors));
   }
-}
-
-void Screener::prepare(const Cdr& cdr, Prepared& p) const {
-  p.hash = ScreenIndex::trunk_hash(cdr.trunk);
-  p.slot = index_.find_slot(cdr.trunk, p.hash);
-  p.caller = number_key(cdr.caller);
-  p.callee = number_key(cdr.callee);
 }
 
 uint32_t Screener::trunk_id(std::string_view trunk, uint32_t known) {
@@ -347,7 +350,8 @@ void Screener::check_bursts(const Cdr& cdr, uint32_t file, uint32_t trunk, uint3
 
 void Screener::screen(const Cdr& cdr, uint32_t file) {
   Prepared p;
-  prepare(cdr, p);
+  start(cdr, p);
+  locate(cdr, p);
   screen(cdr, file, p);
   flush_counts(true);
 }

@@ -101,7 +101,8 @@ class Screener {
     Result<int64_t> caller;
     Result<int64_t> callee;
   };
-  void prepare(const Cdr& cdr, Prepared& p) const;
+  void start(const Cdr& cdr, Prepared& p) const;
+  void locate(const Cdr& cdr, Prepared& p) const;
   void screen(const Cdr& cdr, uint32_t file, const Prepared& p);
   void unreadable(const Error& error, const std::string& name);
   void report(const CdrReader& reader);

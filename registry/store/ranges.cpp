@@ -9,7 +9,7 @@ namespace numreg::store {
 namespace {
 
 void note_class(Database& db, const std::string& table, int c) {
-  Statement st(db, "INSERT OR IGNORE INTO span_classes (tbl, class) VALUES (?, ?)");
+  Statement& st = db.cached("INSERT OR IGNORE INTO span_classes (tbl, class) VALUES (?, ?)");
   st.bind(1, table).bind(2, int64_t{c});
   st.run();
 }
@@ -22,7 +22,8 @@ int span_class(int64_t first_key, int64_t last_key) {
 
 void set_resource_range(Database& db, const std::string& id,
                         const std::optional<NumberRange>& range) {
-  Statement st(db, "UPDATE resources SET first_key = ?, last_key = ?, span_class = ? WHERE id = ?");
+  Statement& st =
+      db.cached("UPDATE resources SET first_key = ?, last_key = ?, span_class = ? WHERE id = ?");
   if (range) {
     int64_t first = range->first.key();
     int64_t last = range->last.key();
@@ -38,7 +39,7 @@ void set_resource_range(Database& db, const std::string& id,
 
 void replace_permits(Database& db, const std::string& lease,
                      const std::vector<NumberRange>& ranges) {
-  Statement del(db, "DELETE FROM permits WHERE lease = ?");
+  Statement& del = db.cached("DELETE FROM permits WHERE lease = ?");
   del.bind(1, lease);
   del.run();
   for (const auto& r : ranges) {
@@ -47,9 +48,9 @@ void replace_permits(Database& db, const std::string& lease,
 }
 
 void insert_permit(Database& db, const std::string& lease, const NumberRange& r) {
-  Statement ins(db,
-                "INSERT INTO permits (lease, first, last, first_key, last_key, span_class) "
-                "VALUES (?, ?, ?, ?, ?, ?)");
+  Statement& ins = db.cached(
+      "INSERT INTO permits (lease, first, last, first_key, last_key, span_class) "
+      "VALUES (?, ?, ?, ?, ?, ?)");
   int64_t first = r.first.key();
   int64_t last = r.last.key();
   int c = span_class(first, last);

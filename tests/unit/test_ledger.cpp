@@ -138,6 +138,29 @@ TEST_CASE("Ledger: permitted_callers replaces the permits of a lease") {
   CHECK(l.list(kind("permits"), q).size() == 1);
 }
 
+TEST_CASE("Ledger::write upsert keeps permits when they are the same, rewrites them when not") {
+  test::ScratchRegistry reg;
+  Ledger l = reg.open();
+  seed(l);
+  Record lease = l.get(kind("leases"), "L-1");
+  // Rows the write changed: the lease and its journal entry; when permits
+  // are rewritten, also their delete and insert, and here a new span class.
+  auto rows_changed_by = [&](const Record& r) {
+    int64_t before = l.database().scalar("SELECT total_changes()").value();
+    CHECK(l.write(r, true, test::change()) == Outcome::changed);
+    return l.database().scalar("SELECT total_changes()").value() - before;
+  };
+  Record other = lease;
+  other.values[kind("leases").index("purpose")] = "notification";
+  CHECK(rows_changed_by(other) == 2);
+  CHECK(who_leases(l, "0898-66100050", {2025, 6, 1}) == std::vector<std::string>{"L-1:permit"});
+  other.values[kind("leases").index("permitted_callers")] = "+8689866124000";
+  CHECK(rows_changed_by(other) == 5);
+  CHECK(who_leases(l, "0898-66100050", {2025, 6, 1}).empty());
+  CHECK(who_leases(l, "0898-66124000", {2025, 6, 1}) == std::vector<std::string>{"L-1:permit"});
+  CHECK(l.write(other, true, test::change()) == Outcome::unchanged);
+}
+
 TEST_CASE("Ledger: USCC with a wrong check character needs an override and a reason") {
   test::ScratchRegistry reg;
   Ledger l = reg.open();

@@ -56,3 +56,30 @@ TEST_CASE("screen::number_problem keeps the reason only") {
   REQUIRE_FALSE(key.has_value());
   CHECK(number_problem(key.error()) == "short numbers such as 110 or 10086 are not accepted");
 }
+
+TEST_CASE("screen::fast_number_key reads every digit and refuses any other byte") {
+  // Each digit of each fast form in turn, and each byte next to a digit in
+  // ASCII ('/' and ':'), a letter, a space and NUL in its place.
+  for (const std::string base :
+       {"+8613876543210", "13876543210", "+8689866123456", "089866123456"}) {
+    const size_t first = base[0] == '+' ? 3 : 1;
+    // The leading digits that choose the form (1[3-9] or 898[2-8]) may send
+    // a valid number to the slow path; no other digit may.
+    const size_t form_digits = base.find("898") == std::string::npos ? 2 : 4;
+    for (size_t at = first; at < base.size(); ++at) {
+      for (char c : {'0', '5', '9', '/', ':', 'a', ' ', '\0'}) {
+        std::string text = base;
+        text[at] = c;
+        CAPTURE(text);
+        const Result<Number> parsed = parse_number(text);
+        if (auto fast = fast_number_key(text)) {
+          REQUIRE(parsed.has_value());
+          CHECK(*fast == parsed->key());
+          CHECK(key_canonical(*fast) == parsed->canonical);
+        } else {
+          CHECK((c < '0' || c > '9' || at < first + form_digits || !parsed));
+        }
+      }
+    }
+  }
+}

@@ -228,7 +228,7 @@ TEST_CASE("Screener: progress about every 4096 records and at the end of each in
   CdrReader first(memory_source(lines), "a.csv");
   screener.screen(first);
   REQUIRE(heard.size() == 2);
-  // 128 batches of at most 32 records (a batch ends where the buffer does).
+  // 32 batches of at most 128 records (a batch ends where the buffer does).
   CHECK(heard[0].records > 3500);
   CHECK(heard[0].records <= 4096);
   CHECK(heard[0].total == 2 * lines.size());
@@ -247,7 +247,7 @@ TEST_CASE("Snapshot: one written by an older numreg is refused with what to do")
   std::fputs("numreg screen snapshot 1\n", f);
   std::fclose(f);
   CHECK_THROWS_WITH(read_snapshot(path),
-                    "snapshot old-snapshot.bin is of format 1, this numreg reads format 2 "
+                    "snapshot old-snapshot.bin is of format 1, this numreg reads format 3 "
                     "(write it again with `numreg screen --snapshot-out`)");
   std::remove(path.c_str());
 }

@@ -1,0 +1,160 @@
+// Tests for registry/screen/snapshot: the index mapped in place from a file
+// of format 3, and the damaged files it refuses with a clear error.
+#include "registry/screen/snapshot.hpp"
+
+#include <doctest/doctest.h>
+
+#include <unistd.h>
+
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <iterator>
+#include <string>
+
+#include "registry/types/number.hpp"
+
+using namespace numreg;
+using namespace numreg::screen;
+
+namespace {
+
+// Directory entries as the format lays them out: {offset, count, size} at
+// byte 64, in the order trunk_ids (chars, ends), lease_ids, holders, texts,
+// trunks, leases, ranges, windows, refusals, slots.
+constexpr size_t kDirectoryAt = 64;
+constexpr size_t kLeasesEntry = 9;
+constexpr size_t kRefusalsEntry = 12;
+constexpr size_t kSlotsEntry = 13;
+
+// Two trunks: T1 with a lease of H1 permitting +86 898 6612 00xx, GW an
+// international gateway without leases; one refusal for everyone.
+ScreenIndex small_index() {
+  ScreenIndex x;
+  x.holders.add("91460400MA5TDR015T");
+  x.trunk_ids.add("GW");
+  x.trunk_ids.add("T1");
+  x.trunks = {{0, 0, 1}, {0, 1, 0}};
+  x.lease_ids.add("L1");
+  x.ranges = {{parse_number("+8689866120000")->key(), parse_number("+8689866120099")->key()}};
+  IndexLease lease;
+  lease.start_day = static_cast<int32_t>(Date{2026, 1, 1}.days());
+  lease.holder = 0;
+  lease.ranges_end = 1;
+  x.leases = {lease};
+  x.refusals = {{parse_number("13900000001")->key(), kNone, lease.start_day}};
+  x.seal();
+  return x;
+}
+
+std::string read_file(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+void write_file(const std::string& path, const std::string& bytes) {
+  std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes;
+}
+
+// The bytes of a snapshot of small_index() with the u64 at `at` set to `value`.
+std::string patched(const std::string& bytes, size_t at, uint64_t value) {
+  std::string out = bytes;
+  std::memcpy(out.data() + at, &value, sizeof value);
+  return out;
+}
+
+uint64_t u64_at(const std::string& bytes, size_t at) {
+  uint64_t value = 0;
+  std::memcpy(&value, bytes.data() + at, sizeof value);
+  return value;
+}
+
+size_t entry(size_t table, size_t field) {
+  return kDirectoryAt + table * 24 + field * 8;
+}
+
+constexpr std::string_view kDamaged = "snapshot snapshot-test.bin is cut short or damaged";
+
+}  // namespace
+
+TEST_CASE("Snapshot: the tables of a snapshot read are views of the mapped file") {
+  const std::string path = "snapshot-test.bin";
+  const ScreenIndex index = small_index();
+  write_snapshot(index, path);
+  const ScreenIndex back = read_snapshot(path);
+  CHECK(back.leases.viewed());
+  CHECK(back.slots.viewed());
+  CHECK(back.trunk_ids.chars_.viewed());
+  CHECK(reinterpret_cast<uintptr_t>(back.leases.data()) % 64 == 0);
+  CHECK(back.find_trunk("T1") == 1);
+  CHECK(back.find_trunk("GW") == 0);
+  CHECK(back.find_trunk("T2") == kNone);
+  CHECK(back.trunk_ids.at(1) == "T1");
+  CHECK(back.holders.at(0) == "91460400MA5TDR015T");
+  REQUIRE(back.leases.size() == 1);
+  CHECK(back.permits(back.leases[0], parse_number("+8689866120042")->key()));
+  CHECK_FALSE(back.permits(back.leases[0], parse_number("+8689866120100")->key()));
+  CHECK(back.refusal(parse_number("13900000001")->key(), 0, back.leases[0].start_day) != nullptr);
+  // A snapshot read can be written again, byte for byte.
+  write_snapshot(back, "snapshot-test-2.bin");
+  CHECK(read_file("snapshot-test-2.bin") == read_file(path));
+  // The mapping outlives the file's name.
+  std::remove(path.c_str());
+  std::remove("snapshot-test-2.bin");
+  CHECK(back.trunk_ids.at(0) == "GW");
+}
+
+TEST_CASE("Snapshot: a file cut anywhere is refused") {
+  const std::string path = "snapshot-test.bin";
+  write_snapshot(small_index(), path);
+  const std::string bytes = read_file(path);
+  for (size_t size : {size_t{0}, size_t{10}}) {
+    write_file(path, bytes.substr(0, size));
+    CHECK_THROWS_WITH(read_snapshot(path),
+                      "snapshot-test.bin is not a numreg screening snapshot (expected a file "
+                      "written by `numreg screen --snapshot-out`)");
+  }
+  for (size_t size : {size_t{25}, size_t{64}, size_t{100}, bytes.size() / 2, bytes.size() - 1}) {
+    CAPTURE(size);
+    write_file(path, bytes.substr(0, size));
+    CHECK_THROWS_WITH(read_snapshot(path), kDamaged.data());
+  }
+  std::remove(path.c_str());
+}
+
+TEST_CASE("Snapshot: a damaged directory or table is refused, not read out of bounds") {
+  const std::string path = "snapshot-test.bin";
+  write_snapshot(small_index(), path);
+  const std::string bytes = read_file(path);
+  const uint64_t leases_at = u64_at(bytes, entry(kLeasesEntry, 0));
+  // IndexLease: ranges_begin and ranges_end at bytes 16 and 20; IndexRefusal:
+  // holder and day at bytes 8 and 12.
+  const uint64_t refusal_holder_at = u64_at(bytes, entry(kRefusalsEntry, 0)) + 8;
+  const uint64_t refusal_day = u64_at(bytes, refusal_holder_at) >> 32;
+  const std::string damaged[] = {
+      patched(bytes, entry(kLeasesEntry, 0), leases_at + 8),      // misaligned
+      patched(bytes, entry(kLeasesEntry, 0), bytes.size()),       // past the end
+      patched(bytes, entry(kLeasesEntry, 0), 0),                  // over the header
+      patched(bytes, entry(kLeasesEntry, 1), uint64_t{1} << 60),  // too many
+      patched(bytes, entry(kLeasesEntry, 2), 48),                 // another layout
+      patched(bytes, entry(kSlotsEntry, 1), 2),                   // no empty slot
+      patched(bytes, leases_at + 16, 1),                          // ranges 1 to 0
+      patched(bytes, leases_at + 16, uint64_t{7} << 32 | 7),      // ranges past the table
+      patched(bytes, refusal_holder_at, refusal_day << 32 | 5),   // a holder not held
+  };
+  for (size_t i = 0; i < std::size(damaged); ++i) {
+    CAPTURE(i);
+    write_file(path, damaged[i]);
+    CHECK_THROWS_WITH(read_snapshot(path), kDamaged.data());
+  }
+  std::remove(path.c_str());
+}
+
+TEST_CASE("Snapshot: one of format 2 is refused with what to do") {
+  const std::string path = "snapshot-test.bin";
+  write_file(path, "numreg screen snapshot 2\n" + std::string(200, '\0'));
+  CHECK_THROWS_WITH(read_snapshot(path),
+                    "snapshot snapshot-test.bin is of format 2, this numreg reads format 3 "
+                    "(write it again with `numreg screen --snapshot-out`)");
+  std::remove(path.c_str());
+}
