@@ -6,6 +6,7 @@
 #include <memory>
 #include <thread>
 #include <unordered_set>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -282,10 +283,10 @@ class Run {
       if (++records_ % 1024 == 0)
         progress();
       if (batch->size == kBatchRows)
-        handoff.put(std::move(batch));
+        handoff.put(std::exchange(batch, nullptr));
     }
     if (batch && batch->size > 0)
-      handoff.put(std::move(batch));
+      handoff.put(std::exchange(batch, nullptr));
   }
 
   // The writing thread: one row.

@@ -20,7 +20,8 @@ int64_t china_key(const char* nsn) {
   if (!eight_digits(head) || d8 > 9 || d9 > 9 || d10 > 9)
     return -1;
   constexpr int64_t form = 20 + 2 + 11;
-  const int64_t digits = int64_t{eight_digits_value(head)} * 1000 + d8 * 100 + d9 * 10 + d10;
+  const int64_t digits =
+      int64_t{eight_digits_value(head)} * 1000 + int64_t{d8} * 100 + int64_t{d9} * 10 + d10;
   return form * kKeyScale + 86 * int64_t{100'000'000'000} + digits;
 }
 

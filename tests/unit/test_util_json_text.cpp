@@ -20,7 +20,7 @@ TEST_CASE("append_json_string escapes as nlohmann's dump()") {
 
 TEST_CASE("append_json_string escapes every ASCII byte as nlohmann's dump()") {
   for (int c = 0; c < 128; ++c) {
-    std::string s = "a" + std::string(1, static_cast<char>(c)) + "b";
+    std::string s{'a', static_cast<char>(c), 'b'};
     std::string out = "prefix";
     append_json_string(s, out);
     CHECK(out == "prefix" + nlohmann::json(s).dump());
