@@ -9,6 +9,7 @@
 
 #include "registry/export/xlsx_writer.hpp"
 #include "registry/model/value.hpp"
+#include "registry/text/strings.hpp"
 #include "registry/text/width.hpp"
 
 namespace numreg {
@@ -97,6 +98,14 @@ std::vector<Record> records_for_export(Ledger& ledger, const Kind& kind,
   return records;
 }
 
+// The format `name` names, in any case ("yml" is "yaml"), or "".
+std::string known_format(std::string_view name) {
+  std::string format = ascii_lower(name);
+  if (format == "yml")
+    return "yaml";
+  return format == "csv" || format == "json" || format == "yaml" || format == "xlsx" ? format : "";
+}
+
 // An XLSX worksheet holds 1,048,576 rows, the header among them.
 constexpr size_t kXlsxRows = 1048575;
 
@@ -106,12 +115,7 @@ std::string export_format_of_path(std::string_view path) {
   auto dot = path.rfind('.');
   if (dot == std::string_view::npos || path.find('/', dot) != std::string_view::npos)
     return "";
-  std::string ext(path.substr(dot + 1));
-  std::transform(ext.begin(), ext.end(), ext.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  if (ext == "csv" || ext == "json" || ext == "yaml" || ext == "xlsx")
-    return ext;
-  return ext == "yml" ? "yaml" : "";
+  return known_format(path.substr(dot + 1));
 }
 
 std::vector<SheetPart> records_sheets(const Kind& kind, const std::vector<Record>& records,
@@ -146,10 +150,8 @@ std::vector<SheetPart> records_sheets(const Kind& kind, const std::vector<Record
 }
 
 std::string export_format(const std::string& name) {
-  if (name == "csv" || name == "json" || name == "yaml" || name == "xlsx")
-    return name;
-  if (name == "yml")
-    return "yaml";
+  if (std::string format = known_format(name); !format.empty())
+    return format;
   throw Failure(
       make_error(ErrorKind::usage, "format-unknown",
                  fmt::format("unknown format '{}' (expected csv, json, yaml or xlsx)", name)));

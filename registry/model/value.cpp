@@ -5,6 +5,7 @@
 
 #include <fmt/format.h>
 
+#include "registry/text/printable.hpp"
 #include "registry/types/number.hpp"
 #include "registry/types/region.hpp"
 #include "registry/types/resident_id.hpp"
@@ -14,15 +15,8 @@ namespace numreg {
 
 namespace {
 
-std::string lower(std::string_view text) {
-  std::string out(text);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
-
 Result<std::string> enum_value(const Field& field, std::string_view text) {
-  std::string v = lower(text);
+  std::string v = ascii_lower(text);
   if (std::find(field.values.begin(), field.values.end(), v) != field.values.end()) {
     return v;
   }
@@ -151,34 +145,24 @@ Result<int> clock_minutes(std::string_view hhmm) {
 
 // A control character stored in the ledger would act on the terminal of
 // whoever lists it (an escape sequence clears or retitles it); line breaks
-// and tabs are text. C0 controls, DEL and C1 controls (U+0080-U+009F) are
-// refused, with the character and where it is.
-Result<std::string> no_control_character(std::string_view text) {
-  size_t character = 0;
-  for (size_t i = 0; i < text.size(); ++i) {
-    auto c = static_cast<unsigned char>(text[i]);
-    if ((c & 0xC0) != 0x80)
-      ++character;  // a character starts here, not a UTF-8 continuation byte
-    unsigned code = c;
-    if (c == 0xC2 && i + 1 < text.size())
-      code = static_cast<unsigned char>(text[i + 1]);  // C2 80..C2 BF is U+0080..U+00BF
-    bool c0 = c < 0x20 && c != '\t' && c != '\n' && c != '\r';
-    bool c1 = c == 0xC2 && code >= 0x80 && code <= 0x9F;
-    if (c0 || c == 0x7F || c1) {
-      return tl::unexpected(data_error(
-          "control-character",
-          fmt::format("control character U+{:04X} at character {} (expected printable text; "
-                      "line breaks and tabs are allowed)",
-                      code, character)));
-    }
-  }
-  return std::string();
+// and tabs are text. The error names the character and where it is.
+std::optional<Error> control_character_error(std::string_view text) {
+  auto control = first_control(text, true);
+  if (!control)
+    return std::nullopt;
+  size_t character = 1;  // characters start at bytes that do not continue one
+  for (size_t i = 0; i < control->offset; ++i)
+    character += (static_cast<unsigned char>(text[i]) & 0xC0) != 0x80 ? 1 : 0;
+  return data_error("control-character",
+                    fmt::format("control character U+{:04X} at character {} (expected printable "
+                                "text; line breaks and tabs are allowed)",
+                                static_cast<uint32_t>(control->code), character));
 }
 
 }  // namespace
 
 Result<bool> parse_bool(std::string_view text) {
-  std::string v = lower(trim(text));
+  std::string v = ascii_lower(trim(text));
   if (v == "true" || v == "yes" || v == "y" || v == "1" || v == "是") {
     return true;
   }
@@ -218,9 +202,9 @@ Result<std::string> parse_time_windows(std::string_view text) {
 
 Result<std::string> canonical_value(const Field& field, std::string_view text,
                                     const ValueContext& context) {
-  Result<std::string> value = no_control_character(trim(text));
-  if (value)
-    value = convert(field, trim(text), context);
+  auto control = control_character_error(trim(text));
+  Result<std::string> value =
+      control ? Result<std::string>(tl::unexpected(*control)) : convert(field, trim(text), context);
   if (!value) {
     value.error().field = field.name;
     value.error().value = field.personal ? mask_value(field, trim(text)) : std::string(trim(text));

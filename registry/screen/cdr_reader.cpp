@@ -11,6 +11,7 @@
 #include <fmt/format.h>
 
 #include "registry/screen/digits.hpp"
+#include "registry/text/strings.hpp"
 #include "registry/types/date.hpp"
 
 namespace numreg::screen {
@@ -29,13 +30,6 @@ std::string_view trim(std::string_view text) {
   while (!text.empty() && (text.back() == ' ' || text.back() == '\t'))
     text.remove_suffix(1);
   return text;
-}
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out)
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
 }
 
 int two(const char* p) {
@@ -207,7 +201,7 @@ void CdrReader::read_header() {
   needed_ = 1 << 20;
   split(line);
   for (size_t i = 0; i < fields_.size(); ++i) {
-    const std::string name = lower(trim(fields_[i]));
+    const std::string name = ascii_lower(trim(fields_[i]));
     for (int c = 0; c < kCdrColumns; ++c) {
       if (name == kColumnNames[c] && columns_[c] < 0)
         columns_[c] = static_cast<int>(i);

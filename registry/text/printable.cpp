@@ -11,17 +11,8 @@ bool c1_at(std::string_view text, size_t i) {
          static_cast<unsigned char>(text[i + 1]) <= 0x9F;
 }
 
-bool needs_care(std::string_view text) {
-  for (size_t i = 0; i < text.size(); ++i) {
-    auto c = static_cast<unsigned char>(text[i]);
-    if (c < 0x20 || c == 0x7F || c1_at(text, i))
-      return true;
-  }
-  return false;
-}
-
 std::string shown(std::string_view text, bool keep_lines) {
-  if (!needs_care(text))
+  if (!first_control(text, false))
     return std::string(text);
   std::string out;
   out.reserve(text.size() + 8);
@@ -50,6 +41,18 @@ std::string shown(std::string_view text, bool keep_lines) {
 }
 
 }  // namespace
+
+std::optional<ControlCharacter> first_control(std::string_view text, bool layout_allowed) {
+  for (size_t i = 0; i < text.size(); ++i) {
+    auto c = static_cast<unsigned char>(text[i]);
+    bool layout = c == '\t' || c == '\n' || c == '\r';
+    if ((c < 0x20 && !(layout && layout_allowed)) || c == 0x7F)
+      return ControlCharacter{i, c};
+    if (c1_at(text, i))
+      return ControlCharacter{i, static_cast<unsigned char>(text[i + 1])};
+  }
+  return std::nullopt;
+}
 
 std::string printable(std::string_view text) {
   return shown(text, false);

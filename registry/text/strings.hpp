@@ -1,6 +1,7 @@
 // Small text helpers the value types share.
 #pragma once
 
+#include <string>
 #include <string_view>
 
 namespace numreg {
@@ -12,6 +13,17 @@ inline std::string_view trim(std::string_view text) {
     return {};
   }
   return text.substr(begin, text.find_last_not_of(" \t\r\n") - begin + 1);
+}
+
+/// `text` with ASCII letters in lower case (never locale-dependent; other
+/// bytes, UTF-8 included, unchanged).
+inline std::string ascii_lower(std::string_view text) {
+  std::string out(text);
+  for (char& c : out) {
+    if (c >= 'A' && c <= 'Z')
+      c = static_cast<char>(c - 'A' + 'a');
+  }
+  return out;
 }
 
 /// True for the ASCII digits 0-9 (unlike std::isdigit, never locale-dependent).

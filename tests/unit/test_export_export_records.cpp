@@ -19,6 +19,8 @@ TEST_CASE("csv_cell quotes what RFC 4180 needs and guards formulas on request") 
 TEST_CASE("export_format takes the four formats and refuses others") {
   CHECK(export_format("yml") == "yaml");
   CHECK(export_format("xlsx") == "xlsx");
+  CHECK(export_format("XLSX") == "xlsx");
+  CHECK(export_format("Yml") == "yaml");
   CHECK_THROWS_WITH(export_format("xml"),
                     "unknown format 'xml' (expected csv, json, yaml or xlsx)");
   CHECK_THROWS_WITH(export_format("xls"),

@@ -28,19 +28,23 @@ std::string describe(const Cdr& c) {
          std::string(c.callee) + " " + std::to_string(c.ring_ms) + " " + std::to_string(c.talk_ms);
 }
 
+// One reading, whole or in error, kept.
+void keep(Read& out, const Result<Cdr>& cdr) {
+  if (cdr) {
+    out.records.push_back(*cdr);
+    out.trunks.emplace_back(cdr->trunk);
+    out.texts.push_back(describe(*cdr));
+  } else {
+    out.errors.push_back(cdr.error());
+  }
+}
+
 Read read_all(std::string bytes) {
   CdrReader reader(memory_source(std::move(bytes)), "cdrs.csv");
   Read out;
   Result<Cdr> cdr;
-  while (reader.next(cdr)) {
-    if (cdr) {
-      out.records.push_back(*cdr);
-      out.trunks.emplace_back(cdr->trunk);
-      out.texts.push_back(describe(*cdr));
-    } else {
-      out.errors.push_back(cdr.error());
-    }
-  }
+  while (reader.next(cdr))
+    keep(out, cdr);
   return out;
 }
 
@@ -50,15 +54,8 @@ Read read_batches(std::unique_ptr<ByteSource> source, size_t size) {
   Read out;
   std::vector<Result<Cdr>> batch;
   while (reader.next_batch(batch, size)) {
-    for (const auto& cdr : batch) {
-      if (cdr) {
-        out.records.push_back(*cdr);
-        out.trunks.emplace_back(cdr->trunk);
-        out.texts.push_back(describe(*cdr));
-      } else {
-        out.errors.push_back(cdr.error());
-      }
-    }
+    for (const auto& cdr : batch)
+      keep(out, cdr);
   }
   return out;
 }

@@ -31,3 +31,20 @@ TEST_CASE("printable shows control characters instead of obeying them") {
 TEST_CASE("printable_lines keeps line breaks and shows the rest") {
   CHECK(printable_lines("one\r\ntwo\n\x1b]0;title\x07") == "one\ntwo\n\u241B]0;title\u2407");
 }
+
+TEST_CASE("first_control finds the first control, with tabs and line breaks as text on request") {
+  CHECK_FALSE(first_control("儋州 海韵", false));
+  CHECK_FALSE(first_control("那大镇\r\n中兴大道\t1号", true));
+  auto tab = first_control("a\tb", false);
+  REQUIRE(tab);
+  CHECK(tab->offset == 1);
+  CHECK(tab->code == U'\t');
+  auto esc = first_control("海\n\x1b[2J", true);
+  REQUIRE(esc);
+  CHECK(esc->offset == 4);
+  CHECK(esc->code == 0x1B);
+  auto c1 = first_control("csi\xC2\x9B", true);
+  REQUIRE(c1);
+  CHECK(c1->offset == 3);
+  CHECK(c1->code == 0x9B);
+}
