@@ -67,11 +67,16 @@ class Bursts {
   void prefetch(const BurstKey& key) const {
     const size_t h = hash(key);
     const size_t at = h & (current_.tags.size() - 1);
-    __builtin_prefetch(&current_.tags[at]);
-    __builtin_prefetch(&current_.entries[at]);
+    __builtin_prefetch(&current_.tags[at], 1);
+    __builtin_prefetch(&current_.entries[at], 1);
     if (!previous_.tags.empty()) {
       __builtin_prefetch(&previous_.tags[h & (previous_.tags.size() - 1)]);
     }
+    // A new key appends a slot and a call: the lines past the arrays' ends
+    // are taken for writing ahead of the calls that will write them, which
+    // would otherwise each wait for a line to be read before its store.
+    prefetch_append(current_.slots);
+    prefetch_append(current_.pool);
   }
 
   /// Calls held now (for tests and memory checks).
@@ -97,6 +102,15 @@ class Bursts {
     HugeVector<BurstCall> pool;
     int64_t start = 0;
   };
+
+  /// Start taking for writing the line `kAppendAhead` bytes past the end of
+  /// `items` (a prefetch never faults, so past its capacity does no harm).
+  template <class T>
+  static void prefetch_append(const HugeVector<T>& items) {
+    const auto end = reinterpret_cast<uintptr_t>(items.data() + items.size());
+    __builtin_prefetch(reinterpret_cast<const void*>(end + kAppendAhead), 1);
+  }
+  static constexpr uintptr_t kAppendAhead = 512;
 
   static size_t hash(const BurstKey& key);
   static uint8_t tag(size_t hash) { return static_cast<uint8_t>(0x80 | (hash >> 57)); }

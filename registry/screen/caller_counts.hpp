@@ -19,7 +19,7 @@ class CallerCounts {
   /// Add one violation of `caller` (a Number::key()).
   void add(int64_t caller);
   /// Start loading the slot of `caller`.
-  void prefetch(int64_t caller) const { __builtin_prefetch(&slots_[home(caller)]); }
+  void prefetch(int64_t caller) const { __builtin_prefetch(&slots_[home(caller)], 1); }
   /// The callers held.
   size_t size() const { return size_; }
   /// Call `f(caller, count)` for each caller held, in no particular order.

@@ -20,6 +20,7 @@ namespace {
 
 constexpr size_t kInitialBuffer = size_t{1} << 20;
 constexpr size_t kLongestLine = size_t{1} << 26;
+constexpr uintptr_t kReadAhead = 4096;  // bytes: split_next_line prefetches this far ahead
 constexpr std::string_view kColumnNames[kCdrColumns] = {"time",   "trunk",  "caller",
                                                         "callee", "ring_s", "talk_s"};
 constexpr std::string_view kExpectedColumns = "time,trunk,caller,callee,ring_s,talk_s";
@@ -246,6 +247,10 @@ bool CdrReader::split_next_line(std::string_view& line) {
     return false;
   const char* start = data_ + begin_;
   const char* end = data_ + end_;
+  // Start loading the bytes a page ahead: the first read of each line
+  // otherwise waits on memory (a prefetch past the data never faults).
+  __builtin_prefetch(
+      reinterpret_cast<const void*>(reinterpret_cast<uintptr_t>(start) + kReadAhead));
   const auto needed = static_cast<size_t>(needed_);
   std::string_view* fields = fast_fields_.data();
   size_t count = 0;

@@ -192,9 +192,9 @@ void Screener::flush_counts(bool all) {
   ready_.clear();
   ready_.swap(pending_);
   for (const Pending& p : ready_) {
-    __builtin_prefetch(&trunk_counts_[p.trunk]);
+    __builtin_prefetch(&trunk_counts_[p.trunk], 1);
     if (p.holder != kNone)
-      __builtin_prefetch(&holder_counts_[p.holder]);
+      __builtin_prefetch(&holder_counts_[p.holder], 1);
     if (p.has_caller)
       caller_counts_.prefetch(p.caller);
   }
