@@ -3,6 +3,8 @@
 
 #include "registry/export/csv_writer.hpp"
 
+#include <algorithm>
+#include <functional>
 #include <ostream>
 
 #include <fmt/format.h>
@@ -383,8 +385,22 @@ ScreenSummary Screener::summary() {
     if (holder_counts_[h])
       s.by_holder[std::string(index_.holders.at(h))] = holder_counts_[h];
   }
+  // Texts only for the callers that can be among the worst: those counted at
+  // least as often as the settings_.worst-th most counted (ties kept, so
+  // keep_worst orders them as it would all callers).
+  std::vector<uint64_t> counts;
+  caller_counts_.each([&](int64_t, uint64_t n) { counts.push_back(n); });
+  uint64_t least = 0;
+  if (settings_.worst == 0) {
+    least = UINT64_MAX;
+  } else if (counts.size() > settings_.worst) {
+    const auto nth = counts.begin() + static_cast<std::ptrdiff_t>(settings_.worst - 1);
+    std::nth_element(counts.begin(), nth, counts.end(), std::greater<>());
+    least = *nth;
+  }
   caller_counts_.each([&](int64_t caller, uint64_t n) {
-    s.worst.push_back({key_canonical(caller), n});
+    if (n >= least)
+      s.worst.push_back({key_canonical(caller), n});
   });
   s.keep_worst(settings_.worst);
   return s;

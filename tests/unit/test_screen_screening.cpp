@@ -6,6 +6,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <sstream>
 
@@ -148,6 +149,51 @@ TEST_CASE("Screener: S004 and S005 use the configured thresholds") {
   CHECK(screen_lines(index, bombing, s).size() == 3);  // more than 2 calls
   bombing.erase(bombing.rfind("2026"));
   CHECK(screen_lines(index, bombing, s).empty());  // 2 calls are not more than 2
+}
+
+TEST_CASE("Screener: the worst callers, most violations first, ties by number, cut at N") {
+  // Unknown trunk T9: every call is an S001 violation of its caller. Caller
+  // ...0100 + i makes 5 - (i % 5) calls: counts 5,4,3,2,1,5,4,... so that
+  // the cut at 4 falls inside a tie (three callers with 5 calls, then three
+  // with 4 of which one is kept).
+  const ScreenIndex index = sample_index();
+  std::string day = "time,trunk,caller,callee,ring_s,talk_s\n";
+  for (int i = 0; i < 15; ++i) {
+    for (int k = 0; k < 5 - i % 5; ++k) {
+      day += "2026-11-28T10:00:0" + std::to_string(k) + ",T9,+86898661201" +
+             std::to_string(10 + i) + ",13800138000,5,30\n";
+    }
+  }
+  for (size_t n : {size_t{0}, size_t{1}, size_t{4}, size_t{5}, size_t{20}}) {
+    ScreenSettings settings;
+    settings.worst = n;
+    Screener screener(index, settings, nullptr);
+    CdrReader reader(memory_source(day), "day.csv");
+    screener.screen(reader);
+    const ScreenSummary s = screener.summary();
+    std::vector<std::pair<uint64_t, std::string>> got;
+    for (const Offender& o : s.worst)
+      got.emplace_back(o.violations, o.caller);
+    std::vector<std::pair<uint64_t, std::string>> all;
+    for (int i = 0; i < 15; ++i)
+      all.emplace_back(5 - i % 5, "+86898661201" + std::to_string(10 + i));
+    std::stable_sort(all.begin(), all.end(), [](const auto& a, const auto& b) {
+      return a.first != b.first ? a.first > b.first : a.second < b.second;
+    });
+    all.resize(std::min(n, all.size()));
+    CAPTURE(n);
+    CHECK(got == all);
+  }
+  ScreenSettings four;
+  four.worst = 4;
+  Screener screener(index, four, nullptr);
+  CdrReader reader(memory_source(day), "day.csv");
+  screener.screen(reader);
+  const ScreenSummary s = screener.summary();
+  REQUIRE(s.worst.size() == 4);
+  CHECK(s.worst[0].caller == "+8689866120110");  // 5 calls, the lowest number
+  CHECK(s.worst[2].caller == "+8689866120120");  // the last with 5 calls
+  CHECK(s.worst[3].caller == "+8689866120111");  // 4 calls: 111 kept, 116 and 121 cut
 }
 
 TEST_CASE("Screener: summary counts by rule, trunk and holder; --max-errors stops") {
