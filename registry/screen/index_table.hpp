@@ -5,6 +5,7 @@
 
 #include <cstddef>
 #include <initializer_list>
+#include <stdexcept>
 
 #include "registry/screen/huge_pages.hpp"
 
@@ -51,25 +52,28 @@ class IndexTable {
   const T* begin() const { return data_; }
   const T* end() const { return data_ + size_; }
 
-  // Building: an owned table only (a view is read-only).
-  T& operator[](size_t i) { return owned_[i]; }
-  T* begin() { return owned_.data(); }
-  T* end() { return owned_.data() + owned_.size(); }
-  T* data() { return owned_.data(); }
+  // Building: an owned table only. A view is read-only (its memory is a
+  // file mapped for reading): changing one, or reading it through these,
+  // throws rather than touching the empty owned storage. Read a view through
+  // a const table.
+  T& operator[](size_t i) { return owned()[i]; }
+  T* begin() { return owned().data(); }
+  T* end() { return owned().data() + owned_.size(); }
+  T* data() { return owned().data(); }
   void push_back(const T& item) {
-    owned_.push_back(item);
+    owned().push_back(item);
     sync();
   }
   void append(const T* items, size_t n) {
-    owned_.insert(owned_.end(), items, items + n);
+    owned().insert(owned_.end(), items, items + n);
     sync();
   }
   void assign(size_t n, const T& item) {
-    owned_.assign(n, item);
+    owned().assign(n, item);
     sync();
   }
   void resize(size_t n) {
-    owned_.resize(n);
+    owned().resize(n);
     sync();
   }
   /// Point at `n` items that live elsewhere (a mapped snapshot), which must
@@ -83,6 +87,11 @@ class IndexTable {
   bool viewed() const { return viewed_; }
 
  private:
+  HugeVector<T>& owned() {
+    if (viewed_)
+      throw std::logic_error("a table of a mapped snapshot is read-only");
+    return owned_;
+  }
   IndexTable& sync() {
     data_ = owned_.data();
     size_ = owned_.size();

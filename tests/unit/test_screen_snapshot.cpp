@@ -10,7 +10,9 @@
 #include <cstring>
 #include <fstream>
 #include <iterator>
+#include <stdexcept>
 #include <string>
+#include <utility>
 
 #include "registry/types/number.hpp"
 
@@ -102,6 +104,18 @@ TEST_CASE("Snapshot: the tables of a snapshot read are views of the mapped file"
   std::remove(path.c_str());
   std::remove("snapshot-test-2.bin");
   CHECK(back.trunk_ids.at(0) == "GW");
+  // A view is read-only: through a table that is not const, reading or
+  // changing it throws instead of touching the table's empty own storage.
+  ScreenIndex changing = back;
+  CHECK(changing.leases.viewed());
+  CHECK_THROWS_AS(changing.leases[0], std::logic_error);
+  CHECK_THROWS_AS(changing.slots.data(), std::logic_error);
+  CHECK_THROWS_AS(changing.ranges.push_back(KeyRange{1, 2}), std::logic_error);
+  CHECK(std::as_const(changing).leases[0].start_day == back.leases[0].start_day);
+  // Assigning a whole table makes it the table's own again.
+  changing.ranges = {KeyRange{1, 2}};
+  CHECK_FALSE(changing.ranges.viewed());
+  CHECK(changing.ranges[0].last == 2);
 }
 
 TEST_CASE("Snapshot: a file cut anywhere is refused") {
