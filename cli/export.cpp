@@ -10,6 +10,7 @@
 #include "cli/commands.hpp"
 #include "cli/i18n.hpp"
 #include "registry/export/export_records.hpp"
+#include "registry/text/strings.hpp"
 
 namespace numreg::cli {
 
@@ -28,11 +29,21 @@ struct ExportArgs {
   throw Failure(make_error(ErrorKind::io, "file-write", fmt::format("cannot write {}", path)));
 }
 
-/// `--format`, else what -o's extension names, else csv.
+/// `--format`, else what -o's extension names, else csv. A name ending in
+/// .xls asks for the old binary workbook, which numreg does not write: CSV
+/// under that name would open in a spreadsheet with a warning, so it is
+/// refused unless --format says what to write.
 std::string chosen_format(const ExportArgs& a) {
   if (!a.format.empty())
     return export_format(a.format);
   std::string by_name = export_format_of_path(a.output);
+  if (by_name.empty() && ascii_lower(a.output).ends_with(".xls")) {
+    throw Failure(make_error(
+        ErrorKind::usage, "format-xls",
+        fmt::format("numreg writes XLSX workbooks, not XLS: give -o {}.xlsx, or --format csv to "
+                    "write CSV under this name",
+                    a.output.substr(0, a.output.size() - 4))));
+  }
   return by_name.empty() ? "csv" : by_name;
 }
 
