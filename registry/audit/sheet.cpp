@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "registry/model/value.hpp"
+#include "registry/text/strings.hpp"
 #include "registry/types/region.hpp"
 
 namespace numreg {
@@ -98,9 +99,14 @@ std::map<std::string, std::string> findings_by_key(const std::vector<Finding>& f
 
 constexpr const char* kSampleSql =
     "SELECT s.rank, l.id, h.name, h.uscc, h.kind, h.legal_rep_id, h.contact,"
-    " (SELECT group_concat(c.kind || ' ' || c.number || ' ' || coalesce(c.valid_from, '') ||"
-    "  '..' || coalesce(c.valid_to, '') || CASE WHEN (c.valid_from IS NULL OR c.valid_from <= ?1)"
-    "  AND (c.valid_to IS NULL OR ?1 <= c.valid_to) THEN ' valid' ELSE ' NOT VALID' END, '; ')"
+    // Each credential as kind, number, validity span and whether it is valid
+    // on the audit's date, in fields (unit separator) and records (record
+    // separator), so that credentials_cell can put the words in the
+    // reader's language.
+    " (SELECT group_concat(c.kind || char(31) || c.number || char(31) ||"
+    "  coalesce(c.valid_from, '') || '..' || coalesce(c.valid_to, '') || char(31) ||"
+    "  CASE WHEN (c.valid_from IS NULL OR c.valid_from <= ?1)"
+    "  AND (c.valid_to IS NULL OR ?1 <= c.valid_to) THEN 'valid' ELSE 'NOT VALID' END, char(30))"
     "  FROM credentials AS c WHERE c.holder = h.uscc),"
     " l.resource, r.kind, l.carrier, l.location, l.region, l.purpose, l.start, l.\"end\","
     " (SELECT group_concat(CASE WHEN p.first = p.last THEN p.first ELSE p.first || '..' ||"
@@ -119,6 +125,23 @@ void stage_sample(store::Database& db, const std::vector<std::string>& sample) {
     ins.run();
     ins.reset();
   }
+}
+
+// "business_licence 91460400MA5TDR015T 2020-01-01..2030-12-31 valid; ...",
+// the kind and the validity in the reader's language.
+Cell credentials_cell(store::Statement& st, int column, const Translate& translate) {
+  if (st.is_null(column))
+    return std::monostate{};
+  const std::string all = st.text(column);
+  std::string cell;
+  for (std::string_view credential : split_view(all, '\x1e')) {
+    const std::vector<std::string_view> f = split_view(credential, '\x1f');
+    if (f.size() != 4)
+      continue;
+    cell += fmt::format("{}{} {} {} {}", cell.empty() ? "" : "; ", translated(translate, f[0]),
+                        f[1], f[2], translated(translate, f[3]));
+  }
+  return cell;
 }
 
 std::vector<Cell> sample_row(store::Statement& st, const SheetOptions& o,
@@ -145,7 +168,7 @@ std::vector<Cell> sample_row(store::Statement& st, const SheetOptions& o,
       translated(o.value, st.text(4)),
       personal(5, "legal_rep_id"),
       personal(6, "contact"),
-      text_or_empty(st, 7),
+      credentials_cell(st, 7, o.value),
       st.text(8),
       translated_or_empty(st, 9, o.value),
       text_or_empty(st, 10),

@@ -3,6 +3,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace numreg {
 
@@ -39,6 +40,20 @@ inline bool all_digits(std::string_view text) {
     }
   }
   return !text.empty();
+}
+
+/// The parts of `text` between `separator`s (one part for text without one;
+/// empty parts kept). The views point into `text`.
+inline std::vector<std::string_view> split_view(std::string_view text, char separator) {
+  std::vector<std::string_view> parts;
+  size_t begin = 0;
+  for (size_t at = text.find(separator); at != std::string_view::npos;
+       at = text.find(separator, begin)) {
+    parts.push_back(text.substr(begin, at - begin));
+    begin = at + 1;
+  }
+  parts.push_back(text.substr(begin));
+  return parts;
 }
 
 }  // namespace numreg
