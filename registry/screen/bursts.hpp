@@ -104,11 +104,14 @@ class Bursts {
   };
 
   /// Start taking for writing the line `kAppendAhead` bytes past the end of
-  /// `items` (a prefetch never faults, so past its capacity does no harm).
+  /// `items` (a prefetch never faults, so past its capacity does no harm; the
+  /// address is computed as an integer, as it may lie past the array).
   template <class T>
   static void prefetch_append(const HugeVector<T>& items) {
     const auto end = reinterpret_cast<uintptr_t>(items.data() + items.size());
-    __builtin_prefetch(reinterpret_cast<const void*>(end + kAppendAhead), 1);
+    __builtin_prefetch(
+        reinterpret_cast<const void*>(end + kAppendAhead),  // NOLINT(performance-no-int-to-ptr)
+        1);
   }
   static constexpr uintptr_t kAppendAhead = 512;
 

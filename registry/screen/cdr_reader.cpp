@@ -248,9 +248,10 @@ bool CdrReader::split_next_line(std::string_view& line) {
   const char* start = data_ + begin_;
   const char* end = data_ + end_;
   // Start loading the bytes a page ahead: the first read of each line
-  // otherwise waits on memory (a prefetch past the data never faults).
-  __builtin_prefetch(
-      reinterpret_cast<const void*>(reinterpret_cast<uintptr_t>(start) + kReadAhead));
+  // otherwise waits on memory (a prefetch past the data never faults; the
+  // address is computed as an integer, as it may lie past the data).
+  const uintptr_t ahead = reinterpret_cast<uintptr_t>(start) + kReadAhead;
+  __builtin_prefetch(reinterpret_cast<const void*>(ahead));  // NOLINT(performance-no-int-to-ptr)
   const auto needed = static_cast<size_t>(needed_);
   std::string_view* fields = fast_fields_.data();
   size_t count = 0;

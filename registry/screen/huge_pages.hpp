@@ -37,14 +37,16 @@ struct HugePageAllocator {
                        MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
     if (raw == MAP_FAILED)
       throw std::bad_alloc();
-    const auto start = reinterpret_cast<uintptr_t>(raw);
-    const uintptr_t aligned = (start + kHuge - 1) / kHuge * kHuge;
-    if (aligned > start)
-      ::munmap(raw, aligned - start);
-    if (start + kHuge > aligned) {
-      ::munmap(reinterpret_cast<void*>(aligned + rounded), start + kHuge - aligned);
-    }
-    ::madvise(reinterpret_cast<void*>(aligned), rounded, MADV_HUGEPAGE);
+    // Keep the 2 MiB-aligned `rounded` bytes inside the mapping; give back
+    // the `skip` bytes before them and the rest after them.
+    char* const base = static_cast<char*>(raw);
+    const size_t skip = (kHuge - reinterpret_cast<uintptr_t>(raw) % kHuge) % kHuge;
+    char* const aligned = base + skip;
+    if (skip > 0)
+      ::munmap(base, skip);
+    if (skip < kHuge)
+      ::munmap(aligned + rounded, kHuge - skip);
+    ::madvise(aligned, rounded, MADV_HUGEPAGE);
     return reinterpret_cast<T*>(aligned);
   }
   void deallocate(T* p, size_t n) {
