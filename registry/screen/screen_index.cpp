@@ -142,8 +142,10 @@ bool ScreenIndex::within_windows(const IndexLease& lease, int32_t second) const 
     }
     return false;
   }
+  // Minutes widened before they become seconds: a damaged snapshot may hold
+  // any value there, and gives a wrong answer at worst, never an overflow.
   for (uint32_t i = lease.windows_begin; i < lease.windows_end; ++i) {
-    if (windows[i].from * 60 <= second && second < windows[i].to * 60) {
+    if (int64_t{windows[i].from} * 60 <= second && second < int64_t{windows[i].to} * 60) {
       return true;
     }
   }

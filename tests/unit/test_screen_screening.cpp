@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <climits>
 #include <cstdio>
 #include <sstream>
 
@@ -313,4 +314,17 @@ TEST_CASE("Screener: S007 with more windows than a lease holds inline") {
   REQUIRE(rows.size() == 2);
   CHECK(rows[0].starts_with("S007 3 call at 10:30:00"));
   CHECK(rows[1].starts_with("S007 6 call at 15:00:00"));
+}
+
+TEST_CASE("ScreenIndex::within_windows: any minutes a damaged snapshot holds, no overflow") {
+  // Found by fuzz_snapshot: 2^30 minutes times 60 overflowed an int (the
+  // sanitizer build of this test stops on it).
+  ScreenIndex x = sample_index();
+  x.windows = {{9 * 60, 10 * 60}, {1 << 30, INT32_MAX}, {INT32_MIN, -(1 << 30)}};
+  x.leases[1].windows_end = 3;
+  x.seal();
+  const ScreenIndex& sealed = x;
+  CHECK(sealed.within_windows(sealed.leases[1], 9 * 3600));
+  CHECK_FALSE(sealed.within_windows(sealed.leases[1], 12 * 3600));
+  CHECK_FALSE(sealed.within_windows(sealed.leases[1], 0));
 }
