@@ -49,6 +49,9 @@ class Statement {
 
   bool is_null(int column) const;
   std::string text(int column) const;
+  /// The text of `column` without a copy, valid until the next step() or
+  /// reset() of this statement ("" for NULL).
+  std::string_view view(int column) const;
   std::optional<std::string> optional_text(int column) const;
   int64_t integer(int column) const;
   int columns() const;

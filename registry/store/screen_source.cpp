@@ -21,7 +21,7 @@ using screen::kNoEnd;
 using screen::kNone;
 using screen::ScreenIndex;
 
-int32_t day_of(const std::string& text, int32_t otherwise) {
+int32_t day_of(std::string_view text, int32_t otherwise) {
   auto date = parse_date(text);
   return date ? static_cast<int32_t>(date->days()) : otherwise;
 }
@@ -29,7 +29,7 @@ int32_t day_of(const std::string& text, int32_t otherwise) {
 void load_trunks(Database& db, ScreenIndex& index) {
   Statement st(db, "SELECT id, international FROM resources ORDER BY id");
   while (st.step()) {
-    index.trunk_ids.add(st.text(0));
+    index.trunk_ids.add(st.view(0));
     index.trunks.push_back({0, 0, st.is_null(1) ? 0u : static_cast<uint32_t>(st.integer(1))});
   }
 }
@@ -37,7 +37,7 @@ void load_trunks(Database& db, ScreenIndex& index) {
 void load_holders(Database& db, ScreenIndex& index) {
   Statement st(db, "SELECT uscc FROM holders ORDER BY uscc");
   while (st.step()) {
-    index.holders.add(st.text(0));
+    index.holders.add(st.view(0));
   }
 }
 
@@ -76,22 +76,26 @@ class PermitCursor {
             "ORDER BY l.resource, p.lease") {
     more_ = st_.step();
   }
-  // The ranges of lease `id` of `resource`, merged.
-  std::vector<KeyRange> take(const std::string& resource, const std::string& id) {
-    std::vector<KeyRange> out;
-    while (more_ && std::make_pair(st_.text(0), st_.text(1)) < std::make_pair(resource, id)) {
+  // The ranges of lease `id` of `resource`, merged (read without copying
+  // the texts: a million rows).
+  const std::vector<KeyRange>& take(std::string_view resource, std::string_view id) {
+    out_.clear();
+    while (more_ && std::make_pair(st_.view(0), st_.view(1)) < std::make_pair(resource, id)) {
       more_ = st_.step();
     }
-    while (more_ && st_.text(0) == resource && st_.text(1) == id) {
-      out.push_back({st_.integer(2), st_.integer(3)});
+    while (more_ && st_.view(0) == resource && st_.view(1) == id) {
+      out_.push_back({st_.integer(2), st_.integer(3)});
       more_ = st_.step();
     }
-    return screen::merge_ranges(std::move(out));
+    if (out_.size() > 1)
+      out_ = screen::merge_ranges(std::move(out_));
+    return out_;
   }
 
  private:
   Statement st_;
   bool more_ = false;
+  std::vector<KeyRange> out_;
 };
 
 void load_leases(Database& db, ScreenIndex& index) {
@@ -102,7 +106,8 @@ void load_leases(Database& db, ScreenIndex& index) {
   PermitCursor permits(db);
   uint32_t trunk = 0;
   while (st.step()) {
-    const std::string resource = st.text(0);
+    // Views of this row, valid until the next step of `st`.
+    const std::string_view resource = st.view(0);
     while (trunk < index.trunk_ids.size() && index.trunk_ids.at(trunk) < resource) {
       index.trunks[trunk++].leases_end = static_cast<uint32_t>(index.leases.size());
     }
@@ -110,16 +115,15 @@ void load_leases(Database& db, ScreenIndex& index) {
       continue;  // a lease of a resource that is gone: the foreign key forbids it
     }
     IndexLease lease;
-    const std::string id = st.text(1);
+    const std::string_view id = st.view(1);
     lease.id = index.lease_ids.add(id);
-    lease.holder = index.find_holder(st.text(2));
-    lease.marketing = st.text(3) == "marketing" ? 1 : 0;
-    lease.start_day = day_of(st.text(4), kNoEnd);
-    lease.end_day = st.is_null(5) ? kNoEnd : day_of(st.text(5), kNoEnd);
+    lease.holder = index.find_holder(st.view(2));
+    lease.marketing = st.view(3) == "marketing" ? 1 : 0;
+    lease.start_day = day_of(st.view(4), kNoEnd);
+    lease.end_day = st.is_null(5) ? kNoEnd : day_of(st.view(5), kNoEnd);
     lease.ranges_begin = static_cast<uint32_t>(index.ranges.size());
-    for (const KeyRange& r : permits.take(resource, id)) {
-      index.ranges.push_back(r);
-    }
+    const std::vector<KeyRange>& ranges = permits.take(resource, id);
+    index.ranges.append(ranges.data(), ranges.size());
     lease.ranges_end = static_cast<uint32_t>(index.ranges.size());
     add_windows(lease, lease.marketing ? st.optional_text(6) : std::nullopt, index);
     index.leases.push_back(lease);
