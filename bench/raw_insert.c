@@ -18,13 +18,15 @@ static int canonical(const char* text, size_t n, char* out, int64_t* key) {
   char digits[32];
   int d = 0;
   for (size_t i = 0; i < n && d < 30; ++i) {
-    if (text[i] >= '0' && text[i] <= '9') digits[d++] = text[i];
+    if (text[i] >= '0' && text[i] <= '9')
+      digits[d++] = text[i];
   }
   digits[d] = 0;
   int len = sprintf(out, "+86%s", digits + 1);
   int64_t value = 0;
   for (int i = 0; out[i]; ++i) {
-    if (out[i] != '+') value = value * 10 + (out[i] - '0');
+    if (out[i] != '+')
+      value = value * 10 + (out[i] - '0');
   }
   *key = (int64_t)(len - 1 + 20) * 1000000000000000LL + value;
   return len;
@@ -63,21 +65,23 @@ static int split(char* line, char** field) {
 
 /* A journal row per lease of leases.csv, read again from the start. */
 static void journal(sqlite3* db, FILE* in) {
-  static const char* names[kFields] = {"id", "resource", "holder", "carrier", "location",
-                                        "region", "purpose", "start", "status", "contract",
-                                        "verified_on", "permitted_callers"};
+  static const char* names[kFields] = {"id",       "resource", "holder",      "carrier",
+                                       "location", "region",   "purpose",     "start",
+                                       "status",   "contract", "verified_on", "permitted_callers"};
   sqlite3_stmt* st;
   int64_t seq = 0;
   sqlite3_stmt* last;
   check(db, sqlite3_prepare_v2(db, "SELECT coalesce(max(seq), 0) FROM journal", -1, &last, 0),
         "prepare");
-  if (sqlite3_step(last) == SQLITE_ROW) seq = sqlite3_column_int64(last, 0);
+  if (sqlite3_step(last) == SQLITE_ROW)
+    seq = sqlite3_column_int64(last, 0);
   sqlite3_finalize(last);
-  check(db, sqlite3_prepare_v2(db,
-                               "INSERT INTO journal (seq, time, actor, action, entity, key, "
-                               "before, after, reason, batch, prev_hash, hash) "
-                               "VALUES (?,?,?,?,?,?,NULL,?,NULL,?,?,?)",
-                               -1, &st, 0),
+  check(db,
+        sqlite3_prepare_v2(db,
+                           "INSERT INTO journal (seq, time, actor, action, entity, key, "
+                           "before, after, reason, batch, prev_hash, hash) "
+                           "VALUES (?,?,?,?,?,?,NULL,?,NULL,?,?,?)",
+                           -1, &st, 0),
         "prepare");
   char line[4096], after[8192], prev[65], hash[65];
   memset(prev, '0', 64);
@@ -86,11 +90,12 @@ static void journal(sqlite3* db, FILE* in) {
   fgets(line, sizeof line, in); /* header */
   while (fgets(line, sizeof line, in)) {
     char* field[kFields];
-    if (split(line, field) != kFields) continue;
+    if (split(line, field) != kFields)
+      continue;
     int len = 0;
     for (int i = 0; i < kFields; ++i)
-      len += snprintf(after + len, sizeof after - len, "%s\"%s\":\"%s\"", i ? "," : "{",
-                      names[i], field[i]);
+      len += snprintf(after + len, sizeof after - len, "%s\"%s\":\"%s\"", i ? "," : "{", names[i],
+                      field[i]);
     snprintf(after + len, sizeof after - len, "}");
     ++seq;
     snprintf(hash, sizeof hash, "%064lld", (long long)seq);
@@ -126,16 +131,18 @@ int main(int argc, char** argv) {
     return 66;
   }
   sqlite3_stmt *lease, *permit;
-  check(db, sqlite3_prepare_v2(db,
-                               "INSERT INTO leases (id, resource, holder, carrier, location, region, "
-                               "purpose, start, status, contract, verified_on) "
-                               "VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                               -1, &lease, 0),
+  check(db,
+        sqlite3_prepare_v2(db,
+                           "INSERT INTO leases (id, resource, holder, carrier, location, region, "
+                           "purpose, start, status, contract, verified_on) "
+                           "VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                           -1, &lease, 0),
         "prepare");
-  check(db, sqlite3_prepare_v2(db,
-                               "INSERT INTO permits (lease, first, last, first_key, last_key, "
-                               "span_class) VALUES (?,?,?,?,?,?)",
-                               -1, &permit, 0),
+  check(db,
+        sqlite3_prepare_v2(db,
+                           "INSERT INTO permits (lease, first, last, first_key, last_key, "
+                           "span_class) VALUES (?,?,?,?,?,?)",
+                           -1, &permit, 0),
         "prepare");
   sqlite3_exec(db, "BEGIN IMMEDIATE", 0, 0, 0);
   char line[4096];
@@ -143,8 +150,10 @@ int main(int argc, char** argv) {
   fgets(line, sizeof line, in); /* header */
   while (fgets(line, sizeof line, in)) {
     char* field[kFields];
-    if (split(line, field) != kFields) continue;
-    for (int i = 0; i < 11; ++i) sqlite3_bind_text(lease, i + 1, field[i], -1, SQLITE_STATIC);
+    if (split(line, field) != kFields)
+      continue;
+    for (int i = 0; i < 11; ++i)
+      sqlite3_bind_text(lease, i + 1, field[i], -1, SQLITE_STATIC);
     check(db, sqlite3_step(lease), "insert lease");
     sqlite3_reset(lease);
     char* dots = strstr(field[11], "..");
@@ -162,7 +171,8 @@ int main(int argc, char** argv) {
     sqlite3_reset(permit);
     ++rows;
   }
-  if (argc == 4) journal(db, in);
+  if (argc == 4)
+    journal(db, in);
   check(db, sqlite3_exec(db, "COMMIT", 0, 0, 0), "commit");
   sqlite3_finalize(lease);
   sqlite3_finalize(permit);
