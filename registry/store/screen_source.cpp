@@ -1,10 +1,15 @@
 // Reading the permit index of a screening run out of the registry.
 //
-// Leases and their permits are read in the same order (resource, lease id),
-// so they join by walking both result sets once; no map of a million IDs.
+// Leases, their permits and their contracts are read in the same order (lease
+// ID, each table's own), so they join by walking the result sets once, with
+// no B-tree seek per lease and no map of a million lease IDs.
 #include "registry/store/screen_source.hpp"
 
 #include <algorithm>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
 
 #include "registry/model/value.hpp"
 #include "registry/types/date.hpp"
@@ -66,74 +71,120 @@ void add_windows(IndexLease& lease, const std::optional<std::string>& text, Scre
   lease.windows_end = static_cast<uint32_t>(index.windows.size());
 }
 
-// Permits of the active leases, in the leases' order.
-class PermitCursor {
+// A cursor over rows sorted by lease ID whose first column is the lease:
+// take(id) steps past the rows of earlier leases (of leases not active, or
+// not read) and stops after those of `id`. Rows are read as views, without
+// copying their texts: a million rows.
+class LeaseCursor {
  public:
-  explicit PermitCursor(Database& db)
-      : st_(db,
-            "SELECT l.resource, p.lease, p.first_key, p.last_key FROM permits AS p "
-            "JOIN leases AS l ON l.id = p.lease WHERE l.status = 'active' "
-            "ORDER BY l.resource, p.lease") {
-    more_ = st_.step();
-  }
-  // The ranges of lease `id` of `resource`, merged (read without copying
-  // the texts: a million rows).
-  const std::vector<KeyRange>& take(std::string_view resource, std::string_view id) {
-    out_.clear();
-    while (more_ && std::make_pair(st_.view(0), st_.view(1)) < std::make_pair(resource, id)) {
+  LeaseCursor(Database& db, std::string_view sql) : st_(db, sql) { more_ = st_.step(); }
+  /// Calls `row(st)` for each row of lease `id`.
+  template <class Row>
+  void take(std::string_view id, Row&& row) {
+    while (more_ && st_.view(0) < id)
+      more_ = st_.step();
+    while (more_ && st_.view(0) == id) {
+      row(st_);
       more_ = st_.step();
     }
-    while (more_ && st_.view(0) == resource && st_.view(1) == id) {
-      out_.push_back({st_.integer(2), st_.integer(3)});
-      more_ = st_.step();
-    }
-    if (out_.size() > 1)
-      out_ = screen::merge_ranges(std::move(out_));
-    return out_;
   }
 
  private:
   Statement st_;
   bool more_ = false;
-  std::vector<KeyRange> out_;
 };
 
+// Trunk IDs to their index, by hash: leases are read in the order of their
+// own IDs, not of their trunks'.
+class TrunkNames {
+ public:
+  explicit TrunkNames(const screen::StringTable& ids) : ids_(ids) {
+    size_t n = 1024;
+    while (n < 2 * size_t{ids.size()})
+      n *= 2;
+    slots_.assign(n, kNone);
+    for (uint32_t t = 0; t < ids.size(); ++t) {
+      size_t i = ScreenIndex::trunk_hash(ids.at(t)) & (n - 1);
+      while (slots_[i] != kNone)
+        i = (i + 1) & (n - 1);
+      slots_[i] = t;
+    }
+  }
+  uint32_t find(std::string_view id) const {
+    const size_t mask = slots_.size() - 1;
+    for (size_t i = ScreenIndex::trunk_hash(id) & mask; slots_[i] != kNone; i = (i + 1) & mask) {
+      if (ids_.at(slots_[i]) == id)
+        return slots_[i];
+    }
+    return kNone;
+  }
+
+ private:
+  const screen::StringTable& ids_;
+  std::vector<uint32_t> slots_;
+};
+
+// The active leases, grouped by trunk and in ID order within a trunk. Leases,
+// their permits and their contracts are each read in lease ID order (their
+// tables' own order: no B-tree seek per lease) and joined as they go; the
+// leases are then put in trunk order where they lie (a counting sort by
+// trunk, stable, so ID order holds within a trunk). Ranges, windows and texts
+// stay in ID order: each lease names its own.
 void load_leases(Database& db, ScreenIndex& index) {
   Statement st(db,
-               "SELECT l.resource, l.id, l.holder, l.purpose, l.\"start\", l.\"end\", "
-               "c.time_windows FROM leases AS l LEFT JOIN contracts AS c ON c.lease = l.id "
-               "WHERE l.status = 'active' ORDER BY l.resource, l.id");
-  PermitCursor permits(db);
-  uint32_t trunk = 0;
+               "SELECT id, resource, holder, purpose, \"start\", \"end\" FROM leases "
+               "WHERE status = 'active' ORDER BY id");
+  LeaseCursor permits(db,
+                      "SELECT lease, first_key, last_key FROM permits ORDER BY lease, first_key");
+  LeaseCursor contracts(db, "SELECT lease, time_windows FROM contracts ORDER BY lease");
+  const TrunkNames trunk_names(index.trunk_ids);
+  std::vector<uint32_t> trunk_of;  // of each lease read
+  std::vector<KeyRange> ranges;
   while (st.step()) {
     // Views of this row, valid until the next step of `st`.
-    const std::string_view resource = st.view(0);
-    while (trunk < index.trunk_ids.size() && index.trunk_ids.at(trunk) < resource) {
-      index.trunks[trunk++].leases_end = static_cast<uint32_t>(index.leases.size());
-    }
-    if (trunk == index.trunk_ids.size() || index.trunk_ids.at(trunk) != resource) {
+    const std::string_view id = st.view(0);
+    const uint32_t trunk = trunk_names.find(st.view(1));
+    if (trunk == kNone) {
       continue;  // a lease of a resource that is gone: the foreign key forbids it
     }
     IndexLease lease;
-    const std::string_view id = st.view(1);
     lease.id = index.lease_ids.add(id);
     lease.holder = index.find_holder(st.view(2));
     lease.marketing = st.view(3) == "marketing" ? 1 : 0;
     lease.start_day = day_of(st.view(4), kNoEnd);
     lease.end_day = st.is_null(5) ? kNoEnd : day_of(st.view(5), kNoEnd);
+    ranges.clear();
+    permits.take(id, [&](Statement& p) { ranges.push_back({p.integer(1), p.integer(2)}); });
+    if (ranges.size() > 1)
+      ranges = screen::merge_ranges(std::move(ranges));
     lease.ranges_begin = static_cast<uint32_t>(index.ranges.size());
-    const std::vector<KeyRange>& ranges = permits.take(resource, id);
     index.ranges.append(ranges.data(), ranges.size());
     lease.ranges_end = static_cast<uint32_t>(index.ranges.size());
-    add_windows(lease, lease.marketing ? st.optional_text(6) : std::nullopt, index);
+    std::optional<std::string> windows;
+    contracts.take(id, [&](Statement& c) { windows = c.optional_text(1); });
+    add_windows(lease, lease.marketing ? windows : std::nullopt, index);
     index.leases.push_back(lease);
+    trunk_of.push_back(trunk);
   }
-  for (; trunk < index.trunk_ids.size(); ++trunk) {
-    index.trunks[trunk].leases_end = static_cast<uint32_t>(index.leases.size());
+  // Each trunk's leases: counted, then placed after the earlier trunks'.
+  for (const uint32_t t : trunk_of)
+    ++index.trunks[t].leases_end;
+  uint32_t at = 0;
+  for (size_t t = 0; t < index.trunks.size(); ++t) {
+    index.trunks[t].leases_begin = at;
+    at += index.trunks[t].leases_end;
+    index.trunks[t].leases_end = index.trunks[t].leases_begin;
   }
-  // Each trunk's leases begin where the previous trunk's end.
-  for (size_t i = 0; i < index.trunks.size(); ++i) {
-    index.trunks[i].leases_begin = i ? index.trunks[i - 1].leases_end : 0;
+  std::vector<uint32_t> place(trunk_of.size());
+  for (size_t i = 0; i < trunk_of.size(); ++i)
+    place[i] = index.trunks[trunk_of[i]].leases_end++;
+  // Move each lease to its place, following the permutation's cycles.
+  for (uint32_t i = 0; i < place.size(); ++i) {
+    while (place[i] != i) {
+      const uint32_t j = place[i];
+      std::swap(index.leases[i], index.leases[j]);
+      std::swap(place[i], place[j]);
+    }
   }
 }
 
