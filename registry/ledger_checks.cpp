@@ -132,20 +132,12 @@ void Ledger::check(const Record& r, std::vector<Error>& errors) const {
 }
 
 void Ledger::check_references(const Record& r, std::vector<Error>& errors) {
-  for (const auto& f : r.kind->fields) {
-    auto v = r.get(f.name);
-    if (f.type != FieldType::ref || !v) {
-      continue;
-    }
-    const Kind& target = kind(f.ref);
-    if (!store::find_record(*db_, target, {*v})) {
-      Error e =
-          data_error("ref-missing", fmt::format("no {} '{}' in the registry", target.entity, *v));
-      e.field = f.name;
-      e.value = *v;
-      errors.push_back(e);
-    }
-  }
+  missing_references(
+      r,
+      [this](const Kind& target, const std::string& key) {
+        return store::record_exists(*db_, target, {key});
+      },
+      errors);
 }
 
 }  // namespace numreg

@@ -50,7 +50,7 @@ Result<std::vector<CsvRow>> read_csv(std::string_view text, const std::string& f
   }
   if (quoted) {
     Error e = data_error("csv-quote", "a quoted field is not closed");
-    e.where = {file, quote_line, 0};
+    e.where = {file, quote_line, 1};  // the line the quoted field starts on
     return tl::unexpected(e);
   }
   if (any || !field.empty()) {

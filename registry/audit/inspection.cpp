@@ -66,9 +66,11 @@ std::string unescaped(const std::string& cell) {
   return std::string(trim(cell));
 }
 
+// An error about a whole line: located at its first column, as
+// FILE:LINE:COLUMN always names one.
 Error at(const std::string& file, long line, std::string code, std::string message) {
   Error e = data_error(std::move(code), std::move(message));
-  e.where = {file, line, 0};
+  e.where = {file, line, 1};
   return e;
 }
 

@@ -1,12 +1,11 @@
 #include "registry/import/reference_check.hpp"
 
-#include <fmt/format.h>
-
 #include "registry/store/records.hpp"
 
 namespace numreg::import {
 
-// A kind that rows refer to: its key probe, and the keys the import added.
+// A kind that rows refer to: its key probe (store::exists_sql, prepared once
+// on this connection), and the keys the import added.
 struct ReferenceCheck::Target {
   const Kind* kind;
   store::Statement probe;
@@ -34,12 +33,8 @@ ReferenceCheck::Target& ReferenceCheck::target(const Kind& kind) {
     if (t->kind == &kind)
       return *t;
   }
-  std::string where;
-  for (const auto& k : kind.key) {
-    where += fmt::format("{}{} IS ?", where.empty() ? "" : " AND ", store::sql_name(k));
-  }
-  auto sql = fmt::format("SELECT 1 FROM {} WHERE {}", kind.table, where);
-  targets_.push_back(std::make_unique<Target>(Target{&kind, store::Statement(db_, sql)}));
+  targets_.push_back(
+      std::make_unique<Target>(Target{&kind, store::Statement(db_, store::exists_sql(kind))}));
   return *targets_.back();
 }
 
@@ -66,18 +61,9 @@ bool ReferenceCheck::exists(Target& t, const std::string& key) {
 }
 
 void ReferenceCheck::check(const Record& record, std::vector<Error>& errors) {
-  for (const auto& f : record.kind->fields) {
-    auto v = record.get(f.name);
-    if (f.type != FieldType::ref || !v)
-      continue;
-    const Kind& to = kind(f.ref);
-    if (exists(target(to), *v))
-      continue;
-    Error e = data_error("ref-missing", fmt::format("no {} '{}' in the registry", to.entity, *v));
-    e.field = f.name;
-    e.value = *v;
-    errors.push_back(e);
-  }
+  missing_references(
+      record, [this](const Kind& to, const std::string& key) { return exists(target(to), key); },
+      errors);
 }
 
 }  // namespace numreg::import

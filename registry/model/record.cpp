@@ -1,5 +1,7 @@
 #include "registry/model/record.hpp"
 
+#include <fmt/format.h>
+
 #include "registry/model/value.hpp"
 
 namespace numreg {
@@ -55,6 +57,22 @@ nlohmann::ordered_json Record::to_json(bool unmask) const {
     }
   }
   return out;
+}
+
+void missing_references(const Record& record, const KeyExists& exists, std::vector<Error>& errors) {
+  for (const auto& f : record.kind->fields) {
+    const auto& v = record.get(f.name);
+    if (f.type != FieldType::ref || !v)
+      continue;
+    const Kind& target = kind(f.ref);
+    if (exists(target, *v))
+      continue;
+    Error e =
+        data_error("ref-missing", fmt::format("no {} '{}' in the registry", target.entity, *v));
+    e.field = f.name;
+    e.value = *v;
+    errors.push_back(std::move(e));
+  }
 }
 
 }  // namespace numreg

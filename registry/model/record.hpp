@@ -1,6 +1,7 @@
 // A record of any kind: canonical text values by field, and its JSON form.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -8,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "registry/error.hpp"
 #include "registry/model/kind.hpp"
 
 namespace numreg {
@@ -31,5 +33,12 @@ struct Record {
   /// true/false, empty values as null, personal values masked unless `unmask`.
   nlohmann::ordered_json to_json(bool unmask = false) const;
 };
+
+/// Whether a record of `kind` with key `key` exists, wherever it is looked up.
+using KeyExists = std::function<bool(const Kind& kind, const std::string& key)>;
+
+/// A ref-missing error ("no holder '...' in the registry", with its field and
+/// value) for each reference of `record` that `exists` does not find.
+void missing_references(const Record& record, const KeyExists& exists, std::vector<Error>& errors);
 
 }  // namespace numreg

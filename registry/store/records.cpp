@@ -142,6 +142,20 @@ std::optional<Record> find_record(Database& db, const Kind& kind,
   return r;
 }
 
+std::string exists_sql(const Kind& kind) {
+  return fmt::format("SELECT 1 FROM {} AS t WHERE {}", kind.table, key_clause(kind));
+}
+
+bool record_exists(Database& db, const Kind& kind, const std::vector<std::string>& key) {
+  Statement& st = db.cached(exists_sql(kind));
+  for (size_t i = 0; i < key.size(); ++i) {
+    bind_key_part(st, static_cast<int>(i + 1), key[i]);
+  }
+  const bool found = st.step();
+  st.reset();
+  return found;
+}
+
 std::vector<Record> select_records(Database& db, const Kind& kind, const Where& where) {
   std::string order = where.order;
   if (order.empty()) {

@@ -35,6 +35,13 @@ void delete_record(Database& db, const Record& record);
 std::optional<Record> find_record(Database& db, const Kind& kind,
                                   const std::vector<std::string>& key);
 
+/// SQL giving one row when a row of `kind` has the key bound as ?1, ?2, ...
+/// (in the kind's key order).
+std::string exists_sql(const Kind& kind);
+
+/// True when a row of `kind` has these key values.
+bool record_exists(Database& db, const Kind& kind, const std::vector<std::string>& key);
+
 /// Every record of `kind` matching `where`.
 std::vector<Record> select_records(Database& db, const Kind& kind, const Where& where);
 

@@ -94,36 +94,6 @@ class LeaseCursor {
   bool more_ = false;
 };
 
-// Trunk IDs to their index, by hash: leases are read in the order of their
-// own IDs, not of their trunks'.
-class TrunkNames {
- public:
-  explicit TrunkNames(const screen::StringTable& ids) : ids_(ids) {
-    size_t n = 1024;
-    while (n < 2 * size_t{ids.size()})
-      n *= 2;
-    slots_.assign(n, kNone);
-    for (uint32_t t = 0; t < ids.size(); ++t) {
-      size_t i = ScreenIndex::trunk_hash(ids.at(t)) & (n - 1);
-      while (slots_[i] != kNone)
-        i = (i + 1) & (n - 1);
-      slots_[i] = t;
-    }
-  }
-  uint32_t find(std::string_view id) const {
-    const size_t mask = slots_.size() - 1;
-    for (size_t i = ScreenIndex::trunk_hash(id) & mask; slots_[i] != kNone; i = (i + 1) & mask) {
-      if (ids_.at(slots_[i]) == id)
-        return slots_[i];
-    }
-    return kNone;
-  }
-
- private:
-  const screen::StringTable& ids_;
-  std::vector<uint32_t> slots_;
-};
-
 // The active leases, grouped by trunk and in ID order within a trunk. Leases,
 // their permits and their contracts are each read in lease ID order (their
 // tables' own order: no B-tree seek per lease) and joined as they go; the
@@ -137,13 +107,12 @@ void load_leases(Database& db, ScreenIndex& index) {
   LeaseCursor permits(db,
                       "SELECT lease, first_key, last_key FROM permits ORDER BY lease, first_key");
   LeaseCursor contracts(db, "SELECT lease, time_windows FROM contracts ORDER BY lease");
-  const TrunkNames trunk_names(index.trunk_ids);
   std::vector<uint32_t> trunk_of;  // of each lease read
   std::vector<KeyRange> ranges;
   while (st.step()) {
     // Views of this row, valid until the next step of `st`.
     const std::string_view id = st.view(0);
-    const uint32_t trunk = trunk_names.find(st.view(1));
+    const uint32_t trunk = index.find_trunk(st.view(1));
     if (trunk == kNone) {
       continue;  // a lease of a resource that is gone: the foreign key forbids it
     }
@@ -214,6 +183,9 @@ void load_refusals(Database& db, ScreenIndex& index) {
 ScreenIndex load_screen_index(Database& db) {
   ScreenIndex index;
   load_trunks(db, index);
+  // The trunks' lookup table now, for the leases to find their trunk by ID
+  // (leases are read in their own IDs' order); sealed again once they are in.
+  index.seal();
   load_holders(db, index);
   load_leases(db, index);
   load_refusals(db, index);
