@@ -9,6 +9,10 @@ packages=(
   libsqlite3-dev sqlite3 libcli11-dev libyaml-cpp-dev libtomlplusplus-dev doctest-dev
   nlohmann-json3-dev libfmt-dev libxlsxwriter-dev libssl-dev libexpected-dev zlib1g-dev
   python3-openpyxl tmux locales man-db
+  # numbers as libphonenumber knows them, text normalised and decoded, and
+  # the references the differential tests and the printed audit sheet use
+  libphonenumber-dev libicu-dev libuchardet-dev python3-stdnum python3-phonenumbers
+  libreoffice-calc-nogui fonts-noto-cjk poppler-utils
 )
 if [ "${1:-}" = fuzz ]; then
   packages+=(clang-14 libclang-rt-14-dev)
