@@ -77,7 +77,7 @@ void xlsx_to_stdout(Context& ctx, const Kind& k, const ExportOptions& o, const C
 
 int run_export(Context& ctx, const ExportArgs& a) {
   const Kind& k = kind(a.kind);
-  ExportOptions o{chosen_format(a), a.unmask, a.spreadsheet_safe};
+  ExportOptions o{chosen_format(a), a.unmask, a.spreadsheet_safe, ctx.config().get("lang") == "zh"};
   Change change = ctx.change(a.reason);
   bool to_stdout = a.output.empty() || a.output == "-";
   if (to_stdout && o.format == "xlsx") {

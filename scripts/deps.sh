@@ -13,6 +13,8 @@ packages=(
   # the references the differential tests and the printed audit sheet use
   libphonenumber-dev libicu-dev libuchardet-dev python3-stdnum python3-phonenumbers
   libreoffice-calc-nogui fonts-noto-cjk poppler-utils
+  # Calibri's metric twin: the printed audit sheet lays out as in Excel
+  fonts-crosextra-carlito
 )
 if [ "${1:-}" = fuzz ]; then
   packages+=(clang-14 libclang-rt-14-dev)

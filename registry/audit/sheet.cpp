@@ -22,37 +22,43 @@ struct ColumnText {
   double width;
 };
 
+// Widths for A4 landscape, one page wide: identifiers and dates whole on one
+// line, long text wrapped into tall rows, and the inspector's columns at the
+// right wide enough to tick, write a note and sign by hand.
 constexpr ColumnText kSampleColumns[] = {
-    {"rank", "Rank", "序号", 6},
-    {"lease", "Lease", "接入编号", 14},
-    {"holder", "Holder", "使用主体", 28},
-    {"uscc", "USCC", "统一社会信用代码", 21},
-    {"holder_kind", "Holder kind", "主体类型", 12},
-    {"legal_rep_id", "Legal rep ID", "法定代表人身份证号", 20},
-    {"contact", "Contact", "联系方式", 20},
-    {"credentials", "Credentials (validity)", "资质（有效期）", 48},
-    {"resource", "Resource", "资源", 16},
-    {"resource_kind", "Resource kind", "资源类型", 10},
-    {"carrier", "Carrier", "接入运营商", 12},
-    {"location", "Access location", "接入位置", 30},
-    {"region", "Region", "地区", 16},
-    {"purpose", "Purpose", "用途", 14},
-    {"start", "Start", "起始日期", 12},
-    {"end", "End", "终止日期", 12},
-    {"permitted_callers", "Permitted callers", "允许主叫号码", 36},
-    {"verified_on", "Last on-site check", "最近现场核查", 14},
-    {"findings", "Findings", "发现问题", 48},
-    {"location_confirmed", "Location confirmed", "接入位置已核实", 12},
-    {"contract_sighted", "Contract sighted", "合同已查验", 12},
-    {"callers_confirmed", "Callers confirmed", "主叫号码已核实", 12},
-    {"notes", "Notes", "核查备注", 30},
-    {"signature", "Signature", "核查人签名", 14},
+    {"rank", "Rank", "序号", 5},
+    {"lease", "Lease", "接入编号", 12},
+    {"holder", "Holder", "使用主体", 11},
+    {"uscc", "USCC", "统一社会信用代码", 19},
+    {"holder_kind", "Holder kind", "主体类型", 10},
+    {"legal_rep_id", "Legal rep ID", "法定代表人身份证号", 10},
+    {"contact", "Contact", "联系方式", 10},
+    {"credentials", "Credentials (validity)", "资质（有效期）", 16},
+    {"resource", "Resource", "资源", 9},
+    {"resource_kind", "Resource kind", "资源类型", 8},
+    {"carrier", "Carrier", "接入运营商", 8},
+    {"location", "Access location", "接入位置", 11},
+    {"region", "Region", "地区", 7},
+    {"purpose", "Purpose", "用途", 8},
+    {"start", "Start", "起始日期", 10.5},
+    {"end", "End", "终止日期", 10.5},
+    {"permitted_callers", "Permitted callers", "允许主叫号码", 14},
+    {"verified_on", "Last on-site check", "最近现场核查", 10.5},
+    {"findings", "Findings", "发现问题", 16},
+    {"location_confirmed", "Location confirmed", "接入位置已核实", 10},
+    {"contract_sighted", "Contract sighted", "合同已查验", 10},
+    {"callers_confirmed", "Callers confirmed", "主叫号码已核实", 10},
+    {"notes", "Notes", "核查备注", 28},
+    {"signature", "Signature", "核查人签名", 20},
 };
 
+// Points each sampled lease's row takes at least: four lines, room to sign.
+constexpr double kHandwritingHeight = 60;
+
 constexpr ColumnText kFindingColumns[] = {
-    {"rule", "Rule", "规则", 8},        {"severity", "Severity", "级别", 9},
-    {"entity", "Entity", "对象", 9},    {"key", "Key", "编号", 20},
-    {"message", "Message", "说明", 70}, {"rule_text", "Rule text", "规则说明", 60},
+    {"rule", "Rule", "规则", 6},        {"severity", "Severity", "级别", 8},
+    {"entity", "Entity", "对象", 8},    {"key", "Key", "编号", 12},
+    {"message", "Message", "说明", 56}, {"rule_text", "Rule text", "规则说明", 52},
 };
 
 template <size_t N>
@@ -187,7 +193,8 @@ std::vector<Cell> sample_row(store::Statement& st, const SheetOptions& o,
 }
 
 SheetPart sample_part(Ledger& ledger, const AuditReport& report, const SheetOptions& o) {
-  SheetPart part{"Sample", columns(kSampleColumns, o.chinese), {}};
+  SheetPart part{
+      "Sample", columns(kSampleColumns, o.chinese), {}, SheetLayout::table, kHandwritingHeight};
   store::Database& db = ledger.database();
   stage_sample(db, report.sample);
   auto findings = findings_by_key(report.findings, o.message);
@@ -211,8 +218,12 @@ SheetPart findings_part(const AuditReport& report, const SheetOptions& o) {
 }
 
 SheetPart summary_part(const AuditReport& report, bool zh) {
-  SheetPart part{
-      "Summary", {{"item", zh ? "项目" : "Item", 28}, {"value", zh ? "内容" : "Value", 70}}, {}};
+  // Labels beside their values on one page; the journal head's 64 hex digits
+  // fit the value column's width, and wrap where a wider font is used.
+  SheetPart part{"Summary",
+                 {{"item", zh ? "项目" : "Item", 26}, {"value", zh ? "内容" : "Value", 72}},
+                 {},
+                 SheetLayout::form};
   auto add = [&](const char* en, const char* cn, Cell value) {
     part.rows.push_back({std::string(zh ? cn : en), std::move(value)});
   };
@@ -244,14 +255,27 @@ SheetPart summary_part(const AuditReport& report, bool zh) {
   return part;
 }
 
+// The audit's date, plan, seed and scope head every printed page; the
+// journal head, short, foots it: enough to draw the same sample again and
+// to know which state of the registry the sheet shows.
+PageCaption page_caption(const AuditReport& report, const SheetOptions& o) {
+  const std::string head = report.journal_head.substr(0, kShortHead);
+  const std::string scope = translated(o.message, report.scope.describe());
+  if (o.chinese) {
+    return {fmt::format("numreg 检查 基准日 {}；抽样方案 {}；随机种子 {}；{}", report.as_of.iso(),
+                        report.plan, report.seed.value_or("无"), scope),
+            fmt::format("日志链头 {}", head), true};
+  }
+  return {fmt::format("numreg audit as of {}; plan {}; seed {}; {}", report.as_of.iso(),
+                      report.plan, report.seed.value_or("none"), scope),
+          fmt::format("journal head {}", head), false};
+}
+
 }  // namespace
 
 AuditSheet build_sheet(Ledger& ledger, const AuditReport& report, const SheetOptions& options) {
-  std::string caption =
-      fmt::format("numreg audit as of {}; {}; plan {}; seed {}", report.as_of.iso(),
-                  report.scope.describe(), report.plan, report.seed.value_or("none"));
   return {summary_part(report, options.chinese), sample_part(ledger, report, options),
-          findings_part(report, options), caption};
+          findings_part(report, options), page_caption(report, options)};
 }
 
 }  // namespace numreg

@@ -17,7 +17,7 @@ struct AuditSheet {
   SheetPart summary;
   SheetPart sample;
   SheetPart findings;
-  std::string caption;  // "numreg audit as of ...; plan ...; seed ...", on every printed page
+  PageCaption caption;  // date, plan, seed, scope and journal head on every printed page
 
   /// The parts in workbook order.
   std::vector<const SheetPart*> parts() const { return {&summary, &sample, &findings}; }

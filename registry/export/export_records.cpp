@@ -197,7 +197,15 @@ size_t export_records_xlsx(Ledger& ledger, const Kind& kind, const ExportOptions
   parts.reserve(sheets.size());
   for (const auto& s : sheets)
     parts.push_back(&s);
-  write_xlsx(path, parts, fmt::format("numreg export {} ({} records)", kind.name, records.size()));
+  // Each printed page says what it is and which state of the registry it shows.
+  const std::string head = ledger.journal().head().substr(0, kShortHead);
+  PageCaption caption =
+      options.chinese
+          ? PageCaption{fmt::format("numreg 导出 {}（{} 条记录）", kind.name, records.size()),
+                        fmt::format("日志链头 {}", head), true}
+          : PageCaption{fmt::format("numreg export {} ({} records)", kind.name, records.size()),
+                        fmt::format("journal head {}", head), false};
+  write_xlsx(path, parts, caption);
   return records.size();
 }
 

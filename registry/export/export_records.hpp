@@ -17,6 +17,7 @@ struct ExportOptions {
   std::string format = "csv";     // csv, json, yaml, xlsx
   bool unmask = false;            // personal data in clear (journaled)
   bool spreadsheet_safe = false;  // CSV: a leading ' before cells starting = + - @ tab CR
+  bool chinese = false;           // XLSX: printed pages captioned in Chinese
 };
 
 /// Read "csv", "json", "yaml" (or "yml") or "xlsx"; anything else is a usage error.

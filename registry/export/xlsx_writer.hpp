@@ -11,9 +11,12 @@ namespace numreg {
 
 /// Write `parts` to a new workbook at `path`, one worksheet each in order:
 /// header row frozen and filtered, column widths set, text cells typed as
-/// text (never a formula), dates as dates, and `caption` heading every
-/// printed page. Throws a cant_create Failure when the file cannot be written.
+/// text (never a formula), dates as dates, long text wrapped where its
+/// column says. Each sheet is set up to print on A4 landscape one page wide
+/// (a form on one page), its header row repeated and `caption` heading and
+/// footing every page. Throws a cant_create Failure when the file cannot be
+/// written.
 void write_xlsx(const std::string& path, const std::vector<const SheetPart*>& parts,
-                const std::string& caption);
+                const PageCaption& caption);
 
 }  // namespace numreg
