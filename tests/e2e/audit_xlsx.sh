@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The XLSX audit sheet opens in openpyxl (Debian python3-openpyxl) with its
 # three sheets, typed cells, no formula, a frozen filtered header, Chinese
-# headers with --lang zh, and the same content as the JSON sheet.
+# headers with --lang zh, and the same content as the JSON sheet; each sheet
+# is set up to print (audit_print.sh prints it).
 set -euo pipefail
 NUMREG=$(realpath "$1")
 SRC=${NUMREG_SOURCE_DIR:-$(dirname "$0")/../..}
@@ -37,14 +38,32 @@ assert header[:2] == ["Rank", "Lease"] and header[-5:] == [
     "Location confirmed", "Contract sighted", "Callers confirmed", "Notes", "Signature"], header
 for ws in wb:  # plan and seed head every printed page
     assert "plan gb2828:II:1.0; seed 2026" in ws.oddHeader.left.text, ws.oddHeader.left.text
+    # A4 landscape, one page wide (the Summary on one page), the header row on
+    # every page, the journal head and "page N of M" at the foot.
+    assert ws.page_setup.paperSize == 9 and ws.page_setup.orientation == "landscape", ws.title
+    assert ws.sheet_properties.pageSetUpPr.fitToPage, ws.title
+    # (1, the default, is left out of the file and reads as None)
+    assert ws.page_setup.fitToWidth in (None, 1), (ws.title, ws.page_setup.fitToWidth)
+    assert ws.page_setup.fitToHeight in ((None, 1) if ws.title == "Summary" else (0,)), ws.title
+    assert ws.print_title_rows == "$1:$1", (ws.title, ws.print_title_rows)
+    assert ws.oddFooter.left.text == "journal head " + doc["journal_head"][:12], ws.oddFooter.left.text
+    assert ws.oddFooter.right.text == "page &P of &N", ws.oddFooter.right.text
+    assert all(cell.alignment.wrap_text for cell in ws[2] if isinstance(cell.value, str)), ws.title
 leases = [r[1].value for r in sample.iter_rows(min_row=2)]
 assert leases == doc["sample"], (leases, doc["sample"])
 assert [r["lease"] for r in doc["sample_rows"]] == leases
-assert sample.column_dimensions["C"].width > 20
+# Long text wraps in its column (the holder's name among it); the
+# inspector's Notes and Signature are wide enough to write in.
+assert sample["C2"].alignment.wrap_text, sample["C2"].alignment
+assert sample.column_dimensions["W"].width > 25 and sample.column_dimensions["X"].width >= 20
 findings = [(r[0].value, r[3].value, r[4].value) for r in wb["Findings"].iter_rows(min_row=2)]
 assert findings == [(f["rule"], f["key"], f["message"]) for f in doc["findings"]], findings
 location = [r[header.index("Access location")].value for r in sample.iter_rows(min_row=2)]
 zh = openpyxl.load_workbook(sys.argv[3])
+for ws in zh:  # the page header and footer in Chinese
+    assert "抽样方案 gb2828:II:1.0；随机种子 2026" in ws.oddHeader.left.text, ws.oddHeader.left.text
+    assert ws.oddFooter.left.text.startswith("日志链头 "), ws.oddFooter.left.text
+    assert ws.oddFooter.right.text == "第 &P 页，共 &N 页", ws.oddFooter.right.text
 assert [c.value for c in zh["Sample"][1]][:3] == ["序号", "接入编号", "使用主体"]
 assert zh["Summary"]["A2"].value == "范围"
 # Values and finding texts read in Chinese too: 营销, 警告, not marketing, warning.

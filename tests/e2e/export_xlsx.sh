@@ -40,6 +40,13 @@ def check(book, sheet_csv, name):
     ws = wb[name]
     assert ws.freeze_panes == "A2", ws.freeze_panes
     assert ws.auto_filter.ref, name
+    # Printed on A4 landscape one page wide, the header row on every page.
+    assert ws.page_setup.paperSize == 9 and ws.page_setup.orientation == "landscape", name
+    assert ws.sheet_properties.pageSetUpPr.fitToPage, name
+    assert ws.page_setup.fitToWidth in (None, 1) and ws.page_setup.fitToHeight == 0, name
+    assert ws.print_title_rows == "$1:$1", (name, ws.print_title_rows)
+    assert ws.oddHeader.left.text.startswith(f"numreg export {name} ("), ws.oddHeader.left.text
+    assert ws.oddFooter.left.text.startswith("journal head "), ws.oddFooter.left.text
     rows = list(ws.iter_rows())
     for row in rows:
         for cell in row:
