@@ -75,6 +75,40 @@ std::string examples_roff(std::string_view top) {
   return out;
 }
 
+// What a command's page says beyond its options and examples: how to print
+// the workbook it writes.
+struct Section {
+  std::string_view command;
+  std::string_view heading;
+  std::string_view text;
+  std::string_view line;
+};
+
+constexpr Section kSections[] = {
+    {"audit", "PRINTING",
+     "An .xlsx audit sheet is ready to print on A4 landscape: each sheet one page wide (the "
+     "Summary on one page), its header row on every page, long text wrapped, the inspector's "
+     "columns at the right of the Sample, and the date, plan, seed, short journal head and "
+     "\"page N of M\" at the top and foot of every page (in Chinese with --lang zh). Print it "
+     "from LibreOffice Calc or Excel, or turn it into a PDF to print or send:",
+     "soffice --headless --convert-to pdf danzhou.xlsx"},
+    {"export", "PRINTING",
+     "An .xlsx workbook is ready to print on A4 landscape, one page wide, its header row on "
+     "every page; turn it into a PDF with:",
+     "soffice --headless --convert-to pdf leases.xlsx"},
+};
+
+std::string sections_roff(std::string_view name) {
+  std::string out;
+  for (const auto& s : kSections) {
+    if (s.command == name) {
+      out += fmt::format(".SH {}\n{}\n.PP\n.RS\n.nf\n{}\n.fi\n.RE\n", roff_escape(tr(s.heading)),
+                         roff_escape(tr(s.text)), roff_escape(s.line));
+    }
+  }
+  return out;
+}
+
 std::string command_page(const CLI::App* command) {
   std::string name = command->get_name();
   std::string upper = "NUMREG-" + name;
@@ -102,6 +136,7 @@ std::string command_page(const CLI::App* command) {
       out += command_roff(sub);
   }
   out += fmt::format(".PP\n{}\n", roff_escape(tr("The global options of numreg(1) apply too.")));
+  out += sections_roff(name);
   std::string examples = examples_roff(name);
   if (!examples.empty())
     out += fmt::format(".SH {}\n{}", roff_escape(tr("EXAMPLES")), examples);
