@@ -38,7 +38,7 @@ size_t char_length(std::string_view text, size_t i) {
 }
 
 bool is_wide(std::string_view ch) {
-  return display_width(ch) == 2;
+  return ch.size() > 1 && display_width(ch) == 2;
 }
 
 double em_width(std::string_view ch) {
@@ -49,6 +49,8 @@ double em_width(std::string_view ch) {
 }
 
 bool has_wide(std::string_view text) {
+  if (std::all_of(text.begin(), text.end(), [](char c) { return (c & 0x80) == 0; }))
+    return false;
   for (size_t i = 0; i < text.size(); i += char_length(text, i)) {
     if (is_wide(text.substr(i, char_length(text, i))))
       return true;
@@ -61,6 +63,10 @@ bool has_wide(std::string_view text) {
 int wrapped_lines(std::string_view text, double width, bool bold) {
   const double line = std::max(1.0, (width * kPixelsPerDigit - kInnerMargins) / kPixelsPerEm);
   const double scale = kSpare * (bold ? kBold : 1.0);
+  // Most cells are short: no character is wider than an em, and none takes
+  // fewer bytes than it is wide.
+  if (static_cast<double>(text.size()) * scale <= line && text.find('\n') == text.npos)
+    return 1;
   int lines = 1;
   double used = 0;  // ems on the current line
   // A word: a run of characters with no break inside, moved whole to the
