@@ -85,4 +85,22 @@ ws = openpyxl.load_workbook(sys.argv[1])["Sample"]
 cells = [c for row in ws.iter_rows() for c in row if isinstance(c.value, str) and "HYPERLINK" in c.value]
 assert len(cells) == 1 and cells[0].data_type == "s", [(c.coordinate, c.data_type) for c in cells]
 PY
+# A scope too long for a page header (Excel takes 255 characters) is cut,
+# the date, plan and seed before it kept whole.
+scope=()
+for r in 460100 460200 460300 460400 469001 469002 469005 469006 469007 469021 469022 469023; do
+  scope+=(--region $r)
+done
+for r in R001 R002 R003 R004 R005 R006 R007 R008 R009 R010 R011 R012 R013; do scope+=(--rule $r); done
+"$NUMREG" --quiet audit "${scope[@]}" --sample 5 --seed 7 -o "$TMP/long.xlsx"
+"$NUMREG" --quiet --lang zh audit "${scope[@]}" --sample 5 --seed 7 -o "$TMP/long-zh.xlsx"
+/usr/bin/python3 - "$TMP/long.xlsx" "$TMP/long-zh.xlsx" <<'PY'
+import sys
+import openpyxl
+for book, kept in zip(sys.argv[1:], ("plan 5; seed 7; region 460100", "抽样方案 5；随机种子 7；地区 460100")):
+    for ws in openpyxl.load_workbook(book):
+        left = ws.oddHeader.left.text
+        assert kept in left and left.endswith("..."), left
+        assert len("&L" + left + "&R&A") == 255, len(left)
+PY
 echo "audit xlsx: ok"
