@@ -26,7 +26,8 @@ constexpr int kCalibri[95] = {
 constexpr double kBold = 1.05;
 constexpr double kSpare = 1.06;
 // Points a line takes: Calibri's in Excel (LibreOffice takes less), and
-// Noto Sans CJK's where a cell has Chinese (the font both draw it in).
+// more where a cell has Chinese, drawn in a taller font (LibreOffice takes
+// Noto Sans CJK's 16 points a line).
 constexpr double kLatinLine = 15;
 constexpr double kChineseLine = 16.5;
 
