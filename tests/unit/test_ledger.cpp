@@ -252,7 +252,7 @@ TEST_CASE("Ledger: a retired region code is stored as its successor, journaled a
     const auto update = nlohmann::json::parse(*l.log({}).back().after);
     CHECK(update["region"] == "469006");
     CHECK(update["as_written"] == nlohmann::json{{"region", "460024"}});
-    // 460022 文昌县 is 469005 文昌市, as stored: nothing changes, nothing is journaled.
+    // The code as stored changes nothing and journals nothing.
     CHECK(l.update(kind("holders"), "91469005MA5TWC010L", {{"region", "469006"}}, test::change())
               .second == Outcome::unchanged);
   }
