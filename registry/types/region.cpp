@@ -3,9 +3,10 @@
 //
 // Implementation details: Hainan is one static table of current codes and one
 // of retired codes with their successors. Sources: the civil-affairs (MCA)
-// lists in cn/GB2260 (mca/198812, 199912, 200212, 200312, 201412, 202012) and
-// the statistics bureau (NBS) lists (stats/200412; python-stdnum's cn/loc.dat,
-// generated from NBS data). Outside Hainan only the province is checked.
+// lists in cn/GB2260 (mca/198812, 199912, 200212, 200312, 201112, 202012),
+// the statistics bureau (NBS) list stats/200412 there, and python-stdnum's
+// cn/loc.dat (generated from NBS data) for the NBS island codes; 469003's end
+// in 2015 as DOMAIN.md gives it. Outside Hainan only the province is checked.
 #include "registry/types/region.hpp"
 
 #include "registry/text/strings.hpp"
