@@ -15,6 +15,7 @@
 #include "registry/audit/sheet.hpp"
 #include "registry/export/csv_writer.hpp"
 #include "registry/export/xlsx_writer.hpp"
+#include "registry/types/uscc.hpp"
 
 namespace numreg::cli {
 
@@ -66,7 +67,7 @@ AuditRequest request(Context& ctx, const AuditOptions& o) {
     r.scope.regions.push_back(region_option(region));
   r.scope.kinds = o.kinds;
   r.scope.rules = o.rules;
-  r.scope.holder = o.holder;
+  r.scope.holder = o.holder.empty() ? "" : normalise_uscc(o.holder);
   r.scope = normalised(r.scope);
   r.as_of = o.as_of.empty() ? ctx.clock().today : date_option(o.as_of, "--as-of");
   r.settings = rule_settings(ctx.config());

@@ -9,6 +9,7 @@
 #include "cli/i18n.hpp"
 #include "registry/model/value.hpp"
 #include "registry/types/region.hpp"
+#include "registry/types/uscc.hpp"
 
 namespace numreg::cli {
 
@@ -144,9 +145,7 @@ ListQuery list_query(const ListOptions& o) {
   for (const auto& r : o.regions)
     q.regions.push_back(region_option(r));
   q.kinds = o.kinds;
-  q.holder = o.holder;
-  for (auto& c : q.holder)
-    c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  q.holder = o.holder.empty() ? "" : normalise_uscc(o.holder);
   q.status = o.status;
   q.lease = o.lease;
   if (!o.as_of.empty())

@@ -10,6 +10,7 @@
 #include "cli/style.hpp"
 #include "registry/import/importer.hpp"
 #include "registry/screen/refusals.hpp"
+#include "registry/types/uscc.hpp"
 
 namespace numreg::cli {
 
@@ -69,7 +70,8 @@ void add_check(CLI::App* group, Context& ctx) {
   cmd->add_option("--as-of", *as_of, "the date of the call (default today)");
   on_run(cmd, ctx, [&ctx, number, holder, as_of] {
     Date date = as_of->empty() ? ctx.clock().today : date_option(*as_of, "--as-of");
-    auto check = screen::check_refusal(ctx.ledger(), *number, *holder, date);
+    const std::string uscc = holder->empty() ? "" : normalise_uscc(*holder);
+    auto check = screen::check_refusal(ctx.ledger(), *number, uscc, date);
     nlohmann::ordered_json json{{"number", check.number},
                                 {"refused", check.refused},
                                 {"refusals", nlohmann::ordered_json::array()}};

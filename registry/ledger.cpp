@@ -233,6 +233,7 @@ std::pair<Record, Outcome> Ledger::update(const Kind& kind, const std::string& k
     }
     after.values[i] = changes.values[i];
   }
+  after.as_written = changes.as_written;
   check(after, errors);
   check_references(after, errors);
   throw_if(errors);

@@ -94,6 +94,11 @@ Record Ledger::build(const Kind& kind, const RawValues& raw, const Change& chang
     }
     auto value = canonical_value(*f, text, ctx);
     if (value) {
+      // A retired region code is stored as its successor; the journal keeps
+      // the code as written (a name written is not a code, so nothing to keep).
+      if (f->type == FieldType::region && all_digits(trim(text)) && trim(text) != *value) {
+        r.as_written.emplace_back(name, std::string(trim(text)));
+      }
       r.set(name, *value);
     } else {
       errors.push_back(value.error());

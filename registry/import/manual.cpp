@@ -220,6 +220,51 @@ values per byte.
 .SH RECORD KINDS
 )";
 
+// How codes and regions are read; raw text, passed through unicode() for the
+// Chinese characters it names.
+constexpr std::string_view kCodes = R"(.SH CODES AND REGIONS
+A unified social credit code (USCC, GB 32100) or a resident ID number
+(GB 11643) is read as people type it: full\-width characters (９１４６,
+Ｘ) are read as their ASCII forms, as Unicode NFKC reads them; spaces
+(also no\-break and ideographic spaces) and hyphens or dashes are dropped;
+lower\-case letters are upper\-cased (a USCC's letters, a resident ID's
+final X).
+The registry stores the code alone:
+.B "9146 0400\-ma5t dr01 5t"
+is stored as
+.BR 91460400MA5TDR015T .
+Any other character is refused, naming its position in the code without
+separators.
+A holder column that refers to a holder by USCC is read the same way.
+.PP
+A resident ID number's address code (positions 1\-6) is checked against
+GB/T 2260 with its history: a number keeps the code of the county that
+issued it, so retired codes are valid.
+Hainan is checked in full (current codes and those retired since 1988);
+elsewhere only the province.
+Residence permits of Hong Kong, Macao and Taiwan residents (810000, 820000,
+830000) are accepted.
+The birth date must be a calendar date from 1860\-01\-01 to today.
+A 15\-digit number (GB 11643\-1989) is stored in its 18\-digit form.
+.PP
+A region is a GB/T 2260 code, a Chinese name or pinyin.
+A Hainan code retired since 1988 (460005 文昌市, 460025 定安县,
+469003 儋州市 ...) is stored as the current code of its successor
+(469005, 469021, 460400); the journal entry keeps the code as written, under
+.BR as_written .
+西沙区 and 南沙区, which the civil\-affairs lists show without a code, are
+stored as 460321 and 460322, the codes of the island groups they govern.
+A retired code that named two places in turn (469031, 469033) is refused.
+)";
+
+constexpr std::string_view kCodesZh = R"(.SH 代码和区划
+统一社会信用代码（GB 32100）和公民身份号码（GB 11643）按人们书写的样子读取：全角字符（９１４６、Ｘ）按 Unicode NFKC 读作对应的 ASCII 字符；空格（包括不换行空格和全角空格）、连字符和破折号去掉；小写字母改为大写（统一社会信用代码的字母、身份号码末位的 X）。登记库只保存代码本身：\fB9146 0400\-ma5t dr01 5t\fR 保存为 \fB91460400MA5TDR015T\fR。其他字符一律拒绝，并指出它在去掉分隔符后的代码中的位置。以统一社会信用代码引用使用主体的 holder 列也这样读取。
+.PP
+公民身份号码的地址码（第 1\-6 位）按 GB/T 2260 及其历史核对：号码保留签发地县级行政区当时的代码，因此已撤销的代码仍然有效。海南省完整核对（现行代码和 1988 年以来撤销的代码）；其他省份只核对省级代码。港澳台居民居住证号码（810000、820000、830000）予以接受。出生日期须为 1860\-01\-01 至今天之间的真实日期。15 位号码（GB 11643\-1989）以 18 位形式保存。
+.PP
+区划可以写成 GB/T 2260 代码、中文名称或拼音。海南省 1988 年以来撤销的代码（460005 文昌市、460025 定安县、469003 儋州市等）保存为其继承区划的现行代码（469005、469021、460400）；日志条目在 \fBas_written\fR 下保留原来书写的代码。民政部名单中没有代码的西沙区和南沙区保存为 460321 和 460322，即其所辖群岛的代码。先后指称过两个地方的已撤销代码（469031、469033）予以拒绝。
+)";
+
 constexpr std::string_view kTail = R"(.SH SEE ALSO
 .BR numreg (1)
 )";
@@ -264,6 +309,7 @@ std::string import_manual(i18n::Lang lang) {
   for (const Kind& k : kinds()) {
     out += zh ? kind_section_zh(k) : kind_section(k);
   }
+  out += unicode(zh ? kCodesZh : kCodes);
   out += zh ? unicode(kTailZh) : kTail;
   return out;
 }

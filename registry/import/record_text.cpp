@@ -27,6 +27,18 @@ void append_record_json(const Record& r, std::string& out) {
       append_json_string(*v, out);
     }
   }
+  if (!r.as_written.empty()) {
+    out += ",\"as_written\":{";
+    for (size_t i = 0; i < r.as_written.size(); ++i) {
+      if (i > 0) {
+        out += ',';
+      }
+      append_json_string(r.as_written[i].first, out);
+      out += ':';
+      append_json_string(r.as_written[i].second, out);
+    }
+    out += '}';
+  }
   out += '}';
 }
 

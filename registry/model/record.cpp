@@ -56,6 +56,13 @@ nlohmann::ordered_json Record::to_json(bool unmask) const {
       out[f.name] = typed(f, *v);
     }
   }
+  if (!as_written.empty()) {
+    nlohmann::ordered_json written = nlohmann::ordered_json::object();
+    for (const auto& [field, text] : as_written) {
+      written[field] = text;
+    }
+    out["as_written"] = std::move(written);
+  }
   return out;
 }
 

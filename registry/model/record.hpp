@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -18,6 +19,11 @@ namespace numreg {
 struct Record {
   const Kind* kind = nullptr;
   std::vector<std::optional<std::string>> values;
+  /// Text as written for values stored in another form that names something
+  /// else than the text did at first sight: a retired region code stored as
+  /// its successor ("460005" stored as "469005"). Field name and text; the
+  /// journal keeps them under "as_written", the tables do not.
+  std::vector<std::pair<std::string, std::string>> as_written;
 
   Record() = default;
   explicit Record(const Kind& k) : kind(&k), values(k.fields.size()) {}
@@ -30,7 +36,8 @@ struct Record {
   /// The key fields' values joined by '/': "9146...T/vas_licence/琼B2-20170044".
   std::string key() const;
   /// A JSON object keyed by field name: integers as numbers, booleans as
-  /// true/false, empty values as null, personal values masked unless `unmask`.
+  /// true/false, empty values as null, personal values masked unless `unmask`;
+  /// then "as_written": {field: text} when `as_written` is not empty.
   nlohmann::ordered_json to_json(bool unmask = false) const;
 };
 

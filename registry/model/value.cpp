@@ -116,10 +116,7 @@ Result<std::string> convert(const Field& field, std::string_view text, const Val
       return parse_time_windows(text);
     case FieldType::ref:
       if (field.ref == "holders") {
-        std::string upper(text);
-        std::transform(upper.begin(), upper.end(), upper.begin(),
-                       [](unsigned char c) { return static_cast<char>(std::toupper(c)); });
-        return upper;
+        return normalise_uscc(text);  // holders are keyed by USCC, typed as freely
       }
       return field.ref == "resources" ? resource_id_value(text) : std::string(text);
     case FieldType::resource_id:

@@ -1,13 +1,17 @@
 // Resident identity numbers (GB 11643-1999).
 //
-// Implementation details: a legacy 15-digit number is first widened to 18
+// Implementation details: the text is first compacted (full-width forms
+// folded, spaces and hyphens dropped, see code_text.hpp) and a final 'x'
+// upper-cased. A legacy 15-digit number is then widened to 18
 // characters ("19" before the two-digit year, then its check character), so
 // one set of checks serves both. Messages name positions in the number as
 // written, and never quote the number or its birth date: both are personal
 // data, and the birth date is exactly what masking hides.
 #include "registry/types/resident_id.hpp"
 
+#include "registry/text/code_text.hpp"
 #include "registry/text/strings.hpp"
+#include "registry/types/region.hpp"
 
 #include <array>
 #include <optional>
@@ -18,15 +22,23 @@ namespace {
 
 constexpr std::array<int, 17> kWeights = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
 constexpr std::string_view kCheckChars = "10X98765432";
-constexpr std::string_view kProvinces = "11-15, 21-23, 31-37, 41-46, 50-54, 61-65, 71, 81 or 82";
+// The earliest birth date accepted. Resident IDs were first issued in 1984
+// (居民身份证条例, 1985 for the law) and no one verified has lived past 123
+// years, so no holder can have been born before 1861; 1860 leaves a margin.
+// GB 11643's own example 440524188001010014 (born 1880) is well inside.
+constexpr int kEarliestBirthYear = 1860;
 constexpr std::string_view kFormExpected =
     " is not allowed (expected digits, and X only at position 18)";
 
-// True when the two digits are a province code of GB/T 2260 (11..82).
-bool is_province(int code) {
-  return (code >= 11 && code <= 15) || (code >= 21 && code <= 23) || (code >= 31 && code <= 37) ||
-         (code >= 41 && code <= 46) || (code >= 50 && code <= 54) || (code >= 61 && code <= 65) ||
-         code == 71 || code == 81 || code == 82;
+// True for a Gregorian calendar date (is_valid_date stops at 1900, as the
+// registry's own dates do; a birth date may be earlier).
+bool is_calendar_date(int year, int month, int day) {
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (month < 1 || month > 12 || day < 1) {
+    return false;
+  }
+  const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+  return day <= kDays[month - 1] + (month == 2 && leap ? 1 : 0);
 }
 
 bool is_continuation(char c) {
@@ -82,10 +94,11 @@ std::optional<Error> check_birth_date(std::string_view id18, Date today, std::st
   };
   const Date birth{number(6, 4), number(10, 2), number(12, 2)};
   const std::string prefix = "birth date in positions " + std::string(where);
-  if (birth.year < 1900) {
-    return data_error("id-date", prefix + " is before 1900");
+  if (birth.year < kEarliestBirthYear) {
+    return data_error("id-date", prefix + " is before " + std::to_string(kEarliestBirthYear) +
+                                     " (no holder of a resident ID was born earlier)");
   }
-  if (!is_valid_date(birth.year, birth.month, birth.day)) {
+  if (!is_calendar_date(birth.year, birth.month, birth.day)) {
     return data_error("id-date", prefix + " is not a calendar date");
   }
   if (birth > today) {
@@ -111,7 +124,7 @@ char resident_id_check_char(std::string_view first17) {
 }
 
 Result<std::string> parse_resident_id(std::string_view text, Date today) {
-  std::string id(trim(text));
+  std::string id = compact_code(trim(text));
   if (!id.empty() && id.back() == 'x') {
     id.back() = 'X';
   }
@@ -129,10 +142,8 @@ Result<std::string> parse_resident_id(std::string_view text, Date today) {
     id.insert(6, "19");
     id += resident_id_check_char(id);
   }
-  if (const int province = (id[0] - '0') * 10 + (id[1] - '0'); !is_province(province)) {
-    return tl::unexpected(data_error("id-region", "first two digits " + id.substr(0, 2) +
-                                                      " are not a province code (expected " +
-                                                      std::string(kProvinces) + ")"));
+  if (std::optional<std::string> problem = id_address_problem(std::string_view(id).substr(0, 6))) {
+    return tl::unexpected(data_error("id-region", *problem));
   }
   if (std::optional<Error> error = check_birth_date(id, today, legacy ? "7-12" : "7-14")) {
     return tl::unexpected(std::move(*error));

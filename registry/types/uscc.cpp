@@ -1,9 +1,13 @@
 // Unified social credit codes (GB 32100-2015).
 //
-// Implementation details: the checks run in the order length, character set,
-// region digits, check character, so each error names the first thing wrong.
+// Implementation details: the text is compacted first (code_text.hpp); the
+// checks then run in the order length, character set, region digits, check
+// character, so each error names the first thing wrong.
 // Lengths and positions count characters (UTF-8 code points), not bytes.
 #include "registry/types/uscc.hpp"
+
+#include "registry/text/code_text.hpp"
+#include "registry/text/strings.hpp"
 
 #include <vector>
 
@@ -35,22 +39,6 @@ std::vector<std::string> code_points(std::string_view text) {
   return points;
 }
 
-// Drop surrounding blanks and upper-case ASCII letters.
-std::string normalise(std::string_view text) {
-  const size_t begin = text.find_first_not_of(" \t\r\n");
-  if (begin == std::string_view::npos) {
-    return "";
-  }
-  const size_t end = text.find_last_not_of(" \t\r\n");
-  std::string code(text.substr(begin, end - begin + 1));
-  for (char& c : code) {
-    if (c >= 'a' && c <= 'z') {
-      c = static_cast<char>(c - 'a' + 'A');
-    }
-  }
-  return code;
-}
-
 std::string position_text(size_t index) {
   return std::to_string(index + 1);
 }
@@ -76,6 +64,16 @@ std::optional<Error> check_characters(const std::vector<std::string>& points) {
 
 }  // namespace
 
+std::string normalise_uscc(std::string_view text) {
+  std::string code = compact_code(trim(text));
+  for (char& c : code) {
+    if (c >= 'a' && c <= 'z') {
+      c = static_cast<char>(c - 'a' + 'A');
+    }
+  }
+  return code;
+}
+
 std::optional<char> uscc_check_char(std::string_view first17) {
   if (first17.size() < kLength - 1) {
     return std::nullopt;
@@ -94,7 +92,7 @@ std::optional<char> uscc_check_char(std::string_view first17) {
 }
 
 Result<Uscc> parse_uscc(std::string_view text, bool allow_bad_check) {
-  const std::string code = normalise(text);
+  const std::string code = normalise_uscc(text);
   const std::vector<std::string> points = code_points(code);
   if (points.size() != kLength) {
     return tl::unexpected(data_error(

@@ -21,3 +21,15 @@ TEST_CASE("append_record_json writes what to_json(false).dump() writes") {
     CHECK(text == r->to_json(false).dump());
   }
 }
+
+TEST_CASE("append_record_json: the text as written of a retired region code") {
+  Record holder(kind("holders"));
+  holder.set("uscc", "91469005MA5TWC010L");
+  holder.set("region", "469005");
+  holder.as_written.emplace_back("region", "460005");
+  std::string text;
+  import::append_record_json(holder, text);
+  CHECK(text == holder.to_json(false).dump());
+  CHECK(holder.to_json(false)["as_written"] == nlohmann::ordered_json{{"region", "460005"}});
+  CHECK(text.ends_with(",\"as_written\":{\"region\":\"460005\"}}"));
+}

@@ -223,3 +223,51 @@ TEST_CASE("Ledger: a one-number permit is stored as first..first and re-writes u
   CHECK(l.write(again, true, test::change()) == Outcome::unchanged);
   tx.commit();
 }
+
+TEST_CASE("Ledger: a retired region code is stored as its successor, journaled as written") {
+  test::ScratchRegistry reg;
+  Ledger l = reg.open();
+  l.add(kind("holders"),
+        {{"uscc", "9146 9005-ma5t wc01 0l"},
+         {"name", "文昌椰林通信服务有限公司"},
+         {"kind", "enterprise"},
+         {"region", "460005"},
+         {"legal_rep_id", "４６００２５ 19650301-2346"}},
+        test::change());
+  const auto stored = l.find(kind("holders"), "91469005MA5TWC010L");
+  REQUIRE(stored);
+  CHECK(stored->text("region") == "469005");
+  CHECK(stored->text("legal_rep_id") == "460025196503012346");
+  CHECK(stored->as_written.empty());
+  auto entries = l.log({});
+  REQUIRE(entries.size() == 1);
+  const auto after = nlohmann::json::parse(*entries.back().after);
+  CHECK(after["region"] == "469005");
+  CHECK(after["as_written"] == nlohmann::json{{"region", "460005"}});
+
+  SUBCASE("an update with a retired code keeps it as written too") {
+    // 460024 万宁县 (1988) is 469006 万宁市 now.
+    l.update(kind("holders"), "91469005MA5TWC010L", {{"region", "460024"}}, test::change());
+    REQUIRE(l.log({}).size() == 2);
+    const auto update = nlohmann::json::parse(*l.log({}).back().after);
+    CHECK(update["region"] == "469006");
+    CHECK(update["as_written"] == nlohmann::json{{"region", "460024"}});
+    // The code as stored changes nothing and journals nothing.
+    CHECK(l.update(kind("holders"), "91469005MA5TWC010L", {{"region", "469006"}}, test::change())
+              .second == Outcome::unchanged);
+  }
+  SUBCASE("a current code or a name keeps nothing") {
+    l.update(kind("holders"), "91469005MA5TWC010L", {{"region", "万宁"}}, test::change());
+    REQUIRE(l.log({}).size() == 2);
+    CHECK_FALSE(nlohmann::json::parse(*l.log({}).back().after).contains("as_written"));
+  }
+  SUBCASE("a refused value leaves the registry unchanged") {
+    CHECK_THROWS_WITH(
+        l.update(kind("holders"), "91469005MA5TWC010L", {{"region", "469033"}}, test::change()),
+        "retired code 469033 named 乐东黎族自治县 (NBS 2004), "
+        "中沙群岛的岛礁及其海域 (NBS later) in turn (give the current code or the "
+        "name of the place)");
+    CHECK(l.log({}).size() == 1);
+    CHECK(l.find(kind("holders"), "91469005MA5TWC010L")->text("region") == "469005");
+  }
+}

@@ -16,7 +16,8 @@ struct Row {
   std::string_view parent;
 };
 
-// DOMAIN.md section 4, row by row.
+// DOMAIN.md section 4, row by row; Sansha's districts (2020) under the codes
+// of the island groups they govern (no code in the MCA lists).
 constexpr Row kExpected[] = {
     {"460000", "海南省", "海南", "hainan", ""},
     {"460100", "海口市", "海口", "haikou", "460000"},
@@ -30,9 +31,8 @@ constexpr Row kExpected[] = {
     {"460204", "天涯区", "天涯", "tianya", "460200"},
     {"460205", "崖州区", "崖州", "yazhou", "460200"},
     {"460300", "三沙市", "三沙", "sansha", "460000"},
-    {"460321", "西沙群岛", "西沙群岛", "xishaqundao", "460300"},
-    {"460322", "南沙群岛", "南沙群岛", "nanshaqundao", "460300"},
-    {"460323", "中沙群岛的岛礁及其海域", "中沙群岛", "zhongshaqundao", "460300"},
+    {"460321", "西沙区", "西沙", "xisha", "460300"},
+    {"460322", "南沙区", "南沙", "nansha", "460300"},
     {"460400", "儋州市", "儋州", "danzhou", "460000"},
     {"469001", "五指山市", "五指山", "wuzhishan", "460000"},
     {"469002", "琼海市", "琼海", "qionghai", "460000"},
@@ -118,6 +118,10 @@ TEST_CASE("find_region and region_name") {
 }
 
 TEST_CASE("current_region_code") {
+  CHECK(numreg::current_region_code("460005") == "469005");
+  CHECK(numreg::current_region_code("460025") == "469021");
+  CHECK(numreg::current_region_code("460033") == "469027");
+  CHECK(numreg::current_region_code("469031") == "469031");  // two places in turn
   CHECK(numreg::current_region_code("460003") == "460400");
   CHECK(numreg::current_region_code("469003") == "460400");
   CHECK(numreg::current_region_code("460007") == "469007");
@@ -152,6 +156,9 @@ TEST_CASE("parse_region") {
     check_unknown("460500");
     check_unknown("469099");
     check_unknown("460301");
+    check_unknown("460302");
+    check_unknown("469004");
+    check_unknown("460009");
   }
   SUBCASE("Chinese names") {
     CHECK(numreg::parse_region("儋州") == "460400");
@@ -176,6 +183,25 @@ TEST_CASE("parse_region") {
     CHECK(numreg::parse_region("Hainan") == "460000");
     CHECK(numreg::parse_region("Wuzhishan Shi") == "469001");
     CHECK(numreg::parse_region("Xisha Qundao") == "460321");
+    CHECK(numreg::parse_region("Xisha") == "460321");
+    CHECK(numreg::parse_region("Xisha Qu") == "460321");
+    CHECK(numreg::parse_region("nansha qu") == "460322");
+    CHECK(numreg::parse_region("Nansha") == "460322");
+  }
+  SUBCASE("Sansha's districts and the island groups they govern") {
+    CHECK(numreg::parse_region("西沙区") == "460321");
+    CHECK(numreg::parse_region("南沙区") == "460322");
+    CHECK(numreg::parse_region("西沙") == "460321");
+    CHECK(numreg::parse_region("南沙") == "460322");
+    CHECK(numreg::parse_region("西沙群岛") == "460321");
+    CHECK(numreg::parse_region("南沙群岛") == "460322");
+    CHECK(numreg::parse_region("中沙群岛") == "460321");
+    CHECK(numreg::parse_region("中沙群岛的岛礁及其海域") == "460321");
+    CHECK(numreg::parse_region("Zhongsha Qundao") == "460321");
+    CHECK(numreg::parse_region("通什") == "469001");
+    CHECK(numreg::parse_region("Tongshi Shi") == "469001");
+    CHECK(numreg::region_within("460321", "460300"));
+    CHECK(numreg::region_within("460322", "460300"));
   }
   SUBCASE("unknown names") {
     check_unknown("xyz");
@@ -229,5 +255,85 @@ TEST_CASE("region_within") {
     CHECK_FALSE(numreg::region_within("460105", ""));
     CHECK_FALSE(numreg::region_within("4601", "460100"));
     CHECK_FALSE(numreg::region_within("danzhou", "460000"));
+  }
+}
+
+TEST_CASE("retired Hainan codes") {
+  SUBCASE("the codes the clean-up campaign found refused") {
+    CHECK(numreg::parse_region("460005") == "469005");  // 文昌市
+    CHECK(numreg::parse_region("460025") == "469021");  // 定安县
+    CHECK(numreg::parse_region("460033") == "469027");  // 乐东黎族自治县
+    CHECK(numreg::parse_region("460029") == "460400");  // 儋县
+    CHECK(numreg::parse_region("460021") == "460107");  // 琼山县
+    CHECK(numreg::parse_region("460102") == "460108");  // 振东区
+    CHECK(numreg::parse_region("460323") == "460321");  // 中沙群岛, governed by 西沙区
+    CHECK(numreg::parse_region("469037") == "460321");
+  }
+  SUBCASE("every retired code maps to a current one, or is refused as ambiguous") {
+    std::set<std::string_view> codes;
+    for (const numreg::RetiredRegion& retired : numreg::retired_hainan_regions()) {
+      CAPTURE(retired.code);
+      CHECK(codes.insert(retired.code).second);
+      CHECK(retired.code.substr(0, 2) == "46");
+      CHECK(numreg::find_region(retired.code) == nullptr);
+      CHECK(numreg::find_retired_region(retired.code) == &retired);
+      CHECK_FALSE(numreg::id_address_problem(retired.code).has_value());
+      const auto parsed = numreg::parse_region(retired.code);
+      if (retired.successor.empty()) {
+        REQUIRE_FALSE(parsed.has_value());
+        CHECK(parsed.error().code == "region-ambiguous");
+        CHECK(numreg::current_region_code(retired.code) == retired.code);
+      } else {
+        REQUIRE(numreg::find_region(retired.successor) != nullptr);
+        CHECK(parsed == std::string(retired.successor));
+        CHECK(numreg::current_region_code(retired.code) == retired.successor);
+        CHECK(numreg::region_within(retired.code, "460000"));
+      }
+    }
+    CHECK(codes.size() == 39);
+  }
+  SUBCASE("a code that named two places in turn") {
+    const auto parsed = numreg::parse_region("469031");
+    REQUIRE_FALSE(parsed.has_value());
+    CHECK(parsed.error().code == "region-ambiguous");
+    CHECK(parsed.error().message ==
+          "retired code 469031 named 昌江黎族自治县 (NBS 2004), 西沙群岛 (NBS later) in turn "
+          "(give the current code or the name of the place)");
+  }
+}
+
+TEST_CASE("id_address_problem") {
+  SUBCASE("Hainan: current and retired codes") {
+    for (std::string_view code : {"460000", "460100", "460200", "460400", "469027", "460005",
+                                  "460025", "460033", "469003", "460102", "460321", "460323"}) {
+      CAPTURE(code);
+      CHECK_FALSE(numreg::id_address_problem(code).has_value());
+    }
+  }
+  SUBCASE("Hainan: codes it never had") {
+    for (std::string_view code : {"460999", "469099", "460009", "469004", "469000", "460302"}) {
+      CAPTURE(code);
+      CHECK(numreg::id_address_problem(code) ==
+            "address code " + std::string(code) +
+                " in positions 1-6 is not one GB/T 2260 has had in Hainan, current or retired");
+    }
+  }
+  SUBCASE("residence permits of Hong Kong, Macao and Taiwan residents") {
+    CHECK_FALSE(numreg::id_address_problem("810000").has_value());
+    CHECK_FALSE(numreg::id_address_problem("820000").has_value());
+    CHECK_FALSE(numreg::id_address_problem("830000").has_value());
+    CHECK(numreg::id_address_problem("830100") ==
+          "address code 830100 in positions 1-6 is not one GB/T 2260 has had (residence permits "
+          "of Hong Kong, Macao and Taiwan residents use 810000, 820000 and 830000)");
+    CHECK(numreg::id_address_problem("810101").has_value());
+  }
+  SUBCASE("elsewhere only the province") {
+    CHECK_FALSE(numreg::id_address_problem("440524").has_value());
+    CHECK_FALSE(numreg::id_address_problem("110105").has_value());
+    CHECK_FALSE(numreg::id_address_problem("449999").has_value());
+    CHECK(numreg::id_address_problem("990400") ==
+          "first two digits 99 are not a province code (expected 11-15, 21-23, 31-37, 41-46, "
+          "50-54, 61-65, 71, 81, 82 or 83)");
+    CHECK(numreg::id_address_problem("46040a") == "positions 1-6 are not six digits");
   }
 }

@@ -117,28 +117,32 @@ TEST_CASE("parse_resident_id errors") {
                 "birth date in positions 7-14 is not a calendar date");
     check_error(numreg::parse_resident_id(with_check("46040020240602123"), kToday), "id-date",
                 "birth date in positions 7-14 is after today (2024-06-01)");
-    // GB 11643's own example 440524188001010014 is well formed, but a birth
-    // before 1900 is rejected for a registry of living holders.
-    check_error(numreg::parse_resident_id("440524188001010014", kToday), "id-date",
-                "birth date in positions 7-14 is before 1900");
+    check_error(numreg::parse_resident_id(with_check("44052418591231001"), kToday), "id-date",
+                "birth date in positions 7-14 is before 1860 (no holder of a resident ID was "
+                "born earlier)");
+    check_error(numreg::parse_resident_id(with_check("46040017000101001"), kToday), "id-date",
+                "birth date in positions 7-14 is before 1860 (no holder of a resident ID was "
+                "born earlier)");
     check_error(numreg::parse_resident_id("460007800230123", kToday), "id-date",
                 "birth date in positions 7-12 is not a calendar date");
   }
   SUBCASE("province") {
     check_error(numreg::parse_resident_id(with_check("99040019900307123"), kToday), "id-region",
                 "first two digits 99 are not a province code (expected 11-15, 21-23, 31-37, 41-46, "
-                "50-54, 61-65, 71, 81 or 82)");
+                "50-54, 61-65, 71, 81, 82 or 83)");
     check_error(numreg::parse_resident_id("000007800101123", kToday), "id-region",
                 "first two digits 00 are not a province code (expected 11-15, 21-23, 31-37, 41-46, "
-                "50-54, 61-65, 71, 81 or 82)");
+                "50-54, 61-65, 71, 81, 82 or 83)");
   }
   SUBCASE("every two-digit prefix") {
     const std::vector<int> provinces = {11, 12, 13, 14, 15, 21, 22, 23, 31, 32, 33, 34,
                                         35, 36, 37, 41, 42, 43, 44, 45, 46, 50, 51, 52,
-                                        53, 54, 61, 62, 63, 64, 65, 71, 81, 82};
+                                        53, 54, 61, 62, 63, 64, 65, 71, 81, 82, 83};
     for (int prefix = 0; prefix < 100; ++prefix) {
       CAPTURE(prefix);
-      std::string body = std::to_string(100 + prefix).substr(1) + "040019900307123";
+      // Permits of Hong Kong, Macao and Taiwan residents: 810000, 820000, 830000 only.
+      const std::string county = prefix >= 81 && prefix <= 83 ? "0000" : "0400";
+      std::string body = std::to_string(100 + prefix).substr(1) + county + "19900307123";
       const auto result = numreg::parse_resident_id(with_check(body), kToday);
       const bool known = std::find(provinces.begin(), provinces.end(), prefix) != provinces.end();
       CHECK(result.has_value() == known);
@@ -169,12 +173,61 @@ TEST_CASE("parse_resident_id errors") {
     check_error(numreg::parse_resident_id("46000780010112X", kToday), "id-form",
                 "character 'X' at position 15 is not allowed (expected digits, and X only at "
                 "position 18)");
-    check_error(numreg::parse_resident_id("460400-19900307123", kToday), "id-form",
-                "character '-' at position 7 is not allowed (expected digits, and X only at "
+    check_error(numreg::parse_resident_id("460400·19900307123", kToday), "id-form",
+                "character '·' at position 7 is not allowed (expected digits, and X only at "
                 "position 18)");
-    check_error(numreg::parse_resident_id("４60400199003071233", kToday), "id-form",
-                "character '４' at position 1 is not allowed (expected digits, and X only at "
+    check_error(numreg::parse_resident_id("46040019900307123Ａ", kToday), "id-form",
+                "character 'A' at position 18 is not allowed (expected digits, and X only at "
                 "position 18)");
+    check_error(numreg::parse_resident_id("①60400199003071233", kToday), "id-form",
+                "character '①' at position 1 is not allowed (expected digits, and X only at "
+                "position 18)");
+  }
+  SUBCASE("address codes") {
+    check_error(numreg::parse_resident_id(with_check("46099919900307123"), kToday), "id-region",
+                "address code 460999 in positions 1-6 is not one GB/T 2260 has had in Hainan, "
+                "current or retired");
+    check_error(numreg::parse_resident_id("469004800101123", kToday), "id-region",
+                "address code 469004 in positions 1-6 is not one GB/T 2260 has had in Hainan, "
+                "current or retired");
+    check_error(numreg::parse_resident_id(with_check("83010019900307123"), kToday), "id-region",
+                "address code 830100 in positions 1-6 is not one GB/T 2260 has had (residence "
+                "permits of Hong Kong, Macao and Taiwan residents use 810000, 820000 and "
+                "830000)");
+  }
+}
+
+TEST_CASE("parse_resident_id: values from the world") {
+  SUBCASE("residence permits of Taiwan, Hong Kong and Macao residents") {
+    for (std::string body : {"83000019900307123", "81000019850101002", "82000020000229004"}) {
+      CAPTURE(body);
+      CHECK(numreg::parse_resident_id(with_check(body), kToday) == with_check(body));
+    }
+  }
+  SUBCASE("births before 1900: GB 11643's own example, and the lower bound 1860") {
+    CHECK(numreg::parse_resident_id("440524188001010014", kToday) == "440524188001010014");
+    CHECK(numreg::parse_resident_id(with_check("46000518600101001"), kToday).has_value());
+    CHECK(numreg::parse_resident_id(with_check("46000518991231001"), kToday).has_value());
+  }
+  SUBCASE("retired Hainan codes: a number keeps the code of the county that issued it") {
+    for (std::string_view address :
+         {"460005", "460025", "460033", "460029", "469003", "460102", "469037", "460323"}) {
+      CAPTURE(address);
+      const std::string id = with_check(std::string(address) + "19900307123");
+      CHECK(numreg::parse_resident_id(id, kToday) == id);
+    }
+  }
+  SUBCASE("spaces, hyphens and full-width forms are dropped or folded") {
+    for (std::string_view typed :
+         {"460400 19900307 1233", "460400-19900307-1233", "460400　19900307　1233",
+          "４６０４００１９９００３０７１２３３", "460400–1990–0307–1233",
+          " 460400 1990 0307 1233 ", "460400 19900307 1233"}) {
+      CAPTURE(typed);
+      CHECK(numreg::parse_resident_id(typed, kToday) == "460400199003071233");
+    }
+    CHECK(numreg::parse_resident_id("110105 19491231 002ｘ", kToday) == "11010519491231002X");
+    CHECK(numreg::parse_resident_id("110105-19491231-002x", kToday) == "11010519491231002X");
+    CHECK(numreg::parse_resident_id("460007 800101 123", kToday) == "460007198001011235");
   }
 }
 

@@ -105,6 +105,18 @@ TEST_CASE("parse_uscc accepts valid codes") {
     CHECK(numreg::parse_uscc("  91460400MA5TDR015T\t")->code == "91460400MA5TDR015T");
     CHECK(numreg::parse_uscc("91460400MA5TDR015T\r\n")->code == "91460400MA5TDR015T");
   }
+  SUBCASE("spaces, hyphens and full-width forms are dropped or folded") {
+    for (std::string_view typed :
+         {"9146 0400 MA5T DR01 5T", "91-460400-MA5TDR015-T", "9146　0400　MA5TDR015T",
+          "９１４６０４００ＭＡ５ＴＤＲ０１５Ｔ", "91460400ｍａ５ｔｄｒ015t", "91460400–MA5TDR015T",
+          "91460400\u00a0MA5TDR015T", "  9146-0400-MA5TDR015T  "}) {
+      CAPTURE(typed);
+      const auto result = numreg::parse_uscc(typed);
+      REQUIRE(result.has_value());
+      CHECK(result->code == "91460400MA5TDR015T");
+    }
+    CHECK(numreg::normalise_uscc(" 9146 0400-ma5tdr015t ") == "91460400MA5TDR015T");
+  }
   SUBCASE("generated codes for Hainan regions") {
     for (std::string_view region : {"460400", "469007", "460100", "460000", "469028"}) {
       for (const std::string& code : generated_codes(region, 200)) {
@@ -184,8 +196,8 @@ TEST_CASE("parse_uscc errors") {
                 "18 characters expected, found 19");
     check_error(numreg::parse_uscc(""), "uscc-length", "18 characters expected, found 0");
     check_error(numreg::parse_uscc("   "), "uscc-length", "18 characters expected, found 0");
-    check_error(numreg::parse_uscc("9146 0400MA5TDR015T"), "uscc-length",
-                "18 characters expected, found 19");
+    check_error(numreg::parse_uscc("9146 0400MA5TDR015"), "uscc-length",
+                "18 characters expected, found 17");
     check_error(numreg::parse_uscc("统一社会信用代码"), "uscc-length",
                 "18 characters expected, found 8");
   }
@@ -203,12 +215,14 @@ TEST_CASE("parse_uscc errors") {
                   std::string("character '") + letter +
                       "' at position 10 is not allowed (allowed: 0-9 and A-H J-N P Q R T U W X Y)");
     }
-    check_error(
-        numreg::parse_uscc("91460400MA5TDR015Ｔ"), "uscc-charset",
-        "character 'Ｔ' at position 18 is not allowed (allowed: 0-9 and A-H J-N P Q R T U W "
-        "X Y)");
-    check_error(numreg::parse_uscc("-1460400MA5TDR015T"), "uscc-charset",
-                "character '-' at position 1 is not allowed (allowed: 0-9 and A-H J-N P Q R T U W "
+    check_error(numreg::parse_uscc("91460400MA5TDR015Ｏ"), "uscc-charset",
+                "character 'O' at position 18 is not allowed (allowed: 0-9 and A-H J-N P Q R T U W "
+                "X Y)");
+    check_error(numreg::parse_uscc("+1460400MA5TDR015T"), "uscc-charset",
+                "character '+' at position 1 is not allowed (allowed: 0-9 and A-H J-N P Q R T U W "
+                "X Y)");
+    check_error(numreg::parse_uscc("9146·0400MA5TDR015"), "uscc-charset",
+                "character '·' at position 5 is not allowed (allowed: 0-9 and A-H J-N P Q R T U W "
                 "X Y)");
   }
   SUBCASE("region digits") {
