@@ -1,6 +1,4 @@
 // numreg init, backup and config.
-#include <sys/stat.h>
-
 #include <memory>
 
 #include <fmt/format.h>
@@ -9,23 +7,10 @@
 
 namespace numreg::cli {
 
-namespace {
-
-// Create the directories above `path` (mode 0700: they hold personal data).
-void make_parent_dirs(const std::string& path) {
-  for (size_t slash = path.find('/', 1); slash != std::string::npos;
-       slash = path.find('/', slash + 1)) {
-    ::mkdir(path.substr(0, slash).c_str(), 0700);
-  }
-}
-
-}  // namespace
-
 void add_init(CLI::App& app, Context& ctx) {
   auto* cmd = app.add_subcommand("init", "create the registry, or bring it to this version");
   on_run(cmd, ctx, [&ctx] {
     std::string path = ctx.db_path();
-    make_parent_dirs(path);
     LedgerOptions opts{path, static_cast<int>(ctx.config().get_int("busy_timeout_ms"))};
     bool created = Ledger::init(opts);
     ctx.say(fmt::format("{} registry {}", created ? "created" : "up to date:", path),

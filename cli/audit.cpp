@@ -167,7 +167,7 @@ void write_output(Context& ctx, const AuditReport& r, const AuditOptions& o) {
 
 void journal_unmask(Context& ctx, const AuditReport& r) {
   Ledger& ledger = ctx.ledger();
-  store::Transaction tx(ledger.database());
+  store::WriteTransaction tx(ledger.store());
   ledger.journal().forget_head();
   Change change = ctx.change("audit sheet with personal data unmasked");
   ledger.journal_event("unmask", "audit", r.scope.describe(), change);

@@ -13,7 +13,6 @@
 #include "cli/style.hpp"
 #include "registry/screen/screening.hpp"
 #include "registry/screen/snapshot.hpp"
-#include "registry/store/screen_source.hpp"
 
 namespace numreg::cli {
 
@@ -53,7 +52,7 @@ screen::ScreenSummary merge_summaries(const std::vector<std::string>& files) {
 screen::ScreenIndex load_index(Context& ctx, const ScreenOptions& o) {
   if (!o.snapshot.empty())
     return screen::read_snapshot(o.snapshot);
-  return store::load_screen_index(ctx.ledger().database());
+  return ctx.ledger().store().load_screen_index();
 }
 
 void print_summary(Context& ctx, const screen::ScreenSummary& s) {

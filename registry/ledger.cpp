@@ -1,23 +1,13 @@
 #include "registry/ledger.hpp"
 
-#include <sys/stat.h>
-#include <unistd.h>
-
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
-#include "registry/store/migrate.hpp"
-#include "registry/store/ranges.hpp"
 #include "registry/types/uscc.hpp"
 
 namespace numreg {
 
 namespace {
-
-bool file_exists(const std::string& path) {
-  struct stat st {};
-  return ::stat(path.c_str(), &st) == 0;
-}
 
 Failure not_found(const Kind& kind, const std::string& key) {
   return Failure(make_error(ErrorKind::data, "not-found",
@@ -40,51 +30,13 @@ void require_reason(const Change& change, std::string_view what) {
 
 }  // namespace
 
-std::string active_on_sql(const std::string& l, const std::string& param) {
-  return fmt::format(
-      "{0}.status = 'active' AND {0}.\"start\" <= {1} AND ({0}.\"end\" IS NULL OR "
-      "{1} <= {0}.\"end\")",
-      l, param);
-}
-
 bool Ledger::init(const LedgerOptions& options) {
-  bool created = !file_exists(options.path);
-  try {
-    store::Database db(options.path, {.create = true, .busy_timeout_ms = options.busy_timeout_ms});
-    store::migrate(db);
-  } catch (const Failure&) {
-    // A failed init (a full disk, say) leaves no half-made registry behind.
-    if (created) {
-      for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
-        ::unlink((options.path + suffix).c_str());
-      }
-    }
-    throw;
-  }
-  return created;
+  return store::create_store({options.path, options.busy_timeout_ms});
 }
 
-Ledger::Ledger(const LedgerOptions& options, Clock clock) : clock_(std::move(clock)) {
-  if (!file_exists(options.path)) {
-    throw Failure(make_error(
-        ErrorKind::unavailable, "registry-missing",
-        fmt::format("no registry at {} (run `numreg init` to create it)", options.path)));
-  }
-  try {
-    db_ = std::make_unique<store::Database>(
-        options.path, store::OpenMode{.busy_timeout_ms = options.busy_timeout_ms});
-  } catch (const Failure& f) {
-    if (f.error().code != "registry-read-only")
-      throw;
-    // A registry numreg may not write can still be read: lists, lookups and
-    // audits work, and the first write says it is read-only.
-    db_ = std::make_unique<store::Database>(
-        options.path,
-        store::OpenMode{.read_only = true, .busy_timeout_ms = options.busy_timeout_ms});
-  }
-  store::migrate(*db_);
-  journal_ = std::make_unique<store::Journal>(*db_);
-}
+Ledger::Ledger(const LedgerOptions& options, Clock clock)
+    : clock_(std::move(clock)),
+      store_(store::open_store({options.path, options.busy_timeout_ms})) {}
 
 // Key parts are read like field values, so "400-810-8888" finds "4008108888".
 std::vector<std::string> Ledger::split_key(const Kind& kind, const std::string& key) const {
@@ -136,7 +88,7 @@ void Ledger::journal_write(const std::string& action, const Record* before, cons
     e.after = after->to_json(false).dump();
   e.reason = change.reason;
   e.batch = change.batch;
-  journal_->append(e);
+  store_->journal().append(e);
 }
 
 void Ledger::journal_event(const std::string& action, const std::string& entity,
@@ -149,7 +101,7 @@ void Ledger::journal_event(const std::string& action, const std::string& entity,
   e.key = key;
   e.reason = change.reason;
   e.batch = change.batch;
-  journal_->append(e);
+  store_->journal().append(e);
 }
 
 void Ledger::write_derived(const Record& r, const Record* before) {
@@ -161,16 +113,14 @@ void Ledger::write_derived(const Record& r, const Record* before) {
     } else if (auto n = parse_number(r.text("id")); n && n->is_service()) {
       range = NumberRange{*n, *n};
     }
-    store::set_resource_range(*db_, r.text("id"), range);
+    store_->set_resource_range(r.text("id"), range);
   } else if (name == "leases") {
     if (before && before->get("permitted_callers") == r.get("permitted_callers"))
       return;  // the same permits: rewriting them would change nothing
     auto ranges = parse_number_ranges(r.text("permitted_callers"));
-    store::replace_permits(*db_, r.text("id"), value_or_throw(std::move(ranges)));
+    store_->replace_permits(r.text("id"), value_or_throw(std::move(ranges)));
   } else if (name == "holders") {
-    store::Statement& st = db_->cached("UPDATE holders SET uscc_check_ok = ? WHERE uscc = ?");
-    st.bind(1, int64_t{parse_uscc(r.text("uscc")) ? 1 : 0}).bind(2, r.text("uscc"));
-    st.run();
+    store_->set_uscc_check(r.text("uscc"), parse_uscc(r.text("uscc")).has_value());
   }
 }
 
@@ -178,7 +128,7 @@ Outcome Ledger::write(const Record& r, bool upsert, const Change& change) {
   if (r.kind->name == "holders" && !parse_uscc(r.text("uscc"))) {
     require_reason(change, "accepting a USCC with a wrong check character");
   }
-  auto existing = store::find_record(*db_, *r.kind, split_key(*r.kind, r.key()));
+  auto existing = store_->find(*r.kind, split_key(*r.kind, r.key()));
   if (existing && !upsert) {
     throw Failure(make_error(ErrorKind::data, "duplicate-key",
                              fmt::format("{} '{}' already exists", r.kind->entity, r.key())));
@@ -187,13 +137,13 @@ Outcome Ledger::write(const Record& r, bool upsert, const Change& change) {
     return Outcome::unchanged;
   }
   if (existing) {
-    store::update_record(*db_, r);
+    store_->update(r);
   } else if (r.kind->name == "permits") {
     std::string last = r.get("last").value_or(r.text("first"));
-    store::insert_permit(*db_, r.text("lease"),
-                         value_or_throw(parse_number_range(r.text("first") + ".." + last)));
+    store_->insert_permit(r.text("lease"),
+                          value_or_throw(parse_number_range(r.text("first") + ".." + last)));
   } else {
-    store::insert_record(*db_, r);
+    store_->insert(r);
   }
   write_derived(r, existing ? &*existing : nullptr);
   journal_write(existing ? "update" : "add", existing ? &*existing : nullptr, &r, change);
@@ -204,8 +154,8 @@ Record Ledger::add(const Kind& kind, const RawValues& raw, const Change& change)
   std::vector<Error> errors;
   Record r = build(kind, raw, change, errors);
   check(r, errors);
-  store::Transaction tx(*db_);
-  journal_->forget_head();
+  store::WriteTransaction tx(*store_);
+  store_->journal().forget_head();
   check_references(r, errors);
   throw_if(errors);
   write(r, false, change);
@@ -215,8 +165,8 @@ Record Ledger::add(const Kind& kind, const RawValues& raw, const Change& change)
 
 std::pair<Record, Outcome> Ledger::update(const Kind& kind, const std::string& key,
                                           const RawValues& raw, const Change& change) {
-  store::Transaction tx(*db_);
-  journal_->forget_head();
+  store::WriteTransaction tx(*store_);
+  store_->journal().forget_head();
   Record before = get(kind, key);
   std::vector<Error> errors;
   Record changes = build(kind, raw, change, errors);
@@ -243,10 +193,10 @@ std::pair<Record, Outcome> Ledger::update(const Kind& kind, const std::string& k
 }
 
 Record Ledger::remove(const Kind& kind, const std::string& key, const Change& change) {
-  store::Transaction tx(*db_);
-  journal_->forget_head();
+  store::WriteTransaction tx(*store_);
+  store_->journal().forget_head();
   Record before = get(kind, key);
-  store::delete_record(*db_, before);
+  store_->remove(before);
   journal_write("remove", &before, nullptr, change);
   tx.commit();
   return before;
@@ -268,12 +218,12 @@ Record Ledger::blacklist(const std::string& uscc, const Change& change) {
 }
 
 std::optional<Record> Ledger::find(const Kind& kind, const std::string& key) {
-  return store::find_record(*db_, kind, split_key(kind, key));
+  return store_->find(kind, split_key(kind, key));
 }
 
 Record Ledger::get(const Kind& kind, const std::string& key) {
   auto parts = split_key(kind, key);
-  auto r = store::find_record(*db_, kind, parts);
+  auto r = store_->find(kind, parts);
   if (!r) {
     throw not_found(kind, fmt::format("{}", fmt::join(parts, "/")));
   }

@@ -11,9 +11,8 @@
 #include "registry/clock.hpp"
 #include "registry/model/record.hpp"
 #include "registry/model/value.hpp"
-#include "registry/store/database.hpp"
 #include "registry/store/journal.hpp"
-#include "registry/store/records.hpp"
+#include "registry/store/store.hpp"
 #include "registry/types/number.hpp"
 
 namespace numreg {
@@ -37,28 +36,6 @@ struct LedgerOptions {
 
 /// What a write did.
 enum class Outcome { added, changed, unchanged };
-
-/// Filters of a list; empty members do not filter.
-struct ListQuery {
-  std::vector<std::string> regions;  // region codes (scope: a prefecture covers its districts)
-  std::vector<std::string> kinds;    // leases: resource kinds; others: the record's own kind
-  std::string holder;                // holder USCC
-  std::string status;                // leases: status; holders: credit status
-  std::string lease;                 // permits: the lease
-  std::optional<Date> as_of;         // leases: active on this date
-  std::optional<int> expiring_days;  // leases, credentials: ending within N days of as_of/today
-  std::string key_prefix;            // kinds with a one-field key: keys starting with this
-  int64_t limit = 0;                 // at most this many records; 0: all
-};
-
-/// One answer of `who`: a lease through which a holder holds or may present a number.
-struct WhoMatch {
-  std::string holder;
-  std::string name;
-  std::string lease;
-  std::string resource;
-  std::string as;  // "resource" or "permit"
-};
 
 /// The integrity check of `verify`.
 struct VerifyReport {
@@ -122,12 +99,13 @@ class Ledger {
   std::vector<WhoMatch> who(const Number& number, Date date);
   std::vector<store::JournalEntry> log(const store::JournalQuery& query);
   VerifyReport verify();
-  /// Copy the registry to a new file `path` (mode 0600) with SQLite's online backup.
+  /// Copy the registry, consistent, to a new file `path` (mode 0600).
   void backup(const std::string& path);
 
   const Clock& clock() const { return clock_; }
-  store::Database& database() { return *db_; }
-  store::Journal& journal() { return *journal_; }
+  /// The store behind the ledger: the core's only way to its registry.
+  store::Store& store() { return *store_; }
+  store::Journal& journal() { return store_->journal(); }
 
  private:
   void journal_write(const std::string& action, const Record* before, const Record* after,
@@ -139,12 +117,7 @@ class Ledger {
   std::vector<std::string> split_raw_key(const Kind& kind, const std::string& key) const;
 
   Clock clock_;
-  std::unique_ptr<store::Database> db_;
-  std::unique_ptr<store::Journal> journal_;
+  std::unique_ptr<store::Store> store_;
 };
-
-/// SQL condition: lease alias `l` is active on the date bound at `param`.
-/// `param` appears twice: with "?" bind the date twice; "?2" binds once.
-std::string active_on_sql(const std::string& alias, const std::string& param);
 
 }  // namespace numreg

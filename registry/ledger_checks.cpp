@@ -5,7 +5,6 @@
 #include <fmt/format.h>
 
 #include "registry/ledger.hpp"
-#include "registry/store/records.hpp"
 
 namespace numreg {
 
@@ -139,9 +138,7 @@ void Ledger::check(const Record& r, std::vector<Error>& errors) const {
 void Ledger::check_references(const Record& r, std::vector<Error>& errors) {
   missing_references(
       r,
-      [this](const Kind& target, const std::string& key) {
-        return store::record_exists(*db_, target, {key});
-      },
+      [this](const Kind& target, const std::string& key) { return store_->exists(target, {key}); },
       errors);
 }
 

@@ -15,24 +15,21 @@ namespace numreg {
 
 namespace {
 
-constexpr const char* kColumns =
-    "id, inspector, date, scope, plan, seed, sample, findings, journal_head, results";
-
-Inspection read_inspection(store::Statement& st) {
+Inspection read_inspection(const store::InspectionRow& row) {
   Inspection i;
-  i.id = st.text(0);
-  i.inspector = st.text(1);
-  i.date = st.text(2);
-  i.scope = st.text(3);
-  i.plan = st.text(4);
-  i.seed = st.text(5);
-  if (!st.is_null(6))
-    i.sample = nlohmann::json::parse(st.text(6)).get<std::vector<std::string>>();
-  i.findings =
-      st.is_null(7) ? nlohmann::ordered_json::array() : nlohmann::ordered_json::parse(st.text(7));
-  i.journal_head = st.text(8);
+  i.id = row.id;
+  i.inspector = row.inspector;
+  i.date = row.date;
+  i.scope = row.scope;
+  i.plan = row.plan;
+  i.seed = row.seed;
+  if (row.sample)
+    i.sample = nlohmann::json::parse(*row.sample).get<std::vector<std::string>>();
+  i.findings = !row.findings ? nlohmann::ordered_json::array()
+                             : nlohmann::ordered_json::parse(*row.findings);
+  i.journal_head = row.journal_head;
   i.results =
-      st.is_null(9) ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json::parse(st.text(9));
+      !row.results ? nlohmann::ordered_json(nullptr) : nlohmann::ordered_json::parse(*row.results);
   return i;
 }
 
@@ -50,11 +47,8 @@ void journal_inspection(Ledger& ledger, const std::string& action, const Inspect
   ledger.journal().append(e);
 }
 
-std::string next_id(store::Database& db, Date today) {
-  store::Statement st(db, "SELECT count(*) FROM inspections WHERE id LIKE ?");
-  st.bind(1, today.iso() + "-%");
-  st.step();
-  return fmt::format("{}-{:03}", today.iso(), st.integer(0) + 1);
+std::string next_id(store::Store& store, Date today) {
+  return fmt::format("{}-{:03}", today.iso(), store.count_inspections(today.iso() + "-") + 1);
 }
 
 // Drop the apostrophe that kept a cell from being read as a formula.
@@ -114,11 +108,10 @@ nlohmann::ordered_json Inspection::to_json() const {
 }
 
 std::string record_inspection(Ledger& ledger, const AuditReport& report, const Change& change) {
-  store::Database& db = ledger.database();
-  store::Transaction tx(db);
+  store::WriteTransaction tx(ledger.store());
   ledger.journal().forget_head();
   Inspection i;
-  i.id = next_id(db, ledger.clock().today);
+  i.id = next_id(ledger.store(), ledger.clock().today);
   i.inspector = change.actor;
   i.date = report.as_of.iso();
   i.scope = report.scope.describe();
@@ -129,39 +122,29 @@ std::string record_inspection(Ledger& ledger, const AuditReport& report, const C
   for (const auto& f : report.findings)
     i.findings.push_back(finding_json(f));
   i.journal_head = report.journal_head;
-  store::Statement st(db, fmt::format("INSERT INTO inspections ({}) VALUES "
-                                      "(?, ?, ?, ?, ?, ?, ?, ?, ?, NULL)",
-                                      kColumns));
-  st.bind(1, i.id).bind(2, i.inspector).bind(3, i.date).bind(4, i.scope).bind(5, i.plan);
-  st.bind(6, i.seed).bind(7, nlohmann::json(i.sample).dump()).bind(8, i.findings.dump());
-  st.bind(9, i.journal_head);
-  st.run();
+  ledger.store().insert_inspection({i.id, i.inspector, i.date, i.scope, i.plan, i.seed,
+                                    nlohmann::json(i.sample).dump(), i.findings.dump(),
+                                    i.journal_head, std::nullopt});
   journal_inspection(ledger, "add", i, change);
   tx.commit();
   return i.id;
 }
 
 std::vector<Inspection> list_inspections(Ledger& ledger) {
-  store::Statement st(ledger.database(),
-                      fmt::format("SELECT {} FROM inspections ORDER BY id", kColumns));
   std::vector<Inspection> out;
-  while (st.step())
-    out.push_back(read_inspection(st));
+  for (const auto& row : ledger.store().inspections())
+    out.push_back(read_inspection(row));
   return out;
 }
 
 Inspection get_inspection(Ledger& ledger, const std::string& id) {
-  std::string sql = fmt::format("SELECT {} FROM inspections {} LIMIT 1", kColumns,
-                                id.empty() ? "ORDER BY id DESC" : "WHERE id = ?");
-  store::Statement st(ledger.database(), sql);
-  if (!id.empty())
-    st.bind(1, id);
-  if (!st.step()) {
+  auto row = ledger.store().find_inspection(id);
+  if (!row) {
     throw Failure(make_error(ErrorKind::data, "not-found",
                              id.empty() ? "no inspection recorded (run `numreg audit --record`)"
                                         : fmt::format("no inspection '{}' in the registry", id)));
   }
-  return read_inspection(st);
+  return read_inspection(*row);
 }
 
 bool SiteResult::checked() const {
@@ -219,8 +202,7 @@ std::vector<SiteResult> read_site_results(std::string_view text, const std::stri
 ResultsOutcome apply_site_results(Ledger& ledger, const std::string& inspection,
                                   const std::vector<SiteResult>& results, Date checked_on,
                                   const Change& change) {
-  store::Database& db = ledger.database();
-  store::Transaction tx(db);
+  store::WriteTransaction tx(ledger.store());
   ledger.journal().forget_head();
   Inspection i = get_inspection(ledger, inspection);
   std::set<std::string> sample(i.sample.begin(), i.sample.end());
@@ -250,9 +232,7 @@ ResultsOutcome apply_site_results(Ledger& ledger, const std::string& inspection,
     ledger.write(lease, true, change);
     ++outcome.verified;
   }
-  store::Statement st(db, "UPDATE inspections SET results = ? WHERE id = ?");
-  st.bind(1, i.results.dump()).bind(2, i.id);
-  st.run();
+  ledger.store().set_inspection_results(i.id, i.results.dump());
   journal_inspection(ledger, "results", i, change);
   tx.commit();
   return outcome;

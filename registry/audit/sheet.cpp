@@ -69,13 +69,13 @@ std::vector<SheetColumn> columns(const ColumnText (&texts)[N], bool zh) {
   return out;
 }
 
-Cell text_or_empty(store::Statement& st, int column) {
+Cell text_or_empty(const store::Row& st, int column) {
   if (st.is_null(column))
     return std::monostate{};
   return st.text(column);
 }
 
-Cell date_or_empty(store::Statement& st, int column) {
+Cell date_or_empty(const store::Row& st, int column) {
   if (st.is_null(column))
     return std::monostate{};
   auto d = parse_date(st.text(column));
@@ -86,7 +86,7 @@ std::string translated(const Translate& translate, std::string_view text) {
   return translate ? translate(text) : std::string(text);
 }
 
-Cell translated_or_empty(store::Statement& st, int column, const Translate& translate) {
+Cell translated_or_empty(const store::Row& st, int column, const Translate& translate) {
   if (st.is_null(column))
     return std::monostate{};
   return translated(translate, st.text(column));
@@ -103,39 +103,9 @@ std::map<std::string, std::string> findings_by_key(const std::vector<Finding>& f
   return out;
 }
 
-constexpr const char* kSampleSql =
-    "SELECT s.rank, l.id, h.name, h.uscc, h.kind, h.legal_rep_id, h.contact,"
-    // Each credential as kind, number, validity span and whether it is valid
-    // on the audit's date, in fields (unit separator) and records (record
-    // separator), so that credentials_cell can put the words in the
-    // reader's language.
-    " (SELECT group_concat(c.kind || char(31) || c.number || char(31) ||"
-    "  coalesce(c.valid_from, '') || '..' || coalesce(c.valid_to, '') || char(31) ||"
-    "  CASE WHEN (c.valid_from IS NULL OR c.valid_from <= ?1)"
-    "  AND (c.valid_to IS NULL OR ?1 <= c.valid_to) THEN 'valid' ELSE 'NOT VALID' END, char(30))"
-    "  FROM credentials AS c WHERE c.holder = h.uscc),"
-    " l.resource, r.kind, l.carrier, l.location, l.region, l.purpose, l.start, l.\"end\","
-    " (SELECT group_concat(CASE WHEN p.first = p.last THEN p.first ELSE p.first || '..' ||"
-    "  p.last END, ';') FROM (SELECT * FROM permits WHERE lease = l.id ORDER BY first_key) AS p),"
-    " l.verified_on"
-    " FROM temp.audit_sample AS s JOIN leases AS l ON l.id = s.id"
-    " JOIN holders AS h ON h.uscc = l.holder LEFT JOIN resources AS r ON r.id = l.resource"
-    " ORDER BY s.rank";
-
-void stage_sample(store::Database& db, const std::vector<std::string>& sample) {
-  db.exec("DROP TABLE IF EXISTS temp.audit_sample");
-  db.exec("CREATE TEMP TABLE audit_sample (id TEXT PRIMARY KEY, rank INTEGER)");
-  store::Statement ins(db, "INSERT INTO temp.audit_sample (id, rank) VALUES (?, ?)");
-  for (size_t i = 0; i < sample.size(); ++i) {
-    ins.bind(1, sample[i]).bind(2, static_cast<int64_t>(i + 1));
-    ins.run();
-    ins.reset();
-  }
-}
-
 // "business_licence 91460400MA5TDR015T 2020-01-01..2030-12-31 valid; ...",
 // the kind and the validity in the reader's language.
-Cell credentials_cell(store::Statement& st, int column, const Translate& translate) {
+Cell credentials_cell(const store::Row& st, int column, const Translate& translate) {
   if (st.is_null(column))
     return std::monostate{};
   const std::string all = st.text(column);
@@ -150,7 +120,7 @@ Cell credentials_cell(store::Statement& st, int column, const Translate& transla
   return cell;
 }
 
-std::vector<Cell> sample_row(store::Statement& st, const SheetOptions& o,
+std::vector<Cell> sample_row(const store::Row& st, const SheetOptions& o,
                              const std::map<std::string, std::string>& findings) {
   const Kind& holders = kind("holders");
   auto personal = [&](int column, const char* field) -> Cell {
@@ -195,14 +165,10 @@ std::vector<Cell> sample_row(store::Statement& st, const SheetOptions& o,
 SheetPart sample_part(Ledger& ledger, const AuditReport& report, const SheetOptions& o) {
   SheetPart part{
       "Sample", columns(kSampleColumns, o.chinese), {}, SheetLayout::table, kHandwritingHeight};
-  store::Database& db = ledger.database();
-  stage_sample(db, report.sample);
   auto findings = findings_by_key(report.findings, o.message);
-  store::Statement st(db, kSampleSql);
-  st.bind(1, report.as_of.iso());
-  while (st.step())
+  ledger.store().sample_sheet_rows(report.sample, report.as_of, [&](const store::Row& st) {
     part.rows.push_back(sample_row(st, o, findings));
-  db.exec("DROP TABLE temp.audit_sample");
+  });
   return part;
 }
 

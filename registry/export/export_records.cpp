@@ -89,7 +89,7 @@ std::vector<Record> records_for_export(Ledger& ledger, const Kind& kind,
                                        const ExportOptions& options, const Change& change) {
   std::vector<Record> records = ledger.list(kind, ListQuery{});
   if (options.unmask) {
-    store::Transaction tx(ledger.database());
+    store::WriteTransaction tx(ledger.store());
     ledger.journal().forget_head();
     ledger.journal_event("unmask", kind.entity,
                          fmt::format("export {} ({} records)", kind.name, records.size()), change);

@@ -126,11 +126,6 @@ struct Batch {
 constexpr size_t kBatchRows = 256;
 constexpr size_t kBatches = 8;
 
-std::string registry_dir(Ledger& ledger) {
-  std::string dir = std::filesystem::path(ledger.database().path()).parent_path().string();
-  return dir.empty() ? "." : dir;
-}
-
 class Run {
  public:
   Run(Ledger& ledger, const ImportOptions& options, const Change& change, ImportReport& report,
@@ -139,8 +134,8 @@ class Run {
         options_(options),
         change_(change),
         report_(report),
-        inserter_(ledger.database()),
-        spool_(registry_dir(ledger)),
+        inserter_(ledger.store().bulk_inserter()),
+        spool_(ledger.store().scratch_dir()),
         refs_(std::move(refs)) {}
 
   void add_errors(std::vector<Error>& errors) {
@@ -356,7 +351,7 @@ class Run {
   void insert(Item& item) {
     const Record& record = item.record;
     std::vector<Error>& errors = item.errors;
-    switch (inserter_.insert(record, item.permits)) {
+    switch (inserter_->insert(record, item.permits)) {
       case store::InsertResult::inserted:
         ++counts_for(*record.kind).added;
         return;
@@ -505,7 +500,7 @@ class Run {
   const ImportOptions& options_;
   const Change& change_;
   ImportReport& report_;
-  store::BulkInserter inserter_;
+  std::unique_ptr<store::BulkInserter> inserter_;
   store::JournalTail tail_;  // the last entry sealed (reading thread)
   bool tail_read_ = false;
   JournalSpool spool_;                        // reading thread, then writing
@@ -549,34 +544,18 @@ void journal_batch(Ledger& ledger, const ImportReport& report, const Change& cha
   ledger.journal().append(e);
 }
 
-// Foreign keys off while it lives (set outside a transaction: SQLite ignores
-// the pragma inside one), on again after.
-class ForeignKeysOff {
- public:
-  explicit ForeignKeysOff(store::Database& db) : db_(db) { db_.exec("PRAGMA foreign_keys=OFF"); }
-  ~ForeignKeysOff() {
-    sqlite3_exec(db_.handle(), "PRAGMA foreign_keys=ON", nullptr, nullptr, nullptr);
-  }
-  ForeignKeysOff(const ForeignKeysOff&) = delete;
-  ForeignKeysOff& operator=(const ForeignKeysOff&) = delete;
-
- private:
-  store::Database& db_;
-};
-
-// Inserts check references on the reading thread, through a connection of
-// their own; that needs the registry to be a file. Upserts read the registry
-// on the writing thread and keep SQLite's foreign keys.
+// Inserts check references on the reading thread, through a key snapshot of
+// their own, when the store offers one. Upserts read the registry on the
+// writing thread and keep the store's own reference checks.
 bool references_on_reader(Ledger& ledger, const ImportOptions& options) {
-  std::error_code ec;
-  return !options.upsert && std::filesystem::is_regular_file(ledger.database().path(), ec);
+  return !options.upsert && ledger.store().offers_key_snapshot();
 }
 
 // A reference check for the rows of `inputs`, remembering the keys of the
 // kinds some of them refer to.
 std::unique_ptr<ReferenceCheck> reference_check(Ledger& ledger,
                                                 const std::vector<std::unique_ptr<Input>>& inputs) {
-  auto refs = std::make_unique<ReferenceCheck>(ledger.database().path());
+  auto refs = std::make_unique<ReferenceCheck>(ledger.store().key_snapshot());
   for (const auto& in : inputs) {
     if (in->failed || !in->reader)
       continue;
@@ -653,10 +632,10 @@ ImportReport import_files(Ledger& ledger, const std::vector<std::string>& paths,
   }
 
   bool on_reader = references_on_reader(ledger, options);
-  std::optional<ForeignKeysOff> keys_off;
+  std::optional<store::BulkWrite> bulk;
   if (on_reader)
-    keys_off.emplace(ledger.database());
-  store::Transaction tx(ledger.database());
+    bulk.emplace(ledger.store());
+  store::WriteTransaction tx(ledger.store());
   ledger.journal().forget_head();
   Change change = given;
   report.batch = batch_id(ledger, paths);

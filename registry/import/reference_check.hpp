@@ -1,8 +1,8 @@
 // The references of an import's rows, checked on the thread that reads them,
-// so the thread that writes inserts with foreign keys off. A read-only
-// connection opened after the writer's BEGIN IMMEDIATE sees the registry as
-// the writer found it (no other writer can commit meanwhile); the keys of
-// rows read earlier in the same import stand for what the writer adds.
+// so the thread that writes inserts as a bulk write. A key snapshot taken
+// after the writer's transaction began sees the registry as the writer found
+// it (no other writer can commit meanwhile); the keys of rows read earlier in
+// the same import stand for what the writer adds.
 #pragma once
 
 #include <memory>
@@ -11,14 +11,14 @@
 #include <vector>
 
 #include "registry/model/record.hpp"
-#include "registry/store/database.hpp"
+#include "registry/store/store.hpp"
 
 namespace numreg::import {
 
 class ReferenceCheck {
  public:
-  /// Open `registry_path` for reading; call after the writer's BEGIN.
-  explicit ReferenceCheck(const std::string& registry_path);
+  /// Probe keys in `snapshot`, taken after the writer's transaction began.
+  explicit ReferenceCheck(std::unique_ptr<store::KeySnapshot> snapshot);
   ~ReferenceCheck();
   ReferenceCheck(const ReferenceCheck&) = delete;
   ReferenceCheck& operator=(const ReferenceCheck&) = delete;
@@ -38,7 +38,7 @@ class ReferenceCheck {
   Target& target(const Kind& kind);
   bool exists(Target& target, const std::string& key);
 
-  store::Database db_;
+  std::unique_ptr<store::KeySnapshot> snapshot_;
   std::vector<std::unique_ptr<Target>> targets_;
 };
 

@@ -2,18 +2,17 @@
 #pragma once
 
 #include <functional>
-#include <initializer_list>
 #include <string>
 #include <vector>
 
 #include "registry/rules/checks.hpp"
-#include "registry/store/database.hpp"
+#include "registry/store/store.hpp"
 
 namespace numreg::checks {
 
-/// The database, date, scope and settings of one run, and where findings go.
+/// The store, date, scope and settings of one run, and where findings go.
 struct CheckContext {
-  store::Database& db;
+  store::Store& store;
   Date date;
   const AuditScope& scope;
   const RuleSettings& settings;
@@ -21,13 +20,8 @@ struct CheckContext {
   const ProgressCallback& progress;
   mutable WorkProgress done{};  // rows read, rules run of rules asked
 
-  /// "l.status = 'active' AND ..." with the date as ?1.
-  std::string active(const std::string& alias) const;
-  /// The scope condition over lease alias `alias`.
-  std::string in_scope(const std::string& alias) const;
-  /// Run `sql` with these texts bound as ?1, ?2 ... and call `row` per row.
-  void each(const std::string& sql, std::initializer_list<std::string> binds,
-            const std::function<void(store::Statement&)>& row) const;
+  /// Ask the store for `query` about this run and call `row` per row.
+  void each(store::RuleQuery query, const store::RowSink& row) const;
   void add(const char* rule, std::string key, std::string message) const;
   /// Tell `progress` (when set) how far the run has got.
   void report() const;

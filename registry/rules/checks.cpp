@@ -3,32 +3,20 @@
 #include <algorithm>
 #include <tuple>
 
-#include "registry/ledger.hpp"
 #include "registry/rules/check_context.hpp"
 
 namespace numreg {
 
 namespace checks {
 
-std::string CheckContext::active(const std::string& alias) const {
-  return active_on_sql(alias, "?1");
-}
-
-std::string CheckContext::in_scope(const std::string& alias) const {
-  return lease_scope_sql(scope, alias);
-}
-
-void CheckContext::each(const std::string& sql, std::initializer_list<std::string> binds,
-                        const std::function<void(store::Statement&)>& row) const {
-  store::Statement st(db, sql);
-  int i = 1;
-  for (const auto& b : binds)
-    st.bind(i++, b);
-  while (st.step()) {
-    row(st);
+void CheckContext::each(store::RuleQuery query, const store::RowSink& row) const {
+  store::RuleQueryArgs args{date, scope, settings.key_regions,
+                            date.plus_days(-settings.verify_days)};
+  store.rule_rows(query, args, [&](const store::Row& r) {
+    row(r);
     if (++done.records % 4096 == 0)
       report();
-  }
+  });
 }
 
 void CheckContext::report() const {
@@ -65,10 +53,10 @@ RuleSettings rule_settings(const Config& config) {
   return s;
 }
 
-std::vector<Finding> check_rules(store::Database& db, Date date, const AuditScope& scope,
+std::vector<Finding> check_rules(store::Store& store, Date date, const AuditScope& scope,
                                  const RuleSettings& settings, const ProgressCallback& progress) {
   std::vector<Finding> findings;
-  checks::CheckContext c{db, date, scope, settings, findings, progress};
+  checks::CheckContext c{store, date, scope, settings, findings, progress};
   for (const auto& check : checks::kChecks)
     c.done.total += scope.wants(check.id) ? 1 : 0;
   c.report();

@@ -9,7 +9,7 @@
 #include "registry/progress.hpp"
 #include "registry/rules/rule.hpp"
 #include "registry/rules/scope.hpp"
-#include "registry/store/database.hpp"
+#include "registry/store/store.hpp"
 #include "registry/types/date.hpp"
 
 namespace numreg {
@@ -26,7 +26,7 @@ RuleSettings rule_settings(const Config& config);
 /// Check the rules `scope` asks for (all when none) on `date`; findings come
 /// sorted by rule, key and message. `progress`, when set, hears after each
 /// rule and every 4096 rows read: rows as records, rules run of rules asked.
-std::vector<Finding> check_rules(store::Database& db, Date date, const AuditScope& scope,
+std::vector<Finding> check_rules(store::Store& store, Date date, const AuditScope& scope,
                                  const RuleSettings& settings,
                                  const ProgressCallback& progress = {});
 

@@ -26,20 +26,19 @@ std::string uscc_problem(const std::string& code) {
 void check_r001(CheckContext& c) {
   // The stored flag and a recomputation both count: rows written by other
   // tools may carry a stale flag.
-  c.each(fmt::format("SELECT h.uscc, h.uscc_check_ok FROM holders AS h WHERE {}",
-                     holder_scope_sql(c.scope, "h")),
-         {}, [&](store::Statement& st) {
-           std::string code = st.text(0);
-           std::string problem = uscc_problem(code);
-           if (problem.empty() && st.integer(1) == 0) {
-             problem = fmt::format("USCC {} was accepted with a wrong check character", code);
-           }
-           if (!problem.empty())
-             c.add("R001", code, problem);
-         });
+  c.each(store::RuleQuery::r001_holders, [&](const store::Row& st) {
+    std::string code = st.text(0);
+    std::string problem = uscc_problem(code);
+    if (problem.empty() && st.integer(1) == 0) {
+      problem = fmt::format("USCC {} was accepted with a wrong check character", code);
+    }
+    if (!problem.empty())
+      c.add("R001", code, problem);
+  });
 }
 
 void check_r012(CheckContext& c) {
+  // In the order of the store's answer (store::RuleQuery::r012_campaigns).
   static const std::pair<const char*, const char*> kFields[] = {
       {"business_name", "business name"},
       {"commissioning_entity", "commissioning entity"},
@@ -49,15 +48,7 @@ void check_r012(CheckContext& c) {
       {"content", "content"},
       {"contact", "contact"},
   };
-  std::string columns;
-  for (const auto& f : kFields) {
-    columns += fmt::format(", coalesce(trim(c.\"{}\"), '') = ''", f.first);
-  }
-  std::string sql = fmt::format(
-      "SELECT c.id{} FROM campaigns AS c WHERE c.holder IN (SELECT h.uscc FROM holders AS h "
-      "WHERE {})",
-      columns, holder_scope_sql(c.scope, "h"));
-  c.each(sql, {}, [&](store::Statement& st) {
+  c.each(store::RuleQuery::r012_campaigns, [&](const store::Row& st) {
     std::vector<std::string> missing;
     for (int i = 0; i < static_cast<int>(std::size(kFields)); ++i) {
       if (st.integer(i + 1) != 0)

@@ -23,11 +23,7 @@ std::string number_problem(const std::string& text, const int64_t* key) {
 }
 
 void check_permits(CheckContext& c) {
-  std::string sql = fmt::format(
-      "SELECT l.id, p.first, p.last, p.first_key, p.last_key FROM permits AS p"
-      " JOIN leases AS l ON l.id = p.lease WHERE {}",
-      c.in_scope("l"));
-  c.each(sql, {}, [&](store::Statement& st) {
+  c.each(store::RuleQuery::r013_permits, [&](const store::Row& st) {
     int64_t keys[2] = {st.integer(3), st.integer(4)};
     for (int i = 0; i < 2; ++i) {
       if (i == 1 && st.text(2) == st.text(1) && keys[1] == keys[0])
@@ -40,13 +36,7 @@ void check_permits(CheckContext& c) {
 }
 
 void check_resources(CheckContext& c) {
-  std::string sql = fmt::format(
-      "SELECT l.id, r.id, r.kind, r.first, r.last FROM leases AS l"
-      " JOIN resources AS r ON r.id = l.resource"
-      " WHERE {} AND (r.kind IN ('n95', 'n96', 'n400', 'n800') OR r.first IS NOT NULL"
-      " OR r.last IS NOT NULL)",
-      c.in_scope("l"));
-  c.each(sql, {}, [&](store::Statement& st) {
+  c.each(store::RuleQuery::r013_resources, [&](const store::Row& st) {
     std::string resource = st.text(1);
     std::string kind = st.text(2);
     if (kind != "block" && kind != "trunk" && kind != "line") {

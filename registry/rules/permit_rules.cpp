@@ -20,36 +20,15 @@ std::string range_text(const std::string& first, const std::string& last) {
 }  // namespace
 
 void check_r004(CheckContext& c) {
-  // The number ranges each holder holds on the date, indexed once; every
-  // permit then probes its holder's ranges.
-  c.db.exec("DROP TABLE IF EXISTS temp.audit_held");
-  c.each(fmt::format("CREATE TEMP TABLE audit_held AS SELECT l.holder, r.first_key, r.last_key"
-                     " FROM leases AS l JOIN resources AS r ON r.id = l.resource"
-                     " WHERE {} AND r.kind IN ('n95', 'n96', 'n400', 'n800', 'block')"
-                     " AND r.first_key IS NOT NULL",
-                     c.active("l")),
-         {c.date.iso()}, [](store::Statement&) {});
-  c.db.exec("CREATE INDEX temp.audit_held_holder ON audit_held(holder, first_key)");
-  std::string sql = fmt::format(
-      "SELECT l.id, l.holder, p.first, p.last FROM leases AS l JOIN permits AS p ON p.lease = l.id"
-      " WHERE {} AND {} AND NOT EXISTS (SELECT 1 FROM audit_held AS h WHERE h.holder = l.holder"
-      " AND h.first_key <= p.first_key AND h.last_key >= p.last_key)",
-      c.active("l"), c.in_scope("l"));
-  c.each(sql, {c.date.iso()}, [&](store::Statement& st) {
+  c.each(store::RuleQuery::r004_unheld_permits, [&](const store::Row& st) {
     c.add("R004", st.text(0),
           fmt::format("permitted caller {} is not held by holder {} on {}",
                       range_text(st.text(2), st.text(3)), st.text(1), c.date.iso()));
   });
-  c.db.exec("DROP TABLE temp.audit_held");
 }
 
 void check_r005(CheckContext& c) {
-  std::string sql = fmt::format(
-      "SELECT l.id, p.first, p.last FROM leases AS l JOIN permits AS p ON p.lease = l.id"
-      " WHERE {} AND {} AND l.holder IN (SELECT uscc FROM holders WHERE kind = 'call_centre')"
-      " AND p.first LIKE '+86%'",
-      c.active("l"), c.in_scope("l"));
-  c.each(sql, {c.date.iso()}, [&](store::Statement& st) {
+  c.each(store::RuleQuery::r005_call_centre_permits, [&](const store::Row& st) {
     auto n = parse_number(st.text(1));
     if (!n || !n->is_subscriber())
       return;
@@ -77,10 +56,6 @@ struct OpenPermit {
 void check_r008(CheckContext& c) {
   // One pass over the permits of active leases in number order: a permit
   // overlaps exactly the earlier ones that have not ended before it starts.
-  std::string sql = fmt::format(
-      "SELECT p.first_key, p.last_key, l.id, l.holder, p.first, p.last, {}"
-      " FROM permits AS p JOIN leases AS l ON l.id = p.lease WHERE {} ORDER BY p.first_key",
-      c.in_scope("l"), c.active("l"));
   std::priority_queue<OpenPermit, std::vector<OpenPermit>, std::greater<>> open;
   std::set<std::pair<std::string, std::string>> reported;
   auto report = [&](const OpenPermit& mine, const OpenPermit& other) {
@@ -91,7 +66,7 @@ void check_r008(CheckContext& c) {
           fmt::format("permitted caller {} overlaps {} permitted to holder {} by lease {}",
                       mine.range, other.range, other.holder, other.lease));
   };
-  c.each(sql, {c.date.iso()}, [&](store::Statement& st) {
+  c.each(store::RuleQuery::r008_active_permits, [&](const store::Row& st) {
     int64_t first_key = st.integer(0);
     while (!open.empty() && open.top().last_key < first_key)
       open.pop();

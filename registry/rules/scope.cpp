@@ -14,24 +14,6 @@ namespace numreg {
 
 namespace {
 
-// Values are checked by normalised() before they are inlined: quoting is a
-// second line of defence.
-std::string quoted(const std::string& text) {
-  std::string out = "'";
-  for (char c : text) {
-    out += c == '\'' ? std::string("''") : std::string(1, c);
-  }
-  return out + "'";
-}
-
-std::string any_region(const std::vector<std::string>& codes, const std::string& column) {
-  std::string any;
-  for (const auto& code : codes) {
-    any += (any.empty() ? "" : " OR ") + region_sql(column, code);
-  }
-  return "(" + any + ")";
-}
-
 Failure usage(const std::string& code, const std::string& message) {
   return Failure(make_error(ErrorKind::usage, code, message));
 }
@@ -85,50 +67,6 @@ AuditScope normalised(AuditScope scope) {
                 fmt::format("--holder: '{}' is not a USCC (18 letters and digits)", scope.holder));
   }
   return scope;
-}
-
-std::string region_sql(const std::string& column, const std::string& code) {
-  if (code.ends_with("0000")) {
-    return fmt::format("substr({}, 1, 2) = {}", column, quoted(code.substr(0, 2)));
-  }
-  if (code.ends_with("00")) {
-    return fmt::format("substr({}, 1, 4) = {}", column, quoted(code.substr(0, 4)));
-  }
-  return fmt::format("{} = {}", column, quoted(code));
-}
-
-std::string lease_scope_sql(const AuditScope& scope, const std::string& l) {
-  std::string sql = "1";
-  if (!scope.regions.empty())
-    sql += " AND " + any_region(scope.regions, l + ".region");
-  if (!scope.kinds.empty()) {
-    std::vector<std::string> kinds;
-    for (const auto& k : scope.kinds)
-      kinds.push_back(quoted(k));
-    sql += fmt::format(" AND {}.resource IN (SELECT id FROM resources WHERE kind IN ({}))", l,
-                       fmt::join(kinds, ", "));
-  }
-  if (!scope.holder.empty())
-    sql += fmt::format(" AND {}.holder = {}", l, quoted(scope.holder));
-  return sql;
-}
-
-std::string holder_scope_sql(const AuditScope& scope, const std::string& h) {
-  std::string sql = "1";
-  if (!scope.holder.empty())
-    sql += fmt::format(" AND {}.uscc = {}", h, quoted(scope.holder));
-  if (scope.regions.empty() && scope.kinds.empty())
-    return sql;
-  AuditScope leases_only = scope;
-  leases_only.holder.clear();
-  std::string has_lease =
-      fmt::format("EXISTS (SELECT 1 FROM leases AS sl WHERE sl.holder = {}.uscc AND {})", h,
-                  lease_scope_sql(leases_only, "sl"));
-  if (scope.kinds.empty()) {
-    return fmt::format("{} AND ({} OR {})", sql, has_lease,
-                       any_region(scope.regions, h + ".region"));
-  }
-  return fmt::format("{} AND {}", sql, has_lease);
 }
 
 }  // namespace numreg

@@ -1,5 +1,5 @@
-// What an audit covers: regions, resource kinds, one holder, chosen rules;
-// and the SQL conditions that put leases, holders and campaigns in scope.
+// What an audit covers: regions, resource kinds, one holder, chosen rules.
+// The store turns a scope into its queries' conditions (store/scope_sql.hpp).
 #pragma once
 
 #include <string>
@@ -23,16 +23,5 @@ struct AuditScope {
 /// Check the filters (known rule IDs and resource kinds, a USCC-shaped
 /// holder) and bring them to canonical form; throws a usage Failure.
 AuditScope normalised(AuditScope scope);
-
-/// SQL condition: column `column` holds a region within `code`.
-std::string region_sql(const std::string& column, const std::string& code);
-
-/// SQL condition: lease alias `l` lies in the scope (any status, any date).
-std::string lease_scope_sql(const AuditScope& scope, const std::string& l);
-
-/// SQL condition: holder alias `h` lies in the scope: it is the holder asked
-/// for, and it has a lease in the scope's regions and kinds (or is registered
-/// in one of the regions when no kind is asked for).
-std::string holder_scope_sql(const AuditScope& scope, const std::string& h);
 
 }  // namespace numreg

@@ -9,7 +9,7 @@ RefusalCheck check_refusal(Ledger& ledger, const std::string& number, const std:
                            Date date) {
   RefusalCheck check;
   check.number = value_or_throw(parse_number(number)).canonical;
-  for (auto& row : store::refusals_of(ledger.database(), check.number)) {
+  for (auto& row : ledger.store().refusals_of(check.number)) {
     const bool for_holder = !row.holder || holder.empty() || *row.holder == holder;
     if (for_holder && row.date <= date.iso()) {
       check.rows.push_back(std::move(row));

@@ -12,13 +12,14 @@
 #include <sqlite3.h>
 
 #include "registry/error.hpp"
+#include "registry/store/row.hpp"
 
 namespace numreg::store {
 
 class Database;
 
 /// A prepared statement; bind by 1-based index, step, read columns.
-class Statement {
+class Statement final : public Row {
  public:
   Statement(Database& db, std::string_view sql);
   Statement(const Statement&) = delete;
@@ -47,13 +48,13 @@ class Statement {
   /// Reset for re-use with new bindings.
   void reset();
 
-  bool is_null(int column) const;
-  std::string text(int column) const;
+  bool is_null(int column) const override;
+  std::string text(int column) const override;
   /// The text of `column` without a copy, valid until the next step() or
   /// reset() of this statement ("" for NULL).
-  std::string_view view(int column) const;
+  std::string_view view(int column) const override;
   std::optional<std::string> optional_text(int column) const;
-  int64_t integer(int column) const;
+  int64_t integer(int column) const override;
   int columns() const;
   std::string column_name(int column) const;
 

@@ -11,6 +11,7 @@
 
 #include "registry/ledger.hpp"
 #include "registry/rules/checks.hpp"
+#include "testutil.hpp"
 
 namespace numreg::testing {
 
@@ -82,7 +83,7 @@ class TempRegistry {
   std::vector<Finding> findings(const std::string& rule, Date date = kToday, AuditScope scope = {},
                                 RuleSettings settings = {}) {
     scope.rules = {rule};
-    return check_rules(ledger_->database(), date, scope, settings);
+    return check_rules(ledger_->store(), date, scope, settings);
   }
 
  private:

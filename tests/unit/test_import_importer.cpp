@@ -187,12 +187,12 @@ TEST_CASE("import_files: foreign keys are on again after an import") {
   Fixture f;
   Ledger ledger = f.registry.open();
   CHECK(import_files(ledger, f.files, {}, test::change()).ok());
-  CHECK(ledger.database().scalar("PRAGMA foreign_keys") == 1);
+  CHECK(test::sqlite_of(ledger).scalar("PRAGMA foreign_keys") == 1);
   std::string bad = test::write_file(f.registry.dir(), "leases-bad.csv",
                                      "id,resource,holder,purpose,start\n"
                                      "L-7,T-NONE,91460400MA5TDR015T,marketing,2025-01-01\n");
   CHECK_FALSE(import_files(ledger, {bad}, {}, test::change()).ok());
-  CHECK(ledger.database().scalar("PRAGMA foreign_keys") == 1);
+  CHECK(test::sqlite_of(ledger).scalar("PRAGMA foreign_keys") == 1);
 }
 
 TEST_CASE("input_format from the extension or --format") {

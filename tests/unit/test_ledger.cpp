@@ -146,9 +146,9 @@ TEST_CASE("Ledger::write upsert keeps permits when they are the same, rewrites t
   // Rows the write changed: the lease and its journal entry; when permits
   // are rewritten, also their delete and insert, and here a new span class.
   auto rows_changed_by = [&](const Record& r) {
-    int64_t before = l.database().scalar("SELECT total_changes()").value();
+    int64_t before = test::sqlite_of(l).scalar("SELECT total_changes()").value();
     CHECK(l.write(r, true, test::change()) == Outcome::changed);
-    return l.database().scalar("SELECT total_changes()").value() - before;
+    return test::sqlite_of(l).scalar("SELECT total_changes()").value() - before;
   };
   Record other = lease;
   other.values[kind("leases").index("purpose")] = "notification";
@@ -174,7 +174,7 @@ TEST_CASE("Ledger: USCC with a wrong check character needs an override and a rea
   Change ok = test::change("营业执照原件核对无误");
   ok.allow_bad_uscc_check = true;
   CHECK(l.add(kind("holders"), raw, ok).key() == "91350203M0001QAY9B");
-  CHECK(l.database().scalar("SELECT uscc_check_ok FROM holders") == 0);
+  CHECK(test::sqlite_of(l).scalar("SELECT uscc_check_ok FROM holders") == 0);
 }
 
 TEST_CASE("Ledger::list filters leases by region scope, kind, status and expiry") {
@@ -218,7 +218,7 @@ TEST_CASE("Ledger: a one-number permit is stored as first..first and re-writes u
   Record again = l.build(kind("permits"), {{"lease", "L-2"}, {"first", "+8689866109999"}},
                          test::change(), errors);
   REQUIRE(errors.empty());
-  store::Transaction tx(l.database());
+  store::WriteTransaction tx(l.store());
   l.journal().forget_head();
   CHECK(l.write(again, true, test::change()) == Outcome::unchanged);
   tx.commit();

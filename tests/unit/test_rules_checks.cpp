@@ -14,7 +14,7 @@ TEST_CASE("check_rules: progress after each rule asked, rules run of rules asked
   std::vector<WorkProgress> heard;
   AuditScope scope;
   scope.rules = {"R003", "R011"};
-  auto findings = check_rules(reg.ledger().database(), kToday, scope, RuleSettings{},
+  auto findings = check_rules(reg.ledger().store(), kToday, scope, RuleSettings{},
                               [&](const WorkProgress& p) { heard.push_back(p); });
   REQUIRE(findings.size() == 1);  // R011: status active, ended on 2026-01-31
   REQUIRE(heard.size() == 3);
@@ -29,10 +29,10 @@ TEST_CASE("check_rules: progress after each rule asked, rules run of rules asked
 TEST_CASE("check_rules: all thirteen rules without a scope, and no callback is fine") {
   TempRegistry reg;
   std::vector<WorkProgress> heard;
-  check_rules(reg.ledger().database(), kToday, {}, RuleSettings{},
+  check_rules(reg.ledger().store(), kToday, {}, RuleSettings{},
               [&](const WorkProgress& p) { heard.push_back(p); });
   REQUIRE(heard.size() == 14);
   CHECK(heard.back().done == 13);
   CHECK(heard.back().total == 13);
-  CHECK(check_rules(reg.ledger().database(), kToday, {}, RuleSettings{}).empty());
+  CHECK(check_rules(reg.ledger().store(), kToday, {}, RuleSettings{}).empty());
 }

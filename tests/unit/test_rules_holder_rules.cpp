@@ -26,7 +26,7 @@ TEST_CASE("R001: a holder accepted with a wrong check character") {
 TEST_CASE("R001: a stored code whose flag was cleared by another tool") {
   TempRegistry reg;
   reg.holder(kGood);
-  reg.ledger().database().exec("UPDATE holders SET uscc_check_ok = 0");
+  test::sqlite_of(reg.ledger()).exec("UPDATE holders SET uscc_check_ok = 0");
   auto f = reg.findings("R001");
   REQUIRE(f.size() == 1);
   CHECK(f[0].message == "USCC 91460400MA5TDR015T was accepted with a wrong check character");

@@ -14,7 +14,7 @@ TEST_CASE("R013: stored numbers must read back as themselves") {
   reg.lease("L-1", "TR-1", kGood, {{"permitted_callers", "0898-66120000;95105"}});
   reg.lease("L-B", "B-1", kGood);
   CHECK(reg.findings("R013").empty());
-  auto& db = reg.ledger().database();
+  auto& db = test::sqlite_of(reg.ledger());
   SUBCASE("a permit in written form") {
     db.exec(
         "UPDATE permits SET first = '0898-66120000', last = '0898-66120000' "

@@ -50,7 +50,7 @@ TEST_CASE("Journal: a changed entry is found") {
   test::ScratchRegistry reg;
   Ledger ledger = with_three_changes(reg);
   SUBCASE("edited field") {
-    ledger.database().exec("UPDATE journal SET reason = 'other' WHERE seq = 2");
+    test::sqlite_of(ledger).exec("UPDATE journal SET reason = 'other' WHERE seq = 2");
     auto check = ledger.journal().check();
     REQUIRE(check.bad);
     CHECK(*check.bad == 2);
@@ -60,7 +60,8 @@ TEST_CASE("Journal: a changed entry is found") {
     auto e = ledger.log({.entity = "holder", .key = "91460400MA5TDR015T"})[1];
     e.reason = "other";
     e.hash = store::entry_hash(e);
-    store::Statement st(ledger.database(), "UPDATE journal SET reason = ?, hash = ? WHERE seq = 2");
+    store::Statement st(test::sqlite_of(ledger),
+                        "UPDATE journal SET reason = ?, hash = ? WHERE seq = 2");
     st.bind(1, *e.reason).bind(2, e.hash);
     st.run();
     auto check = ledger.journal().check();
@@ -69,7 +70,7 @@ TEST_CASE("Journal: a changed entry is found") {
     CHECK(check.problem == "entry 3 does not link to entry 2");
   }
   SUBCASE("deleted entry") {
-    ledger.database().exec("DELETE FROM journal WHERE seq = 2");
+    test::sqlite_of(ledger).exec("DELETE FROM journal WHERE seq = 2");
     auto check = ledger.journal().check();
     REQUIRE(check.bad);
     CHECK(*check.bad == 2);

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "registry/ledger.hpp"
+#include "registry/store/sqlite_store.hpp"
 
 namespace numreg::test {
 
@@ -33,6 +34,11 @@ class ScratchRegistry {
   std::string dir_;
   std::string path_;
 };
+
+/// The SQLite connection under `ledger`, for tests that look beneath the store.
+inline store::Database& sqlite_of(Ledger& ledger) {
+  return dynamic_cast<store::SqliteStore&>(ledger.store()).database();
+}
 
 /// A change by a test clerk.
 inline Change change(const char* reason = nullptr) {

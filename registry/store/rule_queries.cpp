@@ -1,0 +1,197 @@
+// The SQLite store's queries behind the rule catalogue: one set-based query
+// per rule (two for R013), never a query per lease. What each answers, and
+// its columns, is said at RuleQuery in store.hpp.
+#include <fmt/format.h>
+
+#include "registry/store/scope_sql.hpp"
+#include "registry/store/sqlite_store.hpp"
+
+namespace numreg::store {
+
+namespace {
+
+std::string active(const std::string& alias) {
+  return active_on_sql(alias, "?1");
+}
+
+std::string r002_sql(const RuleQueryArgs& a) {
+  // IN (subquery) builds each small set once; a join would look up the
+  // holder or resource of every lease.
+  return fmt::format(
+      "WITH need AS ("
+      " SELECT l.id, l.holder, 'call_centre_licence' AS credential,"
+      "  CASE WHEN l.purpose = 'marketing' THEN 'purpose marketing'"
+      "  ELSE 'holder kind call_centre' END AS why"
+      " FROM leases AS l WHERE {0} AND {1} AND (l.purpose = 'marketing'"
+      "  OR l.holder IN (SELECT uscc FROM holders WHERE kind = 'call_centre'))"
+      " UNION ALL"
+      " SELECT l.id, l.holder, 'number_certificate', 'resource ' || l.resource || ' ('"
+      "  || (SELECT kind FROM resources WHERE id = l.resource) || ')'"
+      " FROM leases AS l WHERE {0} AND {1}"
+      "  AND l.resource IN (SELECT id FROM resources WHERE kind IN ('n95', 'n96')))"
+      "SELECT n.id, n.holder, n.credential, n.why FROM need AS n WHERE NOT EXISTS ("
+      " SELECT 1 FROM credentials AS cr WHERE cr.holder = n.holder AND cr.kind = n.credential"
+      " AND (cr.valid_from IS NULL OR cr.valid_from <= ?1)"
+      " AND (cr.valid_to IS NULL OR ?1 <= cr.valid_to))",
+      active("l"), lease_scope_sql(a.scope, "l"));
+}
+
+std::string r003_sql(const RuleQueryArgs& a) {
+  return fmt::format(
+      "SELECT l.id, l.holder, coalesce(h.credit_reason, '') FROM leases AS l"
+      " JOIN holders AS h ON h.uscc = l.holder"
+      " WHERE {} AND {} AND h.credit_status = 'blacklisted'",
+      active("l"), lease_scope_sql(a.scope, "l"));
+}
+
+std::string r005_sql(const RuleQueryArgs& a) {
+  return fmt::format(
+      "SELECT l.id, p.first, p.last FROM leases AS l JOIN permits AS p ON p.lease = l.id"
+      " WHERE {} AND {} AND l.holder IN (SELECT uscc FROM holders WHERE kind = 'call_centre')"
+      " AND p.first LIKE '+86%'",
+      active("l"), lease_scope_sql(a.scope, "l"));
+}
+
+std::string r006_sql(const RuleQueryArgs& a) {
+  return fmt::format(
+      "SELECT l.id, coalesce(trim(l.location), '') = '', l.region IS NULL FROM leases AS l"
+      " WHERE {} AND {} AND (coalesce(trim(l.location), '') = '' OR l.region IS NULL)",
+      active("l"), lease_scope_sql(a.scope, "l"));
+}
+
+std::string r007_sql(const RuleQueryArgs& a) {
+  // Only resources with two leases or more (read off the covering index)
+  // can be shared; the self-join runs over those alone.
+  return fmt::format(
+      "WITH multi AS MATERIALIZED (SELECT resource FROM leases GROUP BY resource"
+      " HAVING count(*) > 1)"
+      "SELECT a.id, a.resource, group_concat(b.id || ' (holder ' || b.holder || ')', ', ')"
+      " FROM multi AS m CROSS JOIN leases AS a ON a.resource = m.resource"
+      " JOIN leases AS b ON b.resource = m.resource AND b.holder <> a.holder"
+      " WHERE {} AND {} AND {} GROUP BY a.id",
+      active("a"), active("b"), lease_scope_sql(a.scope, "a"));
+}
+
+std::string r008_sql(const RuleQueryArgs& a) {
+  return fmt::format(
+      "SELECT p.first_key, p.last_key, l.id, l.holder, p.first, p.last, {}"
+      " FROM permits AS p JOIN leases AS l ON l.id = p.lease WHERE {} ORDER BY p.first_key",
+      lease_scope_sql(a.scope, "l"), active("l"));
+}
+
+std::string r009_sql(const RuleQueryArgs& a) {
+  return fmt::format(
+      "SELECT l.id, k.lease IS NULL, k.freq_cap IS NULL,"
+      " coalesce(trim(k.time_windows), '') = '', coalesce(trim(k.targets), '') = '',"
+      " coalesce(k.penalty, 0) = 0"
+      " FROM leases AS l LEFT JOIN contracts AS k ON k.lease = l.id"
+      " WHERE {} AND {} AND l.purpose = 'marketing'",
+      active("l"), lease_scope_sql(a.scope, "l"));
+}
+
+std::string r010_sql(const RuleQueryArgs& a) {
+  AuditScope key;
+  key.regions = a.key_regions;
+  return fmt::format(
+      "SELECT l.id, l.region, l.verified_on FROM leases AS l"
+      " WHERE {} AND {} AND {} AND (l.verified_on IS NULL OR l.verified_on < ?2)",
+      active("l"), lease_scope_sql(a.scope, "l"), lease_scope_sql(key, "l"));
+}
+
+std::string r011_sql(const RuleQueryArgs& a) {
+  return fmt::format(
+      "SELECT l.id, l.\"end\" FROM leases AS l"
+      " WHERE l.status = 'active' AND l.\"end\" IS NOT NULL AND l.\"end\" < ?1 AND {}",
+      lease_scope_sql(a.scope, "l"));
+}
+
+std::string r001_sql(const RuleQueryArgs& a) {
+  return fmt::format("SELECT h.uscc, h.uscc_check_ok FROM holders AS h WHERE {}",
+                     holder_scope_sql(a.scope, "h"));
+}
+
+std::string r012_sql(const RuleQueryArgs& a) {
+  static const char* kFields[] = {
+      "business_name", "commissioning_entity", "type", "numbers", "targets", "content", "contact"};
+  std::string columns;
+  for (const char* f : kFields) {
+    columns += fmt::format(", coalesce(trim(c.\"{}\"), '') = ''", f);
+  }
+  return fmt::format(
+      "SELECT c.id{} FROM campaigns AS c WHERE c.holder IN (SELECT h.uscc FROM holders AS h "
+      "WHERE {})",
+      columns, holder_scope_sql(a.scope, "h"));
+}
+
+std::string r013_permits_sql(const RuleQueryArgs& a) {
+  return fmt::format(
+      "SELECT l.id, p.first, p.last, p.first_key, p.last_key FROM permits AS p"
+      " JOIN leases AS l ON l.id = p.lease WHERE {}",
+      lease_scope_sql(a.scope, "l"));
+}
+
+std::string r013_resources_sql(const RuleQueryArgs& a) {
+  return fmt::format(
+      "SELECT l.id, r.id, r.kind, r.first, r.last FROM leases AS l"
+      " JOIN resources AS r ON r.id = l.resource"
+      " WHERE {} AND (r.kind IN ('n95', 'n96', 'n400', 'n800') OR r.first IS NOT NULL"
+      " OR r.last IS NOT NULL)",
+      lease_scope_sql(a.scope, "l"));
+}
+
+}  // namespace
+
+void SqliteStore::rule_rows(RuleQuery query, const RuleQueryArgs& a, const RowSink& row) {
+  const std::string date = a.date.iso();
+  switch (query) {
+    case RuleQuery::r001_holders:
+      return each(r001_sql(a), {}, row);
+    case RuleQuery::r002_missing_credentials:
+      return each(r002_sql(a), {date}, row);
+    case RuleQuery::r003_blacklisted:
+      return each(r003_sql(a), {date}, row);
+    case RuleQuery::r004_unheld_permits: {
+      // The number ranges each holder holds on the date, indexed once; every
+      // permit then probes its holder's ranges.
+      db_->exec("DROP TABLE IF EXISTS temp.audit_held");
+      each(fmt::format("CREATE TEMP TABLE audit_held AS SELECT l.holder, r.first_key, r.last_key"
+                       " FROM leases AS l JOIN resources AS r ON r.id = l.resource"
+                       " WHERE {} AND r.kind IN ('n95', 'n96', 'n400', 'n800', 'block')"
+                       " AND r.first_key IS NOT NULL",
+                       active("l")),
+           {date}, [](const Row&) {});
+      db_->exec("CREATE INDEX temp.audit_held_holder ON audit_held(holder, first_key)");
+      each(fmt::format("SELECT l.id, l.holder, p.first, p.last FROM leases AS l"
+                       " JOIN permits AS p ON p.lease = l.id"
+                       " WHERE {} AND {} AND NOT EXISTS (SELECT 1 FROM audit_held AS h"
+                       " WHERE h.holder = l.holder"
+                       " AND h.first_key <= p.first_key AND h.last_key >= p.last_key)",
+                       active("l"), lease_scope_sql(a.scope, "l")),
+           {date}, row);
+      db_->exec("DROP TABLE temp.audit_held");
+      return;
+    }
+    case RuleQuery::r005_call_centre_permits:
+      return each(r005_sql(a), {date}, row);
+    case RuleQuery::r006_unlocated:
+      return each(r006_sql(a), {date}, row);
+    case RuleQuery::r007_shared_resources:
+      return each(r007_sql(a), {date}, row);
+    case RuleQuery::r008_active_permits:
+      return each(r008_sql(a), {date}, row);
+    case RuleQuery::r009_marketing_contracts:
+      return each(r009_sql(a), {date}, row);
+    case RuleQuery::r010_unverified:
+      return each(r010_sql(a), {date, a.verified_since.iso()}, row);
+    case RuleQuery::r011_overdue:
+      return each(r011_sql(a), {date}, row);
+    case RuleQuery::r012_campaigns:
+      return each(r012_sql(a), {}, row);
+    case RuleQuery::r013_permits:
+      return each(r013_permits_sql(a), {}, row);
+    case RuleQuery::r013_resources:
+      return each(r013_resources_sql(a), {}, row);
+  }
+}
+
+}  // namespace numreg::store

@@ -1,0 +1,53 @@
+// Choosing the store that serves a --db location.
+#include "registry/store/store.hpp"
+
+#include <fmt/format.h>
+
+#include "registry/store/sqlite_store.hpp"
+
+namespace numreg::store {
+
+namespace {
+
+// The scheme of a location written as a URI ("postgresql" of
+// "postgresql:///numreg"), or "" for a file path.
+std::string scheme_of(const std::string& location) {
+  auto colon = location.find("://");
+  if (colon == std::string::npos || colon == 0)
+    return "";
+  for (size_t i = 0; i < colon; ++i) {
+    char c = location[i];
+    bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+              (i > 0 && ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'));
+    if (!ok)
+      return "";
+  }
+  return location.substr(0, colon);
+}
+
+// Only files are served today: a URI must not become a folder named after
+// its scheme.
+void refuse_unserved(const std::string& location) {
+  std::string scheme = scheme_of(location);
+  if (scheme.empty())
+    return;
+  throw Failure(make_error(
+      ErrorKind::usage, "db-unsupported",
+      fmt::format("--db: this numreg has no store for {}:// registries yet (give the path of a "
+                  "registry file)",
+                  scheme)));
+}
+
+}  // namespace
+
+bool create_store(const StoreOptions& options) {
+  refuse_unserved(options.location);
+  return SqliteStore::create(options);
+}
+
+std::unique_ptr<Store> open_store(const StoreOptions& options) {
+  refuse_unserved(options.location);
+  return std::make_unique<SqliteStore>(options);
+}
+
+}  // namespace numreg::store
