@@ -450,7 +450,7 @@ Result<NumberRange> parse_number_range(std::string_view text) {
     separator_length = 1;
   }
   if (separator == std::string_view::npos) {
-    return parse_number(text).map([](Number n) { return NumberRange{n, n}; });
+    return parse_number(text).map([](const Number& n) { return NumberRange{n, n}; });
   }
   Result<Number> first = parse_number(text.substr(0, separator));
   if (!first) {

@@ -25,9 +25,15 @@ const PhoneNumberUtil& util() {
   return *PhoneNumberUtil::GetInstance();
 }
 
+// The value of at most 9 ASCII digits, or -1 when one is not a digit.
 int digits_value(std::string_view digits) {
   int value = 0;
-  std::from_chars(digits.data(), digits.data() + digits.size(), value);
+  for (char c : digits) {
+    if (c < '0' || c > '9') {
+      return -1;
+    }
+    value = value * 10 + (c - '0');
+  }
   return value;
 }
 
@@ -46,7 +52,8 @@ const unsigned char (*area_row(std::string_view area))[10] {
   if (area.size() < 2 || area.size() > 3) {
     return nullptr;
   }
-  return kAreaSubscriber[digits_value(area)];
+  const int value = digits_value(area);
+  return value < 0 ? nullptr : kAreaSubscriber[value];
 }
 
 bool any_valid(const unsigned char (&row)[10]) {
@@ -64,12 +71,19 @@ bool is_mobile(std::string_view nsn) {
   if (nsn.size() != 11 || nsn[0] != '1') {
     return false;
   }
-  const unsigned char v = kMobilePrefix[digits_value(nsn.substr(0, 5)) - 10000];
+  const int prefix = digits_value(nsn.substr(0, 5));
+  if (prefix < 10000) {
+    return false;
+  }
+  const unsigned char v = kMobilePrefix[prefix - 10000];
   return v == ask ? china_number_is(nsn, PhoneNumberUtil::MOBILE) : v == yes;
 }
 
 std::string refused_mobile_prefix(std::string_view nsn) {
   const int p5 = digits_value(nsn.substr(0, 5));
+  if (nsn.size() < 5 || p5 < 10000 || p5 >= 20000) {
+    return std::string(nsn.substr(0, 5));
+  }
   for (int width : {3, 4}) {
     const int scale = width == 3 ? 100 : 10;
     const int first = p5 / scale * scale;
@@ -141,12 +155,15 @@ std::string invalid_problem(const PhoneNumber& number) {
 std::optional<PhoneNumber> direct_reading(std::string_view digits) {
   for (size_t length = 1; length <= 3 && length < digits.size(); ++length) {
     const int code = digits_value(digits.substr(0, length));
+    if (code < 0) {
+      return std::nullopt;
+    }
     const unsigned info = kForeignCode[code];
     if ((info & 0x8000u) == 0) {
       continue;
     }
     const std::string_view national = digits.substr(length);
-    if (national.size() < 2 || national.size() > 17 || national[0] == '0' ||
+    if (national.size() < 2 || national.size() > 17 || national[0] < '1' || national[0] > '9' ||
         (info & (1u << (national[0] - '0'))) != 0) {
       return std::nullopt;
     }
