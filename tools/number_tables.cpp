@@ -147,8 +147,8 @@ int main(int argc, char** argv) {
       continue;
     }
     foreign[static_cast<size_t>(code)] |= 1u << 15;
-    foreign[static_cast<size_t>(code)] |=
-        first_digits(metadata.national_prefix_for_parsing()) | first_digits(metadata.national_prefix());
+    foreign[static_cast<size_t>(code)] |= first_digits(metadata.national_prefix_for_parsing()) |
+                                          first_digits(metadata.national_prefix());
   }
   out += "const unsigned short kForeignCode[1000] = {";
   for (int c = 0; c < 1000; ++c) {
