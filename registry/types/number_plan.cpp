@@ -11,6 +11,7 @@
 #include <charconv>
 #include <cstdint>
 #include <optional>
+#include <unordered_map>
 
 namespace numreg::plan {
 
@@ -177,9 +178,8 @@ std::optional<PhoneNumber> direct_reading(std::string_view digits) {
   return std::nullopt;
 }
 
-}  // namespace
-
-Foreign read_foreign(std::string_view digits) {
+// Read `digits` (see read_foreign) with libphonenumber.
+Foreign read_foreign_uncached(std::string_view digits) {
   if (std::optional<PhoneNumber> direct = direct_reading(digits)) {
     if (!util().IsValidNumber(*direct)) {
       return {"", invalid_problem(*direct)};
@@ -204,6 +204,23 @@ Foreign read_foreign(std::string_view digits) {
   Foreign foreign;
   util().Format(number, PhoneNumberUtil::E164, &foreign.e164);
   return foreign;
+}
+
+}  // namespace
+
+Foreign read_foreign(std::string_view digits) {
+  // libphonenumber spends about 100,000 instructions on a number; call
+  // records repeat their foreign callers, so each thread keeps the answers
+  // for up to 65,536 numbers (and starts afresh when that is full).
+  thread_local std::unordered_map<std::string, Foreign> memo;
+  const std::string key(digits);
+  if (auto it = memo.find(key); it != memo.end()) {
+    return it->second;
+  }
+  if (memo.size() >= 65536) {
+    memo.clear();
+  }
+  return memo.emplace(key, read_foreign_uncached(digits)).first->second;
 }
 
 }  // namespace numreg::plan
