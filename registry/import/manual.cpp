@@ -265,6 +265,88 @@ constexpr std::string_view kCodesZh = R"(.SH 代码和区划
 区划可以写成 GB/T 2260 代码、中文名称或拼音。海南省 1988 年以来撤销的代码（460005 文昌市、460025 定安县、469003 儋州市等）保存为其继承区划的现行代码（469005、469021、460400）；日志条目在 \fBas_written\fR 下保留原来书写的代码。民政部名单中没有代码的西沙区和南沙区保存为 460321 和 460322，即其所辖群岛的代码。先后指称过两个地方的已撤销代码（469031、469033）予以拒绝。
 )";
 
+// How telephone numbers are read (registry/types/number.cpp), in both languages.
+constexpr std::string_view kNumbers = R"(.SH TELEPHONE NUMBERS
+Numbers are stored in one canonical form, whatever form a file, a command
+line or
+.B numreg who
+gives them in:
+.TP
+.B +8689866123456
+a fixed line: +86, the area code without its trunk 0, and the subscriber
+number;
+.TP
+.B +8613800138000
+a mobile number;
+.TP
+.BR 95105 ", " 96110
+a 95 or 96 number of 5 or 6 digits;
+.TP
+.B 4008108888
+a 400 or 800 number of 10 digits;
+.TP
+.B +442071234567
+another country's number, in E.164 form.
+.PP
+Spaces, dashes, dots, parentheses and full\-width characters are dropped.
++86, 0086 or 86 before a national number, the trunk 0 before an area code
+and a carrier prefix (17951, 17911, 17909, 12593) are dropped; so is the
+(0) that international forms write for the trunk prefix, for every country
+.RB ( "+44 (0)20 7123 4567"
+is +442071234567).
++86 or 0086 before a 400 or 800 number is dropped
+.RB ( "+86 400 810 8888"
+is 4008108888).
+An area code before a 95 number is dropped: 95 numbers are national.
+96 numbers are allocated by each province, so an area code before a 96
+number is dropped only for Hainan's 0898 and its former 0890 and 0899
+.RB ( "0898 96166"
+is 96166); another area's 96 number keeps its area code and is a different
+number
+.RB ( 0755\-96166
+is +8675596166, of kind n96, and never matches Hainan's 96166).
+.PP
+Numbers that do not exist are refused, as libphonenumber's metadata (the
+version Debian's libphonenumber package has) knows them: mobile prefixes
+not allocated (among them 140 to 144, which lead 13\-digit
+machine\-to\-machine numbers, 146, 148, 149, 154, 160, 161, 163, 164, 168, 169,
+179, 194, and 174 except 17400 to 17405); area codes that do not exist
+.RB ( "0540 3068 8763" );
+a subscriber number of the wrong length for its area code (7 or 8 digits,
+as the area code has them: 0898 and 0755 take 8, 0543 takes 7); and foreign
+numbers that are not valid numbers of their country, or whose country code
+does not exist
+.RB ( "+999 1234 5678" ).
+numreg is stricter than libphonenumber where the numbering plan is: a
+subscriber number starts with 2 to 8, and a 95 number has 5 or 6 digits
+(libphonenumber's 950 numbers of 10 or 11 digits are refused).
+Hainan's former area codes 0890 and 0899 are read with 7 or 8 digits and
+marked historical.
+)";
+
+constexpr std::string_view kNumbersZh = R"(.SH 电话号码
+无论文件、命令行或 \fBnumreg who\fR 给出的是哪种写法，号码都按一种规范形式存储：
+.TP
+.B +8689866123456
+固定电话：+86、去掉长途字冠 0 的区号和用户号码；
+.TP
+.B +8613800138000
+移动电话号码；
+.TP
+.BR 95105 "、" 96110
+5 位或 6 位的 95、96 号码；
+.TP
+.B 4008108888
+10 位的 400、800 号码；
+.TP
+.B +442071234567
+其他国家的号码，按 E.164 形式。
+.PP
+空格、短横线、点、括号和全角字符都去掉。国内号码前的 +86、0086 或 86，区号前的长途字冠 0，以及运营商 IP 前缀（17951、17911、17909、12593）都去掉；国际写法中代表长途字冠的 (0) 对所有国家都去掉（\fB+44 (0)20 7123 4567\fR 即 +442071234567）。400、800 号码前的 +86 或 0086 去掉（\fB+86 400 810 8888\fR 即 4008108888）。95 号码是全国性的，前面的区号去掉。96 号码由各省分配，只有海南的 0898 及原来的 0890、0899 后面的 96 号码去掉区号（\fB0898 96166\fR 即 96166）；其他地区的 96 号码保留区号，是另一个号码（\fB0755\-96166\fR 即 +8675596166，类型为 n96，永远不会与海南的 96166 相符）。
+.PP
+不存在的号码一律拒绝，依据是 libphonenumber 的元数据（Debian 的 libphonenumber 软件包所带的版本）：未分配的移动号段（其中 140 至 144 是 13 位物联网号码的号段，还有 146、148、149、154、160、161、163、164、168、169、179、194，以及 17400 至 17405 以外的 174）；不存在的区号（\fB0540 3068 8763\fR）；用户号码位数与区号不符（7 位或 8 位由区号决定：0898、0755 为 8 位，0543 为 7 位）；以及不是其国家有效号码、或国家代码不存在的国外号码（\fB+999 1234 5678\fR）。编号计划比 libphonenumber 更严的地方按编号计划：用户号码以 2 至 8 开头；95 号码为 5 位或 6 位（libphonenumber 接受的 10 位、11 位 950 号码不予接受）。海南原来的区号 0890、0899 后接 7 位或 8 位号码，并标为历史区号。
+)";
+
 constexpr std::string_view kTail = R"(.SH SEE ALSO
 .BR numreg (1)
 )";
@@ -310,6 +392,7 @@ std::string import_manual(i18n::Lang lang) {
     out += zh ? kind_section_zh(k) : kind_section(k);
   }
   out += unicode(zh ? kCodesZh : kCodes);
+  out += zh ? unicode(kNumbersZh) : kNumbers;
   out += zh ? unicode(kTailZh) : kTail;
   return out;
 }

@@ -3,6 +3,7 @@
 
 #include "registry/screen/digits.hpp"
 #include "registry/types/number.hpp"
+#include "registry/types/number_plan.hpp"
 
 namespace numreg::screen {
 
@@ -26,10 +27,20 @@ int64_t china_key(const char* nsn) {
 }
 
 // A national significant number the fast path knows: an 11-digit mobile
-// 1[3-9]..., or Hainan's 898 followed by 8 digits starting 2-8.
+// number under a prefix that libphonenumber's metadata allocates whole (the
+// table parse_number reads too), or Hainan's 898 followed by 8 digits
+// starting 2-8. Digits are checked by china_key; a non-digit among the five
+// prefix digits lands on an entry that is not "yes" or is caught there.
 bool is_fast_nsn(const char* nsn) {
-  if (nsn[0] == '1')
-    return nsn[1] >= '3' && nsn[1] <= '9';
+  if (nsn[0] == '1') {
+    const unsigned d1 = static_cast<unsigned char>(nsn[1] - '0');
+    const unsigned d2 = static_cast<unsigned char>(nsn[2] - '0');
+    const unsigned d3 = static_cast<unsigned char>(nsn[3] - '0');
+    const unsigned d4 = static_cast<unsigned char>(nsn[4] - '0');
+    if (d1 > 9 || d2 > 9 || d3 > 9 || d4 > 9)
+      return false;
+    return plan::kMobilePrefix[d1 * 1000 + d2 * 100 + d3 * 10 + d4] == plan::yes;
+  }
   return nsn[0] == '8' && nsn[1] == '9' && nsn[2] == '8' && nsn[3] >= '2' && nsn[3] <= '8';
 }
 

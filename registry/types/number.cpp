@@ -9,6 +9,7 @@
 #include "registry/types/number.hpp"
 
 #include "registry/text/strings.hpp"
+#include "registry/types/number_plan.hpp"
 
 #include <optional>
 
@@ -83,6 +84,18 @@ bool is_spreadsheet_damage(std::string_view text) {
   return !fraction.empty() && fraction.find_first_not_of('0') == std::string_view::npos;
 }
 
+// Drop the "(0)" that international forms write for the trunk prefix a
+// caller inside the country dials ("+44 (0)20 7123 4567"), in any country.
+void drop_written_trunk_prefix(std::string& text) {
+  if (!text.starts_with('+') && !text.starts_with("00")) {
+    return;
+  }
+  const size_t at = text.find("(0)");
+  if (at != std::string::npos && at > 0) {
+    text.erase(at + 1, 1);
+  }
+}
+
 // The UTF-8 sequence that starts at text[i] (one byte for ASCII).
 std::string_view character_at(std::string_view text, size_t i) {
   size_t end = i + 1;
@@ -132,7 +145,7 @@ Reading read_long_service(std::string_view digits) {
   return make(std::string(digits), digits.starts_with("400") ? NumberType::n400 : NumberType::n800);
 }
 
-// Read an 11-digit mobile number 1[3-9]xxxxxxxxx.
+// Read an 11-digit mobile number 1[3-9]xxxxxxxxx under an allocated prefix.
 Reading read_mobile(std::string_view digits) {
   if (digits.size() >= 2 && (digits[1] < '3' || digits[1] > '9')) {
     return form_problem(std::string(digits.substr(0, 2)) +
@@ -140,6 +153,15 @@ Reading read_mobile(std::string_view digits) {
   }
   if (digits.size() != 11) {
     return form_problem("a mobile number has 11 digits, found " + count_text(digits.size()));
+  }
+  if (!plan::is_mobile(digits)) {
+    const std::string prefix = plan::refused_mobile_prefix(digits);
+    if (digits[2] <= '4' && digits.starts_with("14")) {
+      return form_problem("prefix " + prefix +
+                          " is not a mobile prefix (140 to 144 lead 13-digit " +
+                          "machine-to-machine numbers, which are not accepted)");
+    }
+    return form_problem("mobile prefix " + prefix + " is not allocated");
   }
   return make("+86" + std::string(digits), NumberType::mobile);
 }
@@ -149,22 +171,66 @@ bool is_short_service(std::string_view digits) {
          (digits.size() == 5 || digits.size() == 6);
 }
 
-// Read a subscriber number after `area` (without its 0): 7 or 8 digits
-// starting 2-8; 8 after a two-digit area code and after 898.
+// True for the registry's own province's area codes: Hainan's 0898 and the
+// 0890 and 0899 it used before (shared/DOMAIN.md). Only these fold an area
+// code before a 96 number into the bare 96 number the province allocates.
+bool is_home_area(std::string_view area) {
+  return area == "898" || area == "890" || area == "899";
+}
+
+// Read a subscriber number after `area` (without its 0). Hainan's old 0890
+// and 0899, unknown to libphonenumber, take 7 or 8 digits; every other area
+// code takes the length libphonenumber's metadata gives it. The subscriber
+// number starts with 2-8 in any case (the numbering plan; libphonenumber
+// also accepts 0, 1 and 9 there).
 Reading read_subscriber(std::string_view area, std::string_view subscriber) {
   const bool historical = area == "890" || area == "899";
-  const bool eight_only = area.size() == 2 || area == "898";
   const size_t n = subscriber.size();
-  if (n > 8 || n < (eight_only ? 8u : 7u)) {
-    return form_problem("subscriber number after area code 0" + std::string(area) + " has " +
-                        count_text(n) + " digits, expected " + (eight_only ? "8" : "7 or 8"));
+  if (historical) {
+    if (n < 7 || n > 8) {
+      return form_problem("subscriber number after area code 0" + std::string(area) + " has " +
+                          count_text(n) + " digits, expected 7 or 8");
+    }
+  } else {
+    const std::string lengths = plan::subscriber_lengths(area);
+    if (lengths.empty()) {
+      return form_problem("area code 0" + std::string(area) + " does not exist");
+    }
+    if (lengths.find(static_cast<char>('0' + n)) == std::string::npos || n > 9) {
+      return form_problem("subscriber number after area code 0" + std::string(area) + " has " +
+                          count_text(n) + " digits, expected " + lengths);
+    }
   }
   if (subscriber[0] < '2' || subscriber[0] > '8') {
     return form_problem("subscriber number " + std::string(subscriber) + " starts with " +
                         subscriber[0] + ", expected 2-8");
   }
+  if (!historical && !plan::is_fixed_line(area, subscriber)) {
+    return form_problem("subscriber number " + std::string(subscriber) +
+                        " is not in use after area code 0" + std::string(area));
+  }
   return make("+86" + std::string(area) + std::string(subscriber), NumberType::fixed_line,
               historical);
+}
+
+// Read a 95 or 96 number written after `area`. A 95 number is national, so
+// the area code is dropped. A 96 number is allocated by a province: after
+// the registry's own area codes it is the bare 96 number; after another
+// area code it is that area's number, kept whole in E.164 form
+// ("0755-96166" is +8675596166, never Hainan's 96166).
+Reading read_area_service(std::string_view area, std::string_view service) {
+  const bool home = is_home_area(area);
+  if (!home && !plan::is_area_code(area)) {
+    return form_problem("area code 0" + std::string(area) + " does not exist");
+  }
+  if (service.starts_with("95") || home) {
+    return read_short_service(service);
+  }
+  if (!plan::is_area_96(area, service)) {
+    return form_problem(std::string(service) + " is not a 96 number of area code 0" +
+                        std::string(area));
+  }
+  return make("+86" + std::string(area) + std::string(service), NumberType::n96);
 }
 
 // Read a national significant number (no trunk 0): a mobile number, or an
@@ -183,21 +249,29 @@ Reading read_nsn(std::string_view digits, bool after_trunk) {
   if (digits.starts_with('0')) {
     return form_problem("an area code cannot start with 0");
   }
+  // 400 and 800 are national numbers, not area codes: "+86 400 810 8888".
+  if (digits.starts_with("400") || digits.starts_with("800")) {
+    return read_long_service(digits);
+  }
+  if (digits.starts_with("950") && (digits.size() == 10 || digits.size() == 11)) {
+    return form_problem(
+        "950 numbers of 10 or 11 digits are not accepted (a 95 number has 5 or "
+        "6 digits)");
+  }
   const size_t area_length = digits.starts_with("10") || digits.starts_with('2') ? 2 : 3;
   if (digits.size() <= area_length) {
     return form_problem("area code 0" + std::string(digits) + " is not followed by a number");
   }
   const std::string_view area = digits.substr(0, area_length);
   const std::string_view rest = digits.substr(area_length);
-  // An area code before a 95/96 number is dialling habit; the number is national.
   if (is_short_service(rest)) {
-    return read_short_service(rest);
+    return read_area_service(area, rest);
   }
   return read_subscriber(area, rest);
 }
 
 // Read what follows "+" or "00": China's 86 and a national number, or
-// another country's number of 8 to 15 digits in all.
+// another country's number as libphonenumber reads it.
 Reading read_international(std::string_view digits) {
   if (digits.starts_with("86")) {
     std::string_view nsn = digits.substr(2);
@@ -210,13 +284,11 @@ Reading read_international(std::string_view digits) {
   if (digits.starts_with('0')) {
     return form_problem("a country code cannot start with 0");
   }
-  if (digits.size() < 8 || digits.size() > 15) {
-    return form_problem("an international number has 8 to 15 digits, found " +
-                        count_text(digits.size()));
+  plan::Foreign foreign = plan::read_foreign(digits);
+  if (foreign.e164.empty()) {
+    return form_problem(std::move(foreign.problem));
   }
-  std::string canonical(1, '+');
-  canonical.append(digits);
-  return make(std::move(canonical), NumberType::international);
+  return make(std::move(foreign.e164), NumberType::international);
 }
 
 // Read what follows a carrier IP prefix: a mobile number or 0 and a national number.
@@ -349,7 +421,8 @@ bool Number::is_service() const {
 }
 
 Result<Number> parse_number(std::string_view text) {
-  const std::string ascii = fold_full_width(trim(text));
+  std::string ascii = fold_full_width(trim(text));
+  drop_written_trunk_prefix(ascii);
   if (is_spreadsheet_damage(ascii)) {
     return tl::unexpected(
         number_error(text, Problem{"number-spreadsheet", std::string(kSpreadsheet)}));
@@ -377,7 +450,7 @@ Result<NumberRange> parse_number_range(std::string_view text) {
     separator_length = 1;
   }
   if (separator == std::string_view::npos) {
-    return parse_number(text).map([](Number n) { return NumberRange{n, n}; });
+    return parse_number(text).map([](const Number& n) { return NumberRange{n, n}; });
   }
   Result<Number> first = parse_number(text.substr(0, separator));
   if (!first) {

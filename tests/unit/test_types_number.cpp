@@ -86,8 +86,10 @@ TEST_CASE("parse_number: fixed lines elsewhere") {
   check_number("020 8312 3456", "+862083123456", NumberType::fixed_line);
   check_number("+86 10 6234 5678", "+861062345678", NumberType::fixed_line);
   check_number("0571-87654321", "+8657187654321", NumberType::fixed_line);
-  check_number("0571-8765432", "+865718765432", NumberType::fixed_line);
+  check_number("0543-2345678", "+865432345678", NumberType::fixed_line);
   check_number("0755 2345 6789", "+8675523456789", NumberType::fixed_line);
+  check_number("0433 2345678", "+864332345678", NumberType::fixed_line);    // 7 or 8 digits
+  check_number("0433 23456789", "+8643323456789", NumberType::fixed_line);  // after 0433
   // DOMAIN.md: subscriber numbers start with 2-8, so these made-up numbers fail.
   check_rejected("010-12345678", "number-form",
                  "subscriber number 12345678 starts with 1, expected 2-8");
@@ -112,9 +114,28 @@ TEST_CASE("parse_number: mobiles") {
     check_number(text, "+8613800138000", NumberType::mobile);
   }
   for (std::string_view text : {"13012345678", "14512345678", "15012345678", "16612345678",
-                                "17012345678", "17951234567", "18912345678", "19912345678"}) {
+                                "17012345678", "17400123456", "18912345678", "19912345678"}) {
     check_number(text, "+86" + std::string(text), NumberType::mobile);
   }
+}
+
+TEST_CASE("parse_number: mobile prefixes that are not allocated") {
+  // libphonenumber 8.12.57's mobile pattern (shared/DOMAIN.md).
+  for (std::string_view prefix : {"140", "141", "142", "143", "144"}) {
+    check_rejected(std::string(prefix) + "12345678", "number-form",
+                   "prefix " + std::string(prefix) +
+                       " is not a mobile prefix (140 to 144 lead 13-digit machine-to-machine "
+                       "numbers, which are not accepted)");
+  }
+  check_rejected("1440012345678", "number-form", "a mobile number has 11 digits, found 13");
+  for (std::string_view prefix :
+       {"146", "148", "149", "154", "160", "161", "163", "164", "168", "169", "179", "194"}) {
+    check_rejected(std::string(prefix) + "12345678", "number-form",
+                   "mobile prefix " + std::string(prefix) + " is not allocated");
+  }
+  check_rejected("+86 174 1012 3456", "number-form", "mobile prefix 1741 is not allocated");
+  check_rejected("17406123456", "number-form", "mobile prefix 17406 is not allocated");
+  check_number("17405123456", "+8617405123456", NumberType::mobile);
 }
 
 TEST_CASE("parse_number: carrier prefix before a national number") {
@@ -144,7 +165,19 @@ TEST_CASE("parse_number: 95 and 96 numbers") {
     check_number("010-95105", "95105", NumberType::n95);
     check_number("+86 898 95555", "95555", NumberType::n95);
     check_number("(0898) 96110", "96110", NumberType::n96);
+    check_number("0899 96110", "96110", NumberType::n96);  // Hainan's old area codes
+    check_number("0890-961234", "961234", NumberType::n96);
   }
+  SUBCASE("another province's 96 number keeps its area code") {
+    // 96 numbers are allocated per province: Shenzhen's 96166 is not Hainan's.
+    check_number("0755-96166", "+8675596166", NumberType::n96);
+    check_number("+86 755 961234", "+86755961234", NumberType::n96);
+    check_number("010 96166", "+861096166", NumberType::n96);
+    CHECK(parsed("0755-96166").key() != parsed("96166").key());
+    CHECK(parsed("0755-96166").is_service());
+  }
+  check_rejected("0540 95555", "number-form", "area code 0540 does not exist");
+  check_rejected("0540 96166", "number-form", "area code 0540 does not exist");
   check_rejected("95105888", "number-form", "a 95 number has 5 or 6 digits, found 8");
   check_rejected("9510", "number-form", "a 95 number has 5 or 6 digits, found 4");
   check_rejected("961", "number-form", "a 96 number has 5 or 6 digits, found 3");
@@ -154,6 +187,13 @@ TEST_CASE("parse_number: 95 and 96 numbers") {
 }
 
 TEST_CASE("parse_number: 400 and 800 numbers") {
+  for (std::string_view text : {"+86 400 810 8888", "0086 4008108888", "+864008108888",
+                                "864008108888", "04008108888", "+86 (0)400 810 8888"}) {
+    check_number(text, "4008108888", NumberType::n400);
+  }
+  check_number("+86 800 178 6355", "8001786355", NumberType::n800);
+  check_number("0086 800-178-6355", "8001786355", NumberType::n800);
+  check_rejected("+86 400 810 888", "number-form", "a 400 number has 10 digits, found 9");
   check_number("400-810-8888", "4008108888", NumberType::n400);
   check_number("4006123456", "4006123456", NumberType::n400);
   check_number("400 612 3456", "4006123456", NumberType::n400);
@@ -169,12 +209,20 @@ TEST_CASE("parse_number: other countries") {
   check_number("0044 20 7123 4567", "+442071234567", NumberType::international);
   check_number("+1 (212) 555-0100", "+12125550100", NumberType::international);
   check_number("+852 2123 4567", "+85221234567", NumberType::international);
-  check_number("+12345678", "+12345678", NumberType::international);
-  check_number("+123456789012345", "+123456789012345", NumberType::international);
-  check_rejected("+852 212", "number-form", "an international number has 8 to 15 digits, found 6");
-  check_rejected("+683 1234", "number-form", "an international number has 8 to 15 digits, found 7");
-  check_rejected("+1234567890123456", "number-form",
-                 "an international number has 8 to 15 digits, found 16");
+  check_number("+683 7012", "+6837012", NumberType::international);  // Niue: 4 digits
+  check_number("+49 30 12345678", "+493012345678", NumberType::international);
+  check_number("+886 2 2345 6789", "+886223456789", NumberType::international);
+  SUBCASE("the written trunk prefix (0) is dropped for any country") {
+    check_number("+44 (0)20 7123 4567", "+442071234567", NumberType::international);
+    check_number("0044 (0)20 7123 4567", "+442071234567", NumberType::international);
+    check_number("+49 (0)30 12345678", "+493012345678", NumberType::international);
+    check_number("+86 (0)755 2345 6789", "+8675523456789", NumberType::fixed_line);
+  }
+  check_rejected("+852 212", "number-form", "it is not a valid number of +852 (HK)");
+  check_rejected("+683 1234", "number-form", "it is not a valid number of +683 (NU)");
+  check_rejected("+12345678", "number-form", "it is not a valid number of +1");
+  check_rejected("+999 1234 5678", "number-form", "it starts with no country code");
+  check_rejected("+1234567890123456", "number-form", "it is not a valid number of +1");
   check_rejected("+0123456789", "number-form", "a country code cannot start with 0");
   check_rejected("000", "number-form", "a country code cannot start with 0");
 }
@@ -218,7 +266,17 @@ TEST_CASE("parse_number: wrong forms") {
     check_rejected("010-6234567", "number-form",
                    "subscriber number after area code 010 has 7 digits, expected 8");
     check_rejected("0571-876543210", "number-form",
-                   "subscriber number after area code 0571 has 9 digits, expected 7 or 8");
+                   "subscriber number after area code 0571 has 9 digits, expected 8");
+    // libphonenumber's metadata gives each area code its subscriber length.
+    check_rejected("0571-8765432", "number-form",
+                   "subscriber number after area code 0571 has 7 digits, expected 8");
+    check_rejected("0543-23456789", "number-form",
+                   "subscriber number after area code 0543 has 8 digits, expected 7");
+    check_rejected("0755 2345 678", "number-form",
+                   "subscriber number after area code 0755 has 7 digits, expected 8");
+    check_rejected("0540 3068 8763", "number-form", "area code 0540 does not exist");
+    check_rejected("+86 540 3068 8763", "number-form", "area code 0540 does not exist");
+    check_rejected("026 2345 6789", "number-form", "area code 026 does not exist");
     check_rejected("0898", "number-form", "area code 0898 is not followed by a number");
     check_rejected("0", "number-form", "no number follows the prefix");
     check_rejected("+86", "number-form", "no number follows the prefix");
@@ -256,7 +314,7 @@ TEST_CASE("Number::key") {
   CHECK(parsed("951050").key() == 6 * kScale + 951050);
   CHECK(parsed("4008108888").key() == 10 * kScale + 4008108888);
   CHECK(parsed("+442071234567").key() == 32 * kScale + 442071234567);
-  CHECK(parsed("+123456789012345").key() == 35 * kScale + 123456789012345);
+  CHECK(parsed("+886223456789").key() == 32 * kScale + 886223456789);
   SUBCASE("orders numbers of one form like their digits") {
     CHECK(parsed("95105").key() < parsed("95106").key());
     CHECK(parsed("0898-66123456").key() < parsed("0898-66123457").key());
