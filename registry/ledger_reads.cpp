@@ -107,7 +107,9 @@ std::vector<store::JournalEntry> Ledger::log(const store::JournalQuery& query) {
 
 VerifyReport Ledger::verify() {
   VerifyReport report;
-  report.chain = journal_->check();
+  Replay replay(*db_);
+  report.chain = journal_->check([&replay](const store::JournalEntry& e) { replay.entry(e); });
+  report.replay = replay.compare();
   store::Statement integrity(*db_, "PRAGMA integrity_check");
   while (integrity.step()) {
     if (integrity.text(0) != "ok") {
