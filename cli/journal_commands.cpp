@@ -91,6 +91,9 @@ std::string difference_message(const RecordDifference& d) {
       return fmt::format("{} '{}': {} is '{}' in the tables but '{}' in journal entry {}", d.entity,
                          d.key, d.field, d.table_value, d.journal_value, d.seq);
     case What::history:
+      if (d.prior_seq == 0)
+        return fmt::format("{} '{}': journal entry {} changed it, but no entry before it wrote it",
+                           d.entity, d.key, d.seq);
       if (d.field.empty())
         return fmt::format("{} '{}': journal entry {} found it other than entry {} had left it",
                            d.entity, d.key, d.seq, d.prior_seq);

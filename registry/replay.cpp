@@ -194,7 +194,9 @@ void name_record_differences(store::Database& db, const Kind& kind, Differences&
     if (e.before) {
       auto prior = replayed.find(e.key);
       stored_part(kind, *e.before, found, callers);
-      if (prior && prior->text && *prior->text != found) {
+      if (!prior || !prior->text) {
+        diffs.add({RecordDifference::What::history, "", e.key, e.seq, "", found, "", 0});
+      } else if (*prior->text != found) {
         diffs.fields(e.key, e.seq, found, *prior->text, RecordDifference::What::history,
                      prior->seq);
       }
