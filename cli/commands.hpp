@@ -12,6 +12,7 @@ void add_ledger_commands(CLI::App& app, Context& ctx);  // holder credential res
 void add_who(CLI::App& app, Context& ctx);
 void add_log(CLI::App& app, Context& ctx);
 void add_verify(CLI::App& app, Context& ctx);
+void add_checkpoint(CLI::App& app, Context& ctx);
 void add_backup(CLI::App& app, Context& ctx);
 void add_config(CLI::App& app, Context& ctx);
 void add_import(CLI::App& app, Context& ctx);  // import, and the hidden import-manual

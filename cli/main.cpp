@@ -67,6 +67,7 @@ void build(CLI::App& app, Context& ctx) {
   add_who(app, ctx);
   add_log(app, ctx);
   add_verify(app, ctx);
+  add_checkpoint(app, ctx);
   add_backup(app, ctx);
   add_config(app, ctx);
   add_import(app, ctx);

@@ -11,6 +11,7 @@
 #include "registry/clock.hpp"
 #include "registry/model/record.hpp"
 #include "registry/model/value.hpp"
+#include "registry/replay.hpp"
 #include "registry/store/journal.hpp"
 #include "registry/store/store.hpp"
 #include "registry/types/number.hpp"
@@ -40,8 +41,9 @@ enum class Outcome { added, changed, unchanged };
 /// The integrity check of `verify`.
 struct VerifyReport {
   store::ChainCheck chain;
+  ReplayCheck replay;                        // the tables against the journal's replay
   std::vector<std::string> sqlite_problems;  // integrity_check and foreign_key_check output
-  bool ok() const { return !chain.bad && sqlite_problems.empty(); }
+  bool ok() const { return !chain.bad && replay.ok() && sqlite_problems.empty(); }
 };
 
 class Ledger {

@@ -17,7 +17,10 @@ std::vector<store::JournalEntry> Ledger::log(const store::JournalQuery& query) {
 
 VerifyReport Ledger::verify() {
   VerifyReport report;
-  report.chain = store_->journal().check();
+  Replay replay(*store_);
+  report.chain =
+      store_->journal().check([&replay](const store::JournalEntry& e) { replay.entry(e); });
+  report.replay = replay.compare();
   report.sqlite_problems = store_->check_integrity();
   return report;
 }

@@ -156,13 +156,19 @@ std::vector<JournalEntry> Journal::read(const JournalQuery& q) {
 }
 
 ChainCheck Journal::check() {
+  return check([](const JournalEntry&) {});
+}
+
+ChainCheck Journal::check(const std::function<void(const JournalEntry&)>& visit) {
   ChainCheck result;
   result.head = genesis_hash();
   Statement st(db_, fmt::format("SELECT {} FROM journal ORDER BY seq", kColumns));
   int64_t expected_seq = 1;
+  JournalEntry e;
   while (st.step()) {
-    JournalEntry e = read_entry(st);
+    e = read_entry(st);
     ++result.entries;
+    visit(e);
     if (!result.bad) {
       if (e.seq != expected_seq) {
         result.bad = expected_seq;

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -81,6 +82,9 @@ class Journal {
   std::vector<JournalEntry> read(const JournalQuery& query);
   /// Recompute the chain from the first entry.
   ChainCheck check();
+  /// Recompute the chain, handing every entry to `visit` in seq order (one
+  /// pass for the chain and whatever else reads the whole journal).
+  ChainCheck check(const std::function<void(const JournalEntry&)>& visit);
 
  private:
   Database& db_;

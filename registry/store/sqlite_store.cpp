@@ -13,6 +13,7 @@
 #include "registry/store/migrate.hpp"
 #include "registry/store/ranges.hpp"
 #include "registry/store/records.hpp"
+#include "registry/store/replay.hpp"
 #include "registry/store/screen_source.hpp"
 
 namespace numreg::store {
@@ -235,6 +236,37 @@ void SqliteStore::backup_to(const std::string& path) {
     ::unlink(path.c_str());
     target.fail(rc, "backup");
   }
+}
+
+void SqliteStore::scan_records(const Kind& kind, const std::function<void(const Record&)>& visit) {
+  store::scan_records(*db_, kind, visit);
+}
+
+void SqliteStore::scan_permits(
+    const std::function<void(std::string_view, std::string_view, std::string_view)>& visit) {
+  store::scan_permits(*db_, visit);
+}
+
+void SqliteStore::scan_entries(const std::vector<std::string>& entities,
+                               const std::function<void(const JournalEntry&)>& visit) {
+  store::scan_entries(*db_, entities, visit);
+}
+
+int64_t SqliteStore::count_records(const Kind& kind) {
+  return store::count_records(*db_, kind);
+}
+
+std::optional<std::string> SqliteStore::entry_hash_at(int64_t seq) {
+  return store::entry_hash_at(*db_, seq);
+}
+
+std::vector<std::pair<int64_t, std::string>> SqliteStore::entries_with_hash_prefix(
+    std::string_view prefix, int limit) {
+  return store::entries_with_hash_prefix(*db_, prefix, limit);
+}
+
+std::unique_ptr<ReplayScratch> SqliteStore::replay_scratch() {
+  return std::make_unique<ReplayTable>(*db_);
 }
 
 std::vector<std::string> SqliteStore::check_integrity() {

@@ -66,6 +66,17 @@ class SqliteStore final : public Store {
   std::optional<InspectionRow> find_inspection(const std::string& id) override;
   void set_inspection_results(const std::string& id, const std::string& results) override;
 
+  void scan_records(const Kind& kind, const std::function<void(const Record&)>& visit) override;
+  void scan_permits(const std::function<void(std::string_view lease, std::string_view first,
+                                             std::string_view last)>& visit) override;
+  void scan_entries(const std::vector<std::string>& entities,
+                    const std::function<void(const JournalEntry&)>& visit) override;
+  int64_t count_records(const Kind& kind) override;
+  std::optional<std::string> entry_hash_at(int64_t seq) override;
+  std::vector<std::pair<int64_t, std::string>> entries_with_hash_prefix(std::string_view prefix,
+                                                                        int limit) override;
+  std::unique_ptr<ReplayScratch> replay_scratch() override;
+
   screen::ScreenIndex load_screen_index() override;
   void backup_to(const std::string& path) override;
   std::vector<std::string> check_integrity() override;

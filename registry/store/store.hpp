@@ -22,6 +22,8 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "registry/model/record.hpp"
@@ -131,6 +133,29 @@ class KeySnapshot {
   virtual bool exists(const Kind& kind, const std::string& key) = 0;
 };
 
+/// Records by key that a store keeps beyond memory while `verify` replays
+/// one kind of the journal (registry/replay.hpp): what the journal says each
+/// key holds, and which entry said it. Gone when destroyed.
+class ReplayScratch {
+ public:
+  struct Row {
+    int64_t seq = 0;
+    std::optional<std::string> text;  // nothing: the entry removed the record
+  };
+  virtual ~ReplayScratch() = default;
+  /// What entry `seq` left under `key`: `text`, or nothing (a removal).
+  virtual void put(std::string_view key, int64_t seq, const std::optional<std::string>& text) = 0;
+  /// Forget every key that starts with `prefix`.
+  virtual void erase_prefix(const std::string& prefix) = 0;
+  /// The row under `key`.
+  virtual std::optional<Row> find(std::string_view key) = 0;
+  /// The row under `key`, removed.
+  virtual std::optional<Row> take(std::string_view key) = 0;
+  /// Every row left that holds a record, in key order.
+  virtual void remaining(
+      const std::function<void(std::string_view key, const Row& row)>& visit) = 0;
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -231,6 +256,27 @@ class Store {
   virtual std::optional<InspectionRow> find_inspection(const std::string& id) = 0;
   /// Set the site results (JSON text) of inspection `id`.
   virtual void set_inspection_results(const std::string& id, const std::string& results) = 0;
+
+  // --- Verify's replay and checkpoints ---
+
+  /// Every record of `kind`, in no particular order. Derived fields (a
+  /// lease's permitted_callers) are left empty: permits are read apart.
+  virtual void scan_records(const Kind& kind, const std::function<void(const Record&)>& visit) = 0;
+  /// Every permit: its lease, first and last number.
+  virtual void scan_permits(const std::function<void(std::string_view lease, std::string_view first,
+                                                     std::string_view last)>& visit) = 0;
+  /// Every journal entry about one of `entities`, in seq order.
+  virtual void scan_entries(const std::vector<std::string>& entities,
+                            const std::function<void(const JournalEntry&)>& visit) = 0;
+  /// How many records of `kind` the tables hold.
+  virtual int64_t count_records(const Kind& kind) = 0;
+  /// The hash of journal entry `seq`, or nullopt when there is none.
+  virtual std::optional<std::string> entry_hash_at(int64_t seq) = 0;
+  /// Up to `limit` entries (seq, hash) whose hash starts with `prefix`.
+  virtual std::vector<std::pair<int64_t, std::string>> entries_with_hash_prefix(
+      std::string_view prefix, int limit) = 0;
+  /// An empty scratch of replayed records.
+  virtual std::unique_ptr<ReplayScratch> replay_scratch() = 0;
 
   // --- Screening, backup, integrity ---
 

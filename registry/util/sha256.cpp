@@ -31,6 +31,17 @@ EVP_MD_CTX* context() {
 
 }  // namespace
 
+std::array<unsigned char, 32> sha256(std::string_view data) {
+  std::array<unsigned char, 32> digest{};
+  EVP_MD_CTX* ctx = context();
+  if (EVP_DigestInit_ex(ctx, sha256_md(), nullptr) != 1 ||
+      EVP_DigestUpdate(ctx, data.data(), data.size()) != 1 ||
+      EVP_DigestFinal_ex(ctx, digest.data(), nullptr) != 1) {
+    throw Failure(make_error(ErrorKind::internal, "sha256", "SHA-256 failed in libcrypto"));
+  }
+  return digest;
+}
+
 std::string sha256_hex(std::string_view data) {
   std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
   unsigned int length = 0;

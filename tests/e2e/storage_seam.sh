@@ -7,7 +7,7 @@ cd "${NUMREG_SOURCE_DIR:?}"
 found=$(grep -rnE 'sqlite3_[a-z_]+\(|"[^"]*\b(SELECT|INSERT INTO|UPDATE [a-z_]+ SET|DELETE FROM|PRAGMA|BEGIN|COMMIT|ROLLBACK)\b' \
   --include='*.cpp' --include='*.hpp' registry cli | grep -v '^registry/store/' || true)
 # SQL built up in pieces, and the SQLite layer's own types, outside the store.
-pieces=$(grep -rnE '"[^"]*\b(WHERE|JOIN|ORDER BY|GROUP BY) |store::(Database|Statement|Transaction)\b|sqlite3\.h|registry/store/(database|records|ranges|migrate|screen_source|sqlite_store)\.hpp' \
+pieces=$(grep -rnE '"[^"]*\b(WHERE|JOIN|ORDER BY|GROUP BY) |store::(Database|Statement|Transaction)\b|sqlite3\.h|registry/store/(database|records|ranges|migrate|replay|screen_source|sqlite_store)\.hpp' \
   --include='*.cpp' --include='*.hpp' registry cli | grep -v '^registry/store/' || true)
 if [[ -n "$found$pieces" ]]; then
   echo "SQL or SQLite outside registry/store/ (move it behind store::Store):" >&2
