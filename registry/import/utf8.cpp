@@ -48,12 +48,26 @@ size_t skip_ascii(std::string_view text, size_t i) {
   return i;
 }
 
+// True when the three bytes at `p` are a valid UTF-8 sequence: the common
+// case of Chinese text, checked without a loop.
+bool three_bytes(const unsigned char* p) {
+  unsigned char c = p[0];
+  unsigned char d = p[1];
+  return c >= 0xE0 && c <= 0xEF && (d & 0xC0) == 0x80 && (p[2] & 0xC0) == 0x80 &&
+         (c != 0xE0 || d >= 0xA0) && (c != 0xED || d < 0xA0);
+}
+
 }  // namespace
 
 size_t scan_utf8(std::string_view text, bool& cut) {
   cut = false;
   size_t i = 0;
+  const auto* bytes = reinterpret_cast<const unsigned char*>(text.data());
   while ((i = skip_ascii(text, i)) < text.size()) {
+    while (i + 3 <= text.size() && three_bytes(bytes + i))
+      i += 3;
+    if (i == text.size() || bytes[i] < 0x80)
+      continue;
     auto c = static_cast<unsigned char>(text[i]);
     int n = sequence_length(c);
     if (n == 0)
