@@ -319,10 +319,11 @@ std::string_view TextSource::read_utf8() {
 }
 
 // Refuse a line of UTF-8 text (with Chinese or other characters of three
-// bytes) in a file decoded from another encoding: the file mixes encodings.
-void TextSource::check_lines() {
+// bytes) among the first `n` raw bytes of a file decoded from another
+// encoding: the file mixes encodings.
+void TextSource::check_lines(size_t n) {
   State& s = *state_;
-  std::string_view raw = s.raw;
+  std::string_view raw = std::string_view(s.raw).substr(0, n);
   long line = s.line;
   long column = s.column;
   for (size_t start = 0; start < raw.size();) {
@@ -344,8 +345,6 @@ void TextSource::check_lines() {
 std::string_view TextSource::read_iconv() {
   State& s = *state_;
   while (true) {
-    if (s.check_lines)
-      check_lines();
     s.text.resize(s.raw.size() * 3 + 16);
     char* in = s.raw.data();
     size_t in_left = s.raw.size();
@@ -355,6 +354,8 @@ std::string_view TextSource::read_iconv() {
     int err = errno;
     s.text.resize(s.text.size() - out_left);
     size_t used = s.raw.size() - in_left;
+    if (s.check_lines)
+      check_lines(used);  // before a byte error: it may be where such a line goes wrong
     if (rc == static_cast<size_t>(-1) && err == EILSEQ) {
       std::string byte = hex_byte(s.raw[used]);
       std::string name = upper(s.encoding);

@@ -51,7 +51,7 @@ class TextSource {
   std::string_view emit(size_t n);
   std::string_view read_utf8();
   std::string_view read_iconv();
-  void check_lines();
+  void check_lines(size_t n);
   [[noreturn]] void fail_at(std::string_view decoded, std::string code, std::string message);
 
   std::string name_;

@@ -193,6 +193,11 @@ TEST_CASE("TextSource: a file that changes encoding is refused where it does") {
           "t.csv:4:1: error[encoding]: this line is UTF-8, though the text before it is GB18030: "
           "the file mixes encodings (save it again in one encoding, as UTF-8)");
   }
+  SUBCASE("a bad byte before a UTF-8 line: the first of the two is told") {
+    CHECK(outcome(test::encode(kSimplified, "GB18030") + "x,\x81\x20\n91460100MA5T0001XA,海口\n") ==
+          "t.csv:4:3: error[encoding]: byte 0x81 is not GB18030, though the text before it is: "
+          "the file mixes encodings (save it again in one encoding, as UTF-8)");
+  }
   SUBCASE("bytes that are not GB18030 in a GB18030 file") {
     CHECK(outcome(test::encode(kSimplified, "GB18030") + "x,\x81\x20\n") ==
           "t.csv:4:3: error[encoding]: byte 0x81 is not GB18030, though the text before it is: "
