@@ -180,12 +180,14 @@ void TextSource::open(const Encoding& forced) {
   }
   if (bom)
     raw.erase(0, 3);
+  bool gb_bom = raw.starts_with("\x84\x31\x95\x33");  // GB18030's own byte order mark
+  if (gb_bom && (!state_->forced || forced == Encoding::gb18030))
+    raw.erase(0, 4);
   if (state_->forced) {
     use(forced.name);
   } else if (bom) {
     use("utf-8");
-  } else if (raw.starts_with("\x84\x31\x95\x33")) {
-    raw.erase(0, 4);  // GB18030's own byte order mark
+  } else if (gb_bom) {
     use("gb18030");
   } else if (size_t p = first_non_ascii(raw); p != std::string::npos) {
     decide(p);  // the ASCII before reads the same in every encoding told

@@ -254,6 +254,9 @@ TEST_CASE("TextSource: --encoding that does not fit, and byte order marks") {
         "t.csv:1:1: error[encoding]: the file starts with a UTF-8 byte order mark, but "
         "--encoding gb18030 was given (leave --encoding out, or give utf-8)");
   CHECK(outcome("\xEF\xBB\xBF" + kSimplified, Encoding::utf8) == kSimplified + "|utf-8");
+  std::string gb_bom = "\x84\x31\x95\x33" + gb;
+  CHECK(outcome(gb_bom) == kSimplified + "|gb18030");
+  CHECK(outcome(gb_bom, Encoding::gb18030) == kSimplified + "|gb18030");
   CHECK(outcome(test::encode(kSimplified, "UTF-16")) ==
         "t.csv:1:1: error[encoding]: UTF-16 text: save the file as CSV UTF-8, or give --encoding "
         "utf-16");
