@@ -158,7 +158,9 @@ void add_import(CLI::App& app, Context& ctx) {
                   "record kind of every file (default: the file name's first "
                   "word, e.g. leases-2019q2.csv)");
   cmd->add_option("--format", a->format, "csv, yaml, toml, json or jsonl (default: the extension)");
-  cmd->add_option("--encoding", a->encoding, "utf-8 or gb18030 (default: detected)");
+  cmd->add_option("--encoding", a->encoding,
+                  "the files' encoding: utf-8, gb18030, or any name iconv knows (big5, shift_jis, "
+                  "windows-1252 ...); default: UTF-8 or GB18030, detected");
   cmd->add_flag("--dry-run", a->dry_run, "validate and count, write nothing");
   cmd->add_option("--mode", a->mode, "insert (a key that exists is an error) or upsert")
       ->check(CLI::IsMember({"insert", "upsert"}));

@@ -79,7 +79,9 @@ void add_results(CLI::App* group, Context& ctx) {
   auto encoding = std::make_shared<std::string>();
   cmd->add_option("file", *file, "the Sample sheet saved as CSV ('-' reads standard input)")
       ->required();
-  cmd->add_option("--encoding", *encoding, "utf-8 or gb18030 (default: detected)");
+  cmd->add_option("--encoding", *encoding,
+                  "the files' encoding: utf-8, gb18030, or any name iconv knows (big5, shift_jis, "
+                  "windows-1252 ...); default: UTF-8 or GB18030, detected");
   cmd->add_option("--inspection", *id, "the inspection (default the newest)");
   cmd->add_option("--date", *date, "the day of the site visit (default today)");
   cmd->add_option("--reason", *reason, "why, for the journal");

@@ -28,7 +28,9 @@ void add_import(CLI::App* group, Context& ctx) {
                   "CSV with a header row (or YAML, TOML, JSON, JSON Lines); '-' reads standard "
                   "input")
       ->required();
-  cmd->add_option("--encoding", *encoding, "utf-8 or gb18030 (default: detected)");
+  cmd->add_option("--encoding", *encoding,
+                  "the files' encoding: utf-8, gb18030, or any name iconv knows (big5, shift_jis, "
+                  "windows-1252 ...); default: UTF-8 or GB18030, detected");
   cmd->add_option("--reason", *reason, "why, for the journal");
   on_run(cmd, ctx, [&ctx, file, encoding, reason] {
     // The import of every kind, with the kind fixed and stored refusals updated.

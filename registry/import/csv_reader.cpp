@@ -46,22 +46,36 @@ void CsvTokenizer::append(Cell& cell, std::string_view run, std::vector<Error>& 
 }
 
 // A field without quotes: everything up to a comma or a line end, taken a
-// buffer's run at a time.
+// buffer's run at a time. A quote in it is refused (RFC 4180 allows quotes
+// only in quoted fields): `a, "b"` or `12" pipe` would otherwise be stored
+// with their quotes.
 void CsvTokenizer::unquoted(Cell& cell, std::vector<Error>& errors) {
+  bool told = false;
   while (pos_ < buf_.size() || fill()) {
     size_t end = pos_;
     long columns = 0;
     for (; end < buf_.size(); ++end) {
       char c = buf_[end];
-      if (c == ',' || c == '\n' || c == '\r')
+      if (c == ',' || c == '\n' || c == '\r' || c == '"')
         break;
       columns += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
     }
     append(cell, buf_.substr(pos_, end - pos_), errors);
     column_ += columns;
     pos_ = end;
-    if (end < buf_.size())
+    if (end == buf_.size())
+      continue;
+    if (buf_[end] != '"')
       return;
+    if (!told) {
+      errors.push_back(error_at(Location{source_.name(), line_, column_}, "csv-quote",
+                                "a quote inside a field that does not start with one (quote the "
+                                "whole field and write the quote as \"\", with no blank before "
+                                "the opening quote)"));
+      told = true;
+    }
+    append(cell, '"', errors);
+    advance();
   }
 }
 
@@ -110,6 +124,9 @@ void CsvTokenizer::quoted(Cell& cell, std::vector<Error>& errors) {
       if (peek() != '"')
         return;
       advance();
+    } else if (c == '\r' && peek() != '\n') {
+      ++line_;  // a lone CR ends a line inside quotes too, as between records
+      column_ = 1;
     }
     append(cell, static_cast<char>(c), errors);
   }

@@ -59,6 +59,15 @@ void DocumentReader::add_cell(Row& row, std::string_view key, std::string text,
                  fmt::format("{} has no field '{}' (see numreg-import(5))", row.kind->name, key)));
     return;
   }
+  for (size_t i = 0; i < row.size; ++i) {
+    if (row.cells[i].name == f->name) {
+      errors.push_back(error_at(key_where, "key-repeated",
+                                fmt::format("repeated key '{}': this record already gives {} on "
+                                            "line {}",
+                                            key, f->name, row.cells[i].where.line)));
+      return;
+    }
+  }
   Cell& cell = row.add();
   cell.name = f->name;
   cell.text = std::move(text);
@@ -76,7 +85,18 @@ const Kind* DocumentReader::top_kind(std::string_view key, const Location& where
                               fmt::format("unknown record kind '{}' (expected a list of one of: "
                                           "{})",
                                           key, fmt::join(names, ", "))));
+    return nullptr;
   }
+  for (const auto& [seen, at] : top_keys_) {
+    if (seen == k) {
+      errors.push_back(error_at(where, "key-repeated",
+                                fmt::format("repeated key '{}': this document already has a list "
+                                            "of {} on line {}",
+                                            key, k->name, at.line)));
+      return nullptr;
+    }
+  }
+  top_keys_.emplace_back(k, where);
   return k;
 }
 

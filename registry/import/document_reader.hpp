@@ -24,11 +24,14 @@ class DocumentReader : public RowReader {
   /// A new record of `kind` starting at `where`.
   Row& add_row(const Kind& kind, const Location& where);
   /// Add a cell named `key` (written at `key_where`) to `row`; an unknown
-  /// key is an error.
+  /// key is an error, and so is a key whose field the row already has.
   void add_cell(Row& row, std::string_view key, std::string text, const Location& where,
                 const Location& key_where, std::vector<Error>& errors);
-  /// The kind a top-level key names, or an error.
+  /// The kind a top-level key names, or an error (also when an earlier key
+  /// of the same document named it).
   const Kind* top_kind(std::string_view key, const Location& where, std::vector<Error>& errors);
+  /// Start a new document of a stream (YAML's `---`): its keys are its own.
+  void begin_document() { top_keys_.clear(); }
 
   /// Drop every row (after an error that spoils the whole document).
   void clear() {
@@ -41,6 +44,7 @@ class DocumentReader : public RowReader {
  private:
   std::vector<std::vector<Row>> rows_;  // by index in kinds()
   std::vector<size_t> next_;
+  std::vector<std::pair<const Kind*, Location>> top_keys_;  // this document's, in order
 };
 
 /// Parse a JSON document. `hint` is the kind of a top-level list.

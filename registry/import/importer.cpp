@@ -661,8 +661,10 @@ ImportReport import_files(Ledger& ledger, const std::vector<std::string>& paths,
   }
   run.progress();
   for (auto& in : inputs) {
-    if (in->source)
+    if (in->source) {
       in->file.sha256 = in->source->sha256();
+      in->file.encoding = std::string(in->source->encoding());  // told as the text was read
+    }
     report.files.push_back(in->file);
   }
   size_t written = 0;

@@ -196,17 +196,24 @@ std::unique_ptr<DocumentReader> read_yaml(std::string_view text, const std::stri
         *deep, "nesting", fmt::format("values nested deeper than {} levels", limits.max_depth)));
     return doc;
   }
-  YAML::Node root;
+  // A stream of documents (separated by `---`) is read whole: every
+  // document's records are imported, none is dropped.
+  std::vector<YAML::Node> documents;
   try {
-    root = YAML::Load(std::string(text));
+    documents = YAML::LoadAll(std::string(text));
   } catch (const YAML::Exception& e) {
     errors.push_back(error_at(mark_location(e.mark, name), "yaml-syntax",
                               fmt::format("invalid YAML: {}", e.msg)));
     return doc;
   }
   YamlWalker walker(*doc, name, limits.max_nodes_per_byte * text.size() + 1024, errors);
-  if (!walker.document(root, hint))
-    doc->clear();
+  for (const auto& root : documents) {
+    doc->begin_document();
+    if (!walker.document(root, hint)) {
+      doc->clear();
+      break;
+    }
+  }
   return doc;
 }
 

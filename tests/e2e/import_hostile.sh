@@ -26,7 +26,7 @@ expect() {  # expect FILE EXPECTED-STDERR: exit 65 and exactly that on stderr
 expect holders-big.csv "holders-big.csv:2:20: error[field-size]: field longer than 1048576 bytes (is a quote missing?)
 numreg: error: 1 error found; nothing was imported"
 printf '\xef\xbb\xbfuscc,name,kind\n91460400MA5TDR015T,\xff\xfe,enterprise\n' > holders-utf8.csv
-expect holders-utf8.csv "holders-utf8.csv:2:20: error[encoding]: name: invalid UTF-8 (expected UTF-8 or GB18030 text; see --encoding)
+expect holders-utf8.csv "holders-utf8.csv:2:20: error[encoding]: byte 0xFF is not UTF-8, though the text before it is: the file mixes encodings (save it again in one encoding, as UTF-8)
 numreg: error: 1 error found; nothing was imported"
 python3 -c "print('[' * 1000000 + ']' * 1000000)" > leases-deep.json
 expect leases-deep.json "leases-deep.json:1:2: error[document-shape]: expected a record object, found a list

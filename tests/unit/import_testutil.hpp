@@ -1,7 +1,11 @@
 // Helpers for the import tests: files in a scratch directory, rows as text.
 #pragma once
 
+#include <iconv.h>
+
+#include <cerrno>
 #include <fstream>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -19,6 +23,26 @@ inline std::string write_file(const std::string& dir, const std::string& name,
   std::string path = dir + "/" + name;
   std::ofstream(path, std::ios::binary) << bytes;
   return path;
+}
+
+/// `utf8` written in `encoding` by iconv, as another program would write it.
+inline std::string encode(const std::string& utf8, const char* encoding) {
+  iconv_t cd = iconv_open(encoding, "UTF-8");
+  // NOLINTNEXTLINE(performance-no-int-to-ptr)
+  if (cd == reinterpret_cast<iconv_t>(-1))
+    throw std::runtime_error(std::string("iconv cannot write ") + encoding);
+  std::string out(utf8.size() * 4 + 16, '\0');
+  std::string in = utf8;
+  char* i = in.data();
+  size_t i_left = in.size();
+  char* o = out.data();
+  size_t o_left = out.size();
+  size_t rc = iconv(cd, &i, &i_left, &o, &o_left);
+  iconv_close(cd);
+  if (rc == static_cast<size_t>(-1))
+    throw std::runtime_error(std::string("iconv cannot write this text in ") + encoding);
+  out.resize(out.size() - o_left);
+  return out;
 }
 
 /// "name=text@line:column" for each cell of `row`.

@@ -128,6 +128,78 @@ TEST_CASE("read_toml: arrays of tables; floats refused") {
                           "read exactly: write it as a quoted string"});
 }
 
+// JSONTestSuite (github.com/nst/JSONTestSuite) accepts a repeated key
+// (y_object_duplicated_key.json: {"a":"b","a":"c"}) and leaves its meaning to
+// the reader; numreg refuses it, as CSV headers and TOML do, rather than
+// keep one of the two values without a word.
+TEST_CASE("read_json and read_yaml: a repeated key is refused where it is") {
+  SUBCASE("JSON: in a record") {
+    auto p = json(
+        "{\"holders\": [\n {\"uscc\": \"91460400MA5TDR015T\", \"name\": \"儋州海韵\",\n  "
+        "\"name\": \"东方八所\"}\n]}",
+        "holders");
+    CHECK(p.errors == Lines{"d.json:3:3: error[key-repeated]: repeated key 'name': this record "
+                            "already gives name on line 2"});
+  }
+  SUBCASE("JSON: a field and its Chinese name") {
+    auto p = json("[{\"uscc\": \"91460400MA5TDR015T\", \"名称\": \"a\", \"name\": \"b\"}]",
+                  "holders", &kind("holders"));
+    CHECK(p.errors == Lines{"d.json:1:44: error[key-repeated]: repeated key 'name': this record "
+                            "already gives name on line 1"});
+  }
+  SUBCASE("JSON: a kind given twice") {
+    auto p = json("{\"holders\": [],\n \"holders\": [{\"uscc\": \"x\"}]}", "holders");
+    CHECK(p.rows.empty());
+    CHECK(p.errors == Lines{"d.json:2:2: error[key-repeated]: repeated key 'holders': this "
+                            "document already has a list of holders on line 1"});
+  }
+  SUBCASE("YAML: in a record") {
+    auto p =
+        yaml("holders:\n  - uscc: 91460400MA5TDR015T\n    name: 儋州海韵\n    name: 东方八所\n",
+             "holders");
+    CHECK(p.errors == Lines{"d.yaml:4:5: error[key-repeated]: repeated key 'name': this record "
+                            "already gives name on line 3"});
+  }
+  SUBCASE("YAML: a kind given twice") {
+    auto p = yaml("holders:\n  - uscc: A\nholders:\n  - uscc: B\n", "holders");
+    CHECK(p.rows.size() == 1);
+    CHECK(p.errors == Lines{"d.yaml:3:1: error[key-repeated]: repeated key 'holders': this "
+                            "document already has a list of holders on line 1"});
+  }
+}
+
+// After yaml-test-suite (github.com/yaml/yaml-test-suite, src/): 6XDY "Two
+// document start markers", 7Z25 "Bare document after document end marker",
+// and the spec's example 2.8 (two documents, each between --- and ...).
+TEST_CASE("read_yaml: every document of a stream is read") {
+  SUBCASE("two documents, each with its records") {
+    auto p = yaml(
+        "---\nholders:\n  - uscc: 91460400MA5TDR015T\n...\n---\nholders:\n  - uscc: "
+        "91469007MA5T3K8X2C\n...\n",
+        "holders");
+    REQUIRE(p.rows.size() == 2);
+    CHECK(p.rows[0] == Lines{"uscc=91460400MA5TDR015T@3:11"});
+    CHECK(p.rows[1] == Lines{"uscc=91469007MA5T3K8X2C@7:11"});
+    CHECK(p.errors.empty());
+  }
+  SUBCASE("a bare document after an end marker") {
+    auto p = yaml("---\nholders: []\n...\nleases:\n  - id: L-1\n", "leases");
+    REQUIRE(p.rows.size() == 1);
+    CHECK(p.rows[0] == Lines{"id=L-1@5:9"});
+    CHECK(p.errors.empty());
+  }
+  SUBCASE("empty documents hold nothing") {
+    auto p = yaml("---\n---\n", "holders");
+    CHECK(p.rows.empty());
+    CHECK(p.errors.empty());
+  }
+  SUBCASE("the second document's errors say its lines") {
+    auto p = yaml("holders:\n  - uscc: A\n---\nholders:\n  - 42\n", "holders");
+    CHECK(p.errors == Lines{"d.yaml:5:5: error[document-shape]: expected a record (a mapping of "
+                            "field: value), found a value"});
+  }
+}
+
 TEST_CASE("JsonLinesReader: one record a line") {
   test::ScratchRegistry dir;
   auto path = test::write_file(dir.dir(), "permits.jsonl",
