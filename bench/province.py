@@ -62,20 +62,24 @@ def weighted(rng, items, weight_index):
 
 
 class NumberPlan:
-    """Hands out disjoint caller ranges in each region's subscriber blocks."""
+    """Hands out disjoint caller ranges in each region's subscriber blocks
+    (regions that share a block's first two digits share its cursor)."""
 
     def __init__(self):
-        self.cursor = {code: 0 for code, *_ in REGIONS}
         self.prefixes = {code: prefixes for code, _, _, prefixes in REGIONS}
+        self.cursor = {p: 0 for _, _, _, prefixes in REGIONS for p in prefixes}
+        self.turn = 0
 
     def take(self, region, size):
         prefixes = self.prefixes[region]
-        span = 1_000_000 * len(prefixes)
-        at = self.cursor[region]
+        prefix = prefixes[self.turn % len(prefixes)]
+        self.turn += 1
+        at = self.cursor[prefix]
         at += -at % size  # ranges start on a multiple of their size
-        self.cursor[region] = (at + size) % span
-        prefix, offset = prefixes[at // 1_000_000 % len(prefixes)], at % 1_000_000
-        return f"{prefix}{offset:06}", f"{prefix}{offset + size - 1:06}"
+        if at + size > 1_000_000:
+            at = 0  # the block is full: start again (R008 findings follow)
+        self.cursor[prefix] = at + size
+        return f"{prefix}{at:06}", f"{prefix}{at + size - 1:06}"
 
 
 def written(subscriber, rng):
@@ -95,7 +99,9 @@ def caller_ranges(rng, region, plan, numbers):
     out = []
     for _ in range(rng.choices([1, 2, 3, 4], weights=[40, 30, 20, 10])[0]):
         if numbers and rng.random() < 0.15:
-            out.append(numbers[rng.randrange(len(numbers))])
+            number = numbers[rng.randrange(len(numbers))]
+            if number not in out:
+                out.append(number)
             continue
         size = rng.choices([1, 10, 100], weights=[50, 30, 20])[0]
         first, last = plan.take(region, size)
