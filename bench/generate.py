@@ -6,12 +6,20 @@
 writes holders.csv (valid USCCs, Hainan regions, resident IDs), resources.csv
 (one trunk per lease) and leases.csv (each lease with one permitted caller
 range inside a Hainan number block, written as clerks write it).
+
+    bench/generate.py --mix province --scale 1.0 --seed 1 --out /tmp/numreg-province
+
+writes a province's mix instead (see province.py): at scale 1.0, 50,000
+holders, about 813,000 resources (trunks, lines, 400, 95 and 96 numbers) and
+854,000 leases (trunks with one to four permitted caller ranges, lines and
+numbers with none), over every Hainan region, in the same three files.
 """
 import argparse
 import csv
 import os
 import random
 
+import province
 import realdata
 
 REGIONS = ["460400", "469007", "460100", "460200"]
@@ -25,7 +33,15 @@ def main():
     p.add_argument("--leases", type=int, default=100000)
     p.add_argument("--seed", type=int, default=1)
     p.add_argument("--out", default="bench-data")
+    p.add_argument("--mix", choices=["trunks", "province"], default="trunks",
+                   help="trunks: one trunk and one permit range a lease (default); "
+                        "province: a province's mix of holders, resources and leases")
+    p.add_argument("--scale", type=float, default=1.0,
+                   help="with --mix province: 1.0 is 50,000 holders and 854,000 leases")
     a = p.parse_args()
+    if a.mix == "province":
+        province.generate(a.scale, a.seed, a.out)
+        return
     rng = random.Random(a.seed)
     os.makedirs(a.out, exist_ok=True)
     n_holders = max(10, a.leases // 50)
