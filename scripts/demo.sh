@@ -2,7 +2,8 @@
 # The main job on the embedded SQLite default, from fixtures/: build a
 # registry by import, answer "who", list Danzhou's leases, audit Danzhou and
 # Dongfang with a reproducible GB/T 2828.1 sample into an XLSX audit sheet,
-# export the leases as a workbook, and screen a fixture day of call records.
+# export the leases as a workbook, verify the journal against the tables
+# and write a checkpoint, and screen a fixture day of call records.
 # Outputs go to out/demo/.
 #   scripts/demo.sh [NUMREG]
 set -euo pipefail
@@ -40,6 +41,10 @@ run audit --region danzhou --region 东方 --sample gb2828:II:1.0 --seed 2026112
 say "Every lease as a workbook for inspectors (personal data masked)"
 run export leases -o "$out/leases.xlsx"
 
+say "The journal proves the tables; a checkpoint for the inspector to keep"
+run checkpoint -o "$out/checkpoint.txt"
+run verify --checkpoint "$out/checkpoint.txt"
+
 say "Screening a fixture day of call records (fixtures/cdr/day.csv) against its ledger"
 bash fixtures/cdr/build.sh "$NUMREG" "$PWD/$out/cdr-registry.db" > /dev/null
 NUMREG_DB=$PWD/$out/cdr-registry.db run screen fixtures/cdr/day.csv -o "$out/screen-violations.csv" || true
@@ -49,6 +54,7 @@ echo "registry:            $out/registry.db"
 echo "audit sheet (XLSX):  $out/audit-danzhou-dongfang.xlsx"
 echo "audit sheet (CSV):   $out/audit-danzhou-dongfang.csv"
 echo "leases (XLSX):       $out/leases.xlsx"
+echo "checkpoint:          $out/checkpoint.txt (numreg verify --checkpoint FILE)"
 echo "screening registry:  $out/cdr-registry.db"
 echo "screen violations:   $out/screen-violations.csv"
 echo "journal:             NUMREG_DB=$out/registry.db $NUMREG log"
