@@ -75,12 +75,15 @@ size_t entry(size_t table, size_t field) {
   return kDirectoryAt + table * 24 + field * 8;
 }
 
-constexpr std::string_view kDamaged = "snapshot snapshot-test.bin is cut short or damaged";
+// Each test case has a file of its own: ctest runs them in parallel.
+std::string damaged_message(const std::string& path) {
+  return "snapshot " + path + " is cut short or damaged";
+}
 
 }  // namespace
 
 TEST_CASE("Snapshot: the tables of a snapshot read are views of the mapped file") {
-  const std::string path = "snapshot-test.bin";
+  const std::string path = "snapshot-views.bin";
   const ScreenIndex index = small_index();
   write_snapshot(index, path);
   const ScreenIndex back = read_snapshot(path);
@@ -98,11 +101,11 @@ TEST_CASE("Snapshot: the tables of a snapshot read are views of the mapped file"
   CHECK_FALSE(back.permits(back.leases[0], parse_number("+8689866120100")->key()));
   CHECK(back.refusal(parse_number("13900000001")->key(), 0, back.leases[0].start_day) != nullptr);
   // A snapshot read can be written again, byte for byte.
-  write_snapshot(back, "snapshot-test-2.bin");
-  CHECK(read_file("snapshot-test-2.bin") == read_file(path));
+  write_snapshot(back, "snapshot-views-2.bin");
+  CHECK(read_file("snapshot-views-2.bin") == read_file(path));
   // The mapping outlives the file's name.
   std::remove(path.c_str());
-  std::remove("snapshot-test-2.bin");
+  std::remove("snapshot-views-2.bin");
   CHECK(back.trunk_ids.at(0) == "GW");
   // A view is read-only: through a table that is not const, reading or
   // changing it throws instead of touching the table's empty own storage.
@@ -119,25 +122,26 @@ TEST_CASE("Snapshot: the tables of a snapshot read are views of the mapped file"
 }
 
 TEST_CASE("Snapshot: a file cut anywhere is refused") {
-  const std::string path = "snapshot-test.bin";
+  const std::string path = "snapshot-cut.bin";
   write_snapshot(small_index(), path);
   const std::string bytes = read_file(path);
   for (size_t size : {size_t{0}, size_t{10}}) {
     write_file(path, bytes.substr(0, size));
     CHECK_THROWS_WITH(read_snapshot(path),
-                      "snapshot-test.bin is not a numreg screening snapshot (expected a file "
-                      "written by `numreg screen --snapshot-out`)");
+                      (path + " is not a numreg screening snapshot (expected a file "
+                              "written by `numreg screen --snapshot-out`)")
+                          .c_str());
   }
   for (size_t size : {size_t{25}, size_t{64}, size_t{100}, bytes.size() / 2, bytes.size() - 1}) {
     CAPTURE(size);
     write_file(path, bytes.substr(0, size));
-    CHECK_THROWS_WITH(read_snapshot(path), kDamaged.data());
+    CHECK_THROWS_WITH(read_snapshot(path), damaged_message(path).c_str());
   }
   std::remove(path.c_str());
 }
 
 TEST_CASE("Snapshot: a damaged directory or table is refused, not read out of bounds") {
-  const std::string path = "snapshot-test.bin";
+  const std::string path = "snapshot-damaged.bin";
   write_snapshot(small_index(), path);
   const std::string bytes = read_file(path);
   const uint64_t leases_at = u64_at(bytes, entry(kLeasesEntry, 0));
@@ -159,16 +163,17 @@ TEST_CASE("Snapshot: a damaged directory or table is refused, not read out of bo
   for (size_t i = 0; i < std::size(damaged); ++i) {
     CAPTURE(i);
     write_file(path, damaged[i]);
-    CHECK_THROWS_WITH(read_snapshot(path), kDamaged.data());
+    CHECK_THROWS_WITH(read_snapshot(path), damaged_message(path).c_str());
   }
   std::remove(path.c_str());
 }
 
 TEST_CASE("Snapshot: one of format 2 is refused with what to do") {
-  const std::string path = "snapshot-test.bin";
+  const std::string path = "snapshot-format2.bin";
   write_file(path, "numreg screen snapshot 2\n" + std::string(200, '\0'));
-  CHECK_THROWS_WITH(read_snapshot(path),
-                    "snapshot snapshot-test.bin is of format 2, this numreg reads format 3 "
-                    "(write it again with `numreg screen --snapshot-out`)");
+  CHECK_THROWS_WITH(read_snapshot(path), ("snapshot " + path +
+                                          " is of format 2, this numreg reads format 3 "
+                                          "(write it again with `numreg screen --snapshot-out`)")
+                                             .c_str());
   std::remove(path.c_str());
 }
