@@ -12,7 +12,8 @@
 //     type (GetRegionCodeForNumberFromRegionList); none: "ZZ", invalid;
 //   - N has a type in a region (GetNumberTypeHelper is not UNKNOWN) when it
 //     matches general_desc and one of premium_rate, toll_free, shared_cost,
-//     voip, personal_number, pager, uan, voicemail, fixed_line, mobile;
+//     voip, personal_number, pager, uan, voicemail, fixed_line, mobile (not
+//     asked when same_mobile_and_fixed_line_pattern);
 //   - N matches a description (IsNumberMatchingDesc) when its length is one
 //     of the description's possible lengths (if it lists any) and its
 //     national_number_pattern matches all of N (an empty pattern matches
@@ -99,6 +100,10 @@ Region add_region(Country& country, const PhoneMetadata& metadata, bool shared) 
        {&metadata.premium_rate(), &metadata.toll_free(), &metadata.shared_cost(), &metadata.voip(),
         &metadata.personal_number(), &metadata.pager(), &metadata.uan(), &metadata.voicemail(),
         &metadata.fixed_line(), &metadata.mobile()}) {
+    // GetNumberTypeHelper asks mobile only when its pattern is not fixed_line's.
+    if (desc == &metadata.mobile() && metadata.same_mobile_and_fixed_line_pattern()) {
+      continue;
+    }
     Desc type = add_desc(country, *desc);
     if (type.accept >= 0) {
       region.types.push_back(std::move(type));

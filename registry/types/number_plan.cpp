@@ -236,15 +236,21 @@ std::optional<Foreign> read_foreign_from_tables(std::string_view digits) {
   switch (verdict.check) {
     case ForeignCheck::no_table:
       return std::nullopt;
-    case ForeignCheck::valid:
-      return Foreign{"+" + std::string(digits), ""};
+    case ForeignCheck::valid: {
+      std::string e164(1, '+');
+      e164.append(digits);
+      return Foreign{std::move(e164), ""};
+    }
     case ForeignCheck::invalid:
       break;
   }
   // As invalid_problem words it.
-  std::string problem = "it is not a valid number of +" + std::to_string(split->code);
+  std::string problem = "it is not a valid number of +";
+  problem += std::to_string(split->code);
   if (!verdict.region.empty()) {
-    problem += " (" + std::string(verdict.region) + ")";
+    problem += " (";
+    problem.append(verdict.region);
+    problem += ')';
   }
   return Foreign{"", std::move(problem)};
 }
