@@ -13,12 +13,12 @@
 
 #include <phonenumbers/phonenumberutil.h>
 
-#include "registry/types/foreign_plan.hpp"
-
 #include <charconv>
 #include <cstdint>
 #include <optional>
 #include <unordered_map>
+
+#include "registry/types/foreign_plan.hpp"
 
 namespace numreg::plan {
 
