@@ -7,7 +7,7 @@
 // stands (direct_split) is checked against its country's automaton
 // (foreign_plan.hpp), which gives IsValidNumber's answer without loading
 // libphonenumber; only the others (a national prefix Parse might strip, an
-// unknown country code, fewer than 2 or more than 17 digits) go to
+// unknown country code, +86, fewer than 2 or more than 17 digits) go to
 // libphonenumber, and their answers are kept.
 #include "registry/types/number_plan.hpp"
 
