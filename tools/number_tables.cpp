@@ -15,10 +15,12 @@
 //                                   set when libphonenumber knows c; bit d
 //                                   (0-9) set when a national number that
 //                                   starts with d might lose a national
-//                                   prefix when parsed (the digits of the
-//                                   national prefix patterns of c's main
-//                                   region, which Parse reads it with: an
-//                                   over-approximation)
+//                                   prefix when parsed: the digits a match
+//                                   of the national prefix patterns of c's
+//                                   main region (which Parse reads it with)
+//                                   can start with, or, for a pattern beyond
+//                                   tools/digit_pattern.hpp's subset, every
+//                                   digit it names (an over-approximation)
 //
 // Usage: number_tables OUTPUT
 #include <phonenumbers/phonemetadata.pb.h>
@@ -27,8 +29,11 @@
 #include <array>
 #include <cstdint>
 #include <cstdio>
+#include <stdexcept>
 #include <string>
 #include <vector>
+
+#include "tools/digit_pattern.hpp"
 
 namespace i18n::phonenumbers {
 // libphonenumber's metadata as a serialised PhoneMetadataCollection.
@@ -72,11 +77,32 @@ int block_verdict(const PhoneNumberUtil& util, const std::string& head, size_t l
   return seen;
 }
 
-// The digits a national-prefix pattern may start a match with, as a bit set:
-// every digit it names, all ten for \d, '.' or a range. A pattern that can
-// match nothing but the empty string strips nothing, and is left out by its
-// caller only when it is empty.
+// The digits a national-prefix pattern may start a match with, as a bit set.
+// Parse strips a prefix only when the pattern matches at the start of the
+// national number; an empty match strips nothing. So these are the digits
+// on the moves out of the pattern's start (every state of its automaton can
+// reach the accepting one). A pattern outside digit_pattern.hpp's subset:
+// every digit it names, all ten for \d, '.' or a range.
 unsigned first_digits(const std::string& pattern) {
+  if (pattern.empty()) {
+    return 0;
+  }
+  try {
+    // An end anchor only narrows the matches: without it, a superset.
+    const std::string unanchored =
+        pattern.back() == '$' ? pattern.substr(0, pattern.size() - 1) : pattern;
+    numreg::tools::Nfa nfa;
+    const int start = numreg::tools::add_pattern(nfa, unanchored).first;
+    unsigned bits = 0;
+    for (int s : numreg::tools::closure(nfa, {start})) {
+      for (const auto& [set, to] : nfa.states[static_cast<size_t>(s)].digits) {
+        bits |= set;
+      }
+    }
+    return bits;
+  } catch (const std::runtime_error&) {
+    std::fprintf(stderr, "number_tables: %s: every digit it names\n", pattern.c_str());
+  }
   unsigned bits = 0;
   for (size_t i = 0; i < pattern.size(); ++i) {
     const char c = pattern[i];

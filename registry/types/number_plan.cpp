@@ -2,8 +2,13 @@
 //
 // Implementation details: the common Chinese forms are checked against the
 // two tables generated at build time (number_tables.inc), one array lookup
-// each; a table entry "ask" (validity depends on later digits) and every
-// foreign number go to libphonenumber itself.
+// each; a table entry "ask" (validity depends on later digits) goes to
+// libphonenumber itself. A foreign number that Parse would read as it
+// stands (direct_split) is checked against its country's automaton
+// (foreign_plan.hpp), which gives IsValidNumber's answer without loading
+// libphonenumber; only the others (a national prefix Parse might strip, an
+// unknown country code, +86, fewer than 2 or more than 17 digits) go to
+// libphonenumber, and their answers are kept.
 #include "registry/types/number_plan.hpp"
 
 #include <phonenumbers/phonenumberutil.h>
@@ -12,6 +17,8 @@
 #include <cstdint>
 #include <optional>
 #include <unordered_map>
+
+#include "registry/types/foreign_plan.hpp"
 
 namespace numreg::plan {
 
@@ -146,6 +153,12 @@ std::string invalid_problem(const PhoneNumber& number) {
   return problem;
 }
 
+// A country code and the national number after it.
+struct Split {
+  int code = 0;
+  std::string_view national;
+};
+
 // The reading PhoneNumberUtil::Parse gives "+" `digits`, without its regular
 // expressions, when it is certain to be the same: the country code is the
 // first 1 to 3 digits that name one (no code is the prefix of another), and
@@ -153,7 +166,7 @@ std::string invalid_problem(const PhoneNumber& number) {
 // starts with no 0 (a trunk prefix or an Italian leading zero) and with no
 // digit that the country's national prefix patterns could strip
 // (kForeignCode). nullopt when Parse must read it.
-std::optional<PhoneNumber> direct_reading(std::string_view digits) {
+std::optional<Split> direct_split(std::string_view digits) {
   for (size_t length = 1; length <= 3 && length < digits.size(); ++length) {
     const int code = digits_value(digits.substr(0, length));
     if (code < 0) {
@@ -168,21 +181,27 @@ std::optional<PhoneNumber> direct_reading(std::string_view digits) {
         (info & (1u << (national[0] - '0'))) != 0) {
       return std::nullopt;
     }
-    uint64_t value = 0;
-    std::from_chars(national.data(), national.data() + national.size(), value);
-    PhoneNumber number;
-    number.set_country_code(code);
-    number.set_national_number(value);
-    return number;
+    return Split{code, national};
   }
   return std::nullopt;
 }
 
+// The PhoneNumber of a direct split (see direct_split).
+PhoneNumber direct_number(const Split& split) {
+  uint64_t value = 0;
+  std::from_chars(split.national.data(), split.national.data() + split.national.size(), value);
+  PhoneNumber number;
+  number.set_country_code(split.code);
+  number.set_national_number(value);
+  return number;
+}
+
 // Read `digits` (see read_foreign) with libphonenumber.
 Foreign read_foreign_uncached(std::string_view digits) {
-  if (std::optional<PhoneNumber> direct = direct_reading(digits)) {
-    if (!util().IsValidNumber(*direct)) {
-      return {"", invalid_problem(*direct)};
+  if (std::optional<Split> split = direct_split(digits)) {
+    const PhoneNumber direct = direct_number(*split);
+    if (!util().IsValidNumber(direct)) {
+      return {"", invalid_problem(direct)};
     }
     std::string e164(1, '+');
     e164.append(digits);
@@ -208,10 +227,42 @@ Foreign read_foreign_uncached(std::string_view digits) {
 
 }  // namespace
 
+std::optional<Foreign> read_foreign_from_tables(std::string_view digits) {
+  const std::optional<Split> split = direct_split(digits);
+  if (!split) {
+    return std::nullopt;
+  }
+  const ForeignVerdict verdict = check_foreign(split->code, split->national);
+  switch (verdict.check) {
+    case ForeignCheck::no_table:
+      return std::nullopt;
+    case ForeignCheck::valid: {
+      std::string e164(1, '+');
+      e164.append(digits);
+      return Foreign{std::move(e164), ""};
+    }
+    case ForeignCheck::invalid:
+      break;
+  }
+  // As invalid_problem words it.
+  std::string problem = "it is not a valid number of +";
+  problem += std::to_string(split->code);
+  if (!verdict.region.empty()) {
+    problem += " (";
+    problem.append(verdict.region);
+    problem += ')';
+  }
+  return Foreign{"", std::move(problem)};
+}
+
 Foreign read_foreign(std::string_view digits) {
-  // libphonenumber spends about 100,000 instructions on a number; call
-  // records repeat their foreign callers, so each thread keeps the answers
-  // for up to 65,536 numbers (and starts afresh when that is full).
+  if (std::optional<Foreign> foreign = read_foreign_from_tables(digits)) {
+    return std::move(*foreign);
+  }
+  // libphonenumber spends about 100,000 instructions on a number (and 31
+  // million to load its metadata, once); each thread keeps the answers for
+  // up to 65,536 of the numbers the tables leave to it (and starts afresh
+  // when that is full).
   thread_local std::unordered_map<std::string, Foreign> memo;
   const std::string key(digits);
   if (auto it = memo.find(key); it != memo.end()) {

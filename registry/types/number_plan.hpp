@@ -2,6 +2,7 @@
 // codes and their subscriber lengths), and every other country's numbers.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -50,6 +51,13 @@ struct Foreign {
   std::string e164;     // "+442071234567", or empty when refused
   std::string problem;  // why it was refused
 };
+/// libphonenumber's reading of "+" `digits`: valid numbers in E.164 form,
+/// refusals with the reason.
 Foreign read_foreign(std::string_view digits);
+/// read_foreign's answer from the tables of foreign_plan.hpp alone, or
+/// nullopt where libphonenumber itself must read the number (a national
+/// prefix Parse might strip, an unknown country code, +86, fewer than 2 or
+/// more than 17 digits after the code).
+std::optional<Foreign> read_foreign_from_tables(std::string_view digits);
 
 }  // namespace numreg::plan

@@ -4,6 +4,10 @@
 
 #include <doctest/doctest.h>
 
+#include <optional>
+
+#include "registry/types/foreign_plan.hpp"
+
 namespace plan = numreg::plan;
 
 TEST_CASE("plan::is_mobile and refused_mobile_prefix") {
@@ -58,4 +62,41 @@ TEST_CASE("plan::read_foreign") {
   CHECK(made_up.problem == "it starts with no country code");
   CHECK(plan::read_foreign("6831234").problem == "it is not a valid number of +683 (NU)");
   CHECK(plan::read_foreign("12345678").problem == "it is not a valid number of +1");
+}
+
+TEST_CASE("plan::read_foreign_from_tables: libphonenumber's answers without it") {
+  const std::optional<plan::Foreign> london = plan::read_foreign_from_tables("442071234567");
+  REQUIRE(london.has_value());
+  CHECK(london->e164 == "+442071234567");
+  CHECK(plan::read_foreign_from_tables("79123456789")->e164 == "+79123456789");  // RU
+  CHECK(plan::read_foreign_from_tables("77012345678")->e164 == "+77012345678");  // KZ
+  CHECK(plan::read_foreign_from_tables("12684601234")->e164 == "+12684601234");  // AG
+  // A refusal names the region libphonenumber names: by its leading digits
+  // where several regions share the code, none where no region claims it.
+  CHECK(plan::read_foreign_from_tables("12680000000")->problem ==
+        "it is not a valid number of +1 (AG)");
+  CHECK(plan::read_foreign_from_tables("12345678")->problem == "it is not a valid number of +1");
+  CHECK(plan::read_foreign_from_tables("6831234")->problem ==
+        "it is not a valid number of +683 (NU)");
+  CHECK(plan::read_foreign_from_tables("8001234567")->problem ==
+        "it is not a valid number of +800 (001)");
+  // Left to libphonenumber: a national prefix Parse strips, no country code,
+  // China's own code, too few digits.
+  CHECK_FALSE(plan::read_foreign_from_tables("4402071234567").has_value());
+  CHECK_FALSE(plan::read_foreign_from_tables("99912345678").has_value());
+  CHECK_FALSE(plan::read_foreign_from_tables("8613800138000").has_value());
+  CHECK_FALSE(plan::read_foreign_from_tables("441").has_value());
+}
+
+TEST_CASE("plan::check_foreign") {
+  CHECK(plan::check_foreign(44, "2071234567").check == plan::ForeignCheck::valid);
+  const plan::ForeignVerdict nanp = plan::check_foreign(1, "2680000000");
+  CHECK(nanp.check == plan::ForeignCheck::invalid);
+  CHECK(nanp.region == "AG");
+  CHECK(plan::check_foreign(86, "13800138000").check == plan::ForeignCheck::no_table);
+  CHECK(plan::check_foreign(999, "12345678").check == plan::ForeignCheck::no_table);
+  CHECK(plan::check_foreign(44, "02071234567").check == plan::ForeignCheck::no_table);
+  CHECK(plan::check_foreign(44, "20712x4567").check == plan::ForeignCheck::no_table);
+  CHECK(plan::check_foreign(44, "").check == plan::ForeignCheck::no_table);
+  CHECK(plan::check_foreign(44, "123456789012345678").check == plan::ForeignCheck::no_table);
 }
