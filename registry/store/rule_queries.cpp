@@ -19,6 +19,12 @@ std::string active(const std::string& alias) {
   return active_on_sql(alias, "?1");
 }
 
+// True when the scope picks some leases: their indexes then lead each
+// query, rather than a pass over the whole ledger.
+bool narrowed(const AuditScope& scope) {
+  return !scope.regions.empty() || !scope.kinds.empty() || !scope.holder.empty();
+}
+
 std::string r002_sql(const RuleQueryArgs& a) {
   // IN (subquery) builds each small set once; a join would look up the
   // holder or resource of every lease.
@@ -32,13 +38,16 @@ std::string r002_sql(const RuleQueryArgs& a) {
       " UNION ALL"
       " SELECT l.id, l.holder, 'number_certificate', 'resource ' || l.resource || ' ('"
       "  || (SELECT kind FROM resources WHERE id = l.resource) || ')'"
-      " FROM leases AS l WHERE {0} AND {1}"
-      "  AND l.resource IN (SELECT id FROM resources WHERE kind IN ('n95', 'n96')))"
+      " FROM leases AS l WHERE {0} AND {1} AND {2})"
       "SELECT n.id, n.holder, n.credential, n.why FROM need AS n WHERE NOT EXISTS ("
       " SELECT 1 FROM credentials AS cr WHERE cr.holder = n.holder AND cr.kind = n.credential"
       " AND (cr.valid_from IS NULL OR cr.valid_from <= ?1)"
       " AND (cr.valid_to IS NULL OR ?1 <= cr.valid_to)) ORDER BY n.id",
-      active("l"), lease_scope_sql(a.scope, "l"));
+      active("l"), lease_scope_sql(a.scope, "l"),
+      // A narrowed scope looks up the kind of its leases' resources rather
+      // than read every resource.
+      narrowed(a.scope) ? "(SELECT kind FROM resources WHERE id = l.resource) IN ('n95', 'n96')"
+                        : "l.resource IN (SELECT id FROM resources WHERE kind IN ('n95', 'n96'))");
 }
 
 std::string r003_sql(const RuleQueryArgs& a) {
@@ -50,11 +59,14 @@ std::string r003_sql(const RuleQueryArgs& a) {
 }
 
 std::string r005_sql(const RuleQueryArgs& a) {
+  // A narrowed scope's active leases are found first, by its indexes; the
+  // whole ledger's through the call centres' leases.
   return fmt::format(
-      "SELECT l.id, p.first, p.last FROM leases AS l JOIN permits AS p ON p.lease = l.id"
-      " WHERE {} AND {} AND l.holder IN (SELECT uscc FROM holders WHERE kind = 'call_centre')"
+      "WITH scoped AS {}(SELECT l.id, l.holder FROM leases AS l WHERE {} AND {})"
+      "SELECT l.id, p.first, p.last FROM scoped AS l JOIN permits AS p ON p.lease = l.id"
+      " WHERE l.holder IN (SELECT uscc FROM holders WHERE kind = 'call_centre')"
       " AND p.first LIKE '+86%' ORDER BY l.id",
-      active("l"), lease_scope_sql(a.scope, "l"));
+      narrowed(a.scope) ? "MATERIALIZED " : "", active("l"), lease_scope_sql(a.scope, "l"));
 }
 
 std::string r006_sql(const RuleQueryArgs& a) {
@@ -65,18 +77,17 @@ std::string r006_sql(const RuleQueryArgs& a) {
       active("l"), lease_scope_sql(a.scope, "l"));
 }
 
-bool narrowed(const AuditScope& scope) {
-  return !scope.regions.empty() || !scope.kinds.empty() || !scope.holder.empty();
-}
-
 std::string r007_sql(const RuleQueryArgs& a) {
   if (narrowed(a.scope)) {
-    // The leases in scope, each probing its resource's other leases.
+    // The active leases in scope, found first, each probing its resource's
+    // other leases.
     return fmt::format(
+        "WITH scoped AS MATERIALIZED (SELECT a.id, a.resource, a.holder FROM leases AS a"
+        " WHERE {} AND {})"
         "SELECT a.id, a.resource, group_concat(b.id || ' (holder ' || b.holder || ')', ', ')"
-        " FROM leases AS a JOIN leases AS b ON b.resource = a.resource AND b.holder <> a.holder"
-        " WHERE {} AND {} AND {} GROUP BY a.id ORDER BY a.id",
-        active("a"), active("b"), lease_scope_sql(a.scope, "a"));
+        " FROM scoped AS a JOIN leases AS b ON b.resource = a.resource AND b.holder <> a.holder"
+        " WHERE {} GROUP BY a.id ORDER BY a.id",
+        active("a"), lease_scope_sql(a.scope, "a"), active("b"));
   }
   // Only resources with two leases or more (read off the covering index)
   // can be shared; the self-join runs over those alone.
@@ -205,13 +216,17 @@ void SqliteStore::rule_rows(RuleQuery query, const RuleQueryArgs& a, const RowSi
                        active("l"), holders),
            {date}, [](const Row&) {});
       db_->exec("CREATE INDEX temp.audit_held_holder ON audit_held(holder, first_key)");
+      // The active leases in scope are found first (a narrowed scope by its
+      // indexes), then their permits.
       each(
-          fmt::format("SELECT l.id, l.holder, p.first, p.last FROM leases AS l"
+          fmt::format("WITH scoped AS {}(SELECT l.id, l.holder FROM leases AS l WHERE {} AND {})"
+                      "SELECT l.id, l.holder, p.first, p.last FROM scoped AS l"
                       " JOIN permits AS p ON p.lease = l.id"
-                      " WHERE {} AND {} AND NOT EXISTS (SELECT 1 FROM audit_held AS h"
+                      " WHERE NOT EXISTS (SELECT 1 FROM audit_held AS h"
                       " WHERE h.holder = l.holder"
                       " AND h.first_key <= p.first_key AND h.last_key >= p.last_key) ORDER BY l.id",
-                      active("l"), lease_scope_sql(a.scope, "l")),
+                      narrowed(a.scope) ? "MATERIALIZED " : "", active("l"),
+                      lease_scope_sql(a.scope, "l")),
           {date}, row);
       db_->exec("DROP TABLE temp.audit_held");
       return;
