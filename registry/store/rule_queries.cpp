@@ -58,6 +58,24 @@ std::string r003_sql(const RuleQueryArgs& a) {
       active("l"), lease_scope_sql(a.scope, "l"));
 }
 
+std::string r004_narrowed_sql(const RuleQueryArgs& a) {
+  // The permits of the active leases in scope, each probing the number
+  // resources that could cover it (by span class, as `who` finds a number)
+  // for one its holder leases on the date (CROSS JOIN keeps that order:
+  // not the holder's every lease first), and no pass over other holders.
+  return fmt::format(
+      "WITH scoped AS MATERIALIZED (SELECT l.id, l.holder FROM leases AS l WHERE {} AND {})"
+      "SELECT l.id, l.holder, p.first, p.last FROM scoped AS l"
+      " JOIN permits AS p ON p.lease = l.id WHERE NOT EXISTS (SELECT 1 FROM span_classes AS c"
+      " CROSS JOIN resources AS r ON c.tbl = 'resources' AND r.span_class = c.class"
+      " AND r.first_key BETWEEN p.last_key - ((1 << c.class) - 1) AND p.first_key"
+      " AND r.last_key >= p.last_key"
+      " CROSS JOIN leases AS h ON h.resource = r.id"
+      " WHERE r.kind IN ('n95', 'n96', 'n400', 'n800', 'block') AND h.holder = l.holder AND {})"
+      " ORDER BY l.id",
+      active("l"), lease_scope_sql(a.scope, "l"), active("h"));
+}
+
 std::string r005_sql(const RuleQueryArgs& a) {
   // A narrowed scope's active leases are found first, by its indexes; the
   // whole ledger's through the call centres' leases.
@@ -199,34 +217,25 @@ void SqliteStore::rule_rows(RuleQuery query, const RuleQueryArgs& a, const RowSi
     case RuleQuery::r003_blacklisted:
       return each(r003_sql(a), {date}, row);
     case RuleQuery::r004_unheld_permits: {
+      if (narrowed(a.scope))
+        return each(r004_narrowed_sql(a), {date}, row);
       // The number ranges each holder holds on the date, indexed once; every
       // permit then probes its holder's ranges.
       db_->exec("DROP TABLE IF EXISTS temp.audit_held");
-      // With a narrowed scope, only the holders of leases in scope matter.
-      std::string holders = narrowed(a.scope)
-                                ? fmt::format(
-                                      " AND l.holder IN (SELECT sl.holder FROM leases AS sl"
-                                      " WHERE {})",
-                                      lease_scope_sql(a.scope, "sl"))
-                                : "";
       each(fmt::format("CREATE TEMP TABLE audit_held AS SELECT l.holder, r.first_key, r.last_key"
                        " FROM leases AS l JOIN resources AS r ON r.id = l.resource"
-                       " WHERE {}{} AND r.kind IN ('n95', 'n96', 'n400', 'n800', 'block')"
+                       " WHERE {} AND r.kind IN ('n95', 'n96', 'n400', 'n800', 'block')"
                        " AND r.first_key IS NOT NULL",
-                       active("l"), holders),
+                       active("l")),
            {date}, [](const Row&) {});
       db_->exec("CREATE INDEX temp.audit_held_holder ON audit_held(holder, first_key)");
-      // The active leases in scope are found first (a narrowed scope by its
-      // indexes), then their permits.
       each(
-          fmt::format("WITH scoped AS {}(SELECT l.id, l.holder FROM leases AS l WHERE {} AND {})"
-                      "SELECT l.id, l.holder, p.first, p.last FROM scoped AS l"
+          fmt::format("SELECT l.id, l.holder, p.first, p.last FROM leases AS l"
                       " JOIN permits AS p ON p.lease = l.id"
-                      " WHERE NOT EXISTS (SELECT 1 FROM audit_held AS h"
+                      " WHERE {} AND NOT EXISTS (SELECT 1 FROM audit_held AS h"
                       " WHERE h.holder = l.holder"
                       " AND h.first_key <= p.first_key AND h.last_key >= p.last_key) ORDER BY l.id",
-                      narrowed(a.scope) ? "MATERIALIZED " : "", active("l"),
-                      lease_scope_sql(a.scope, "l")),
+                      active("l")),
           {date}, row);
       db_->exec("DROP TABLE temp.audit_held");
       return;
