@@ -16,6 +16,7 @@
 #include "registry/export/csv_writer.hpp"
 #include "registry/export/xlsx_writer.hpp"
 #include "registry/types/uscc.hpp"
+#include "registry/util/spool.hpp"
 
 namespace numreg::cli {
 
@@ -99,36 +100,63 @@ std::string headline(const AuditReport& r) {
   return line;
 }
 
-void print_text(Context& ctx, const AuditReport& r) {
-  ctx.show(headline(r) + "\n");
-  if (r.seed && !r.sample.empty() && r.sample.size() <= 100) {
-    ctx.show(fmt::format("sample: {}\n", fmt::join(r.sample, " ")));
-  }
-  int errors = 0;
-  for (const auto& rule : rules()) {
-    std::vector<const Finding*> of_rule;
-    for (const auto& f : r.findings) {
-      if (f.rule == rule.id)
-        of_rule.push_back(&f);
-    }
-    if (of_rule.empty())
-      continue;
-    ctx.out << fmt::format("{} {}: {} ({})\n", rule.id, tr(std::string(to_string(rule.severity))),
-                           tr(std::string(rule.text_en)), of_rule.size());
-    for (const Finding* f : of_rule) {
-      // The message is translated alone, so that its own template, the most
-      // specific, is the one that matches.
-      const char* line = language() == i18n::Lang::zh ? "  {} {}：{}\n" : "  {} {}: {}\n";
-      ctx.out << fmt::format(fmt::runtime(line), tr_value(f->entity), f->key, tr(f->message));
-      errors += f->severity == Severity::error ? 1 : 0;
+// The audit for people: the headline, then each rule with findings under
+// a line that counts them, then the totals. A rule's lines wait in a spool
+// until its count is known.
+class TextWriter : public AuditSink {
+ public:
+  explicit TextWriter(Context& ctx) : ctx_(ctx) {}
+
+  void head(const AuditReport& r) override {
+    ctx_.show(headline(r) + "\n");
+    if (r.seed && !r.sample.empty() && r.sample.size() <= 100) {
+      ctx_.show(fmt::format("sample: {}\n", fmt::join(r.sample, " ")));
     }
   }
-  size_t warnings = r.findings.size() - static_cast<size_t>(errors);
-  ctx.show(r.findings.empty() ? std::string("no findings\n")
-                              : fmt::format("{} ({}, {})\n", count_of(r.findings.size(), "finding"),
-                                            count_of(static_cast<size_t>(errors), "error"),
-                                            count_of(warnings, "warning")));
-}
+
+  void lease(const std::string&) override {}
+
+  void finding(const Finding& f) override {
+    if (f.rule != rule_)
+      end_rule();
+    rule_ = f.rule;
+    ++of_rule_;
+    ++findings_;
+    errors_ += f.severity == Severity::error ? 1 : 0;
+    // The message is translated alone, so that its own template, the most
+    // specific, is the one that matches.
+    const char* line = language() == i18n::Lang::zh ? "  {} {}：{}\n" : "  {} {}: {}\n";
+    lines_.append(fmt::format(fmt::runtime(line), tr_value(f.entity), f.key, tr(f.message)));
+  }
+
+  void end() override {
+    end_rule();
+    size_t warnings = findings_ - errors_;
+    ctx_.show(findings_ == 0
+                  ? std::string("no findings\n")
+                  : fmt::format("{} ({}, {})\n", count_of(findings_, "finding"),
+                                count_of(errors_, "error"), count_of(warnings, "warning")));
+  }
+
+ private:
+  void end_rule() {
+    if (of_rule_ == 0)
+      return;
+    const Rule* rule = find_rule(rule_);
+    ctx_.out << fmt::format("{} {}: {} ({})\n", rule->id,
+                            tr(std::string(to_string(rule->severity))),
+                            tr(std::string(rule->text_en)), of_rule_);
+    lines_.drain_to(ctx_.out);
+    of_rule_ = 0;
+  }
+
+  Context& ctx_;
+  Spool lines_;
+  std::string rule_;
+  size_t of_rule_ = 0;
+  size_t findings_ = 0;
+  size_t errors_ = 0;
+};
 
 void write_output(Context& ctx, const AuditReport& r, const AuditOptions& o) {
   std::string ext = o.output.substr(o.output.rfind('.') == std::string::npos ? o.output.size()
@@ -174,8 +202,72 @@ void journal_unmask(Context& ctx, const AuditReport& r) {
   tx.commit();
 }
 
+// Passes the audit on to `next`, counting its findings for --fail-on; while
+// the progress line is drawn, erases it before each piece of output.
+class Tally : public AuditSink {
+ public:
+  Tally(AuditSink& next, ProgressLine& progress, std::ostream& out)
+      : next_(next), progress_(progress), out_(out) {}
+  void head(const AuditReport& r) override {
+    pass([&] { next_.head(r); });
+  }
+  void lease(const std::string& id) override {
+    pass([&] { next_.lease(id); });
+  }
+  void finding(const Finding& f) override {
+    ++findings;
+    errors += f.severity == Severity::error ? 1 : 0;
+    pass([&] { next_.finding(f); });
+  }
+  void end() override {
+    progress_.done();
+    next_.end();
+  }
+  /// True when a finding reached `level`.
+  bool reaches(Severity level) const {
+    return level == Severity::error ? errors > 0 : findings > 0;
+  }
+
+  size_t findings = 0;
+  size_t errors = 0;
+
+ private:
+  template <class F>
+  void pass(F&& write) {
+    if (!progress_.shown())
+      return write();
+    progress_.done();
+    write();
+    out_.flush();
+  }
+  AuditSink& next_;
+  ProgressLine& progress_;
+  std::ostream& out_;
+};
+
+int exit_code(const AuditOptions& o, const Tally& tally) {
+  if (o.fail_on.empty())
+    return kExitOk;
+  return tally.reaches(o.fail_on == "error" ? Severity::error : Severity::warning) ? kExitViolations
+                                                                                   : kExitOk;
+}
+
+// The table or JSON on stdout, written as the audit runs.
+int stream_audit(Context& ctx, const AuditOptions& o, AuditRequest& r) {
+  ProgressLine progress = progress_line(ctx, "audit");
+  r.progress = progress.callback();
+  TextWriter text(ctx);
+  AuditJsonWriter json(ctx.out);
+  Tally tally(ctx.options.json ? static_cast<AuditSink&>(json) : text, progress, ctx.out);
+  run_audit(ctx.ledger(), r, tally);
+  return exit_code(o, tally);
+}
+
 int run_audit_command(Context& ctx, const AuditOptions& o) {
   AuditRequest r = request(ctx, o);
+  if (o.output.empty() && !o.record && !o.unmask)
+    return stream_audit(ctx, o, r);
+  // Recorded, journaled or written to a sheet: the whole report first.
   ProgressLine progress = progress_line(ctx, "audit");
   r.progress = progress.callback();
   AuditReport report = run_audit(ctx.ledger(), r);
@@ -191,19 +283,19 @@ int run_audit_command(Context& ctx, const AuditOptions& o) {
     if (!report.inspection.empty())
       line += ", recorded as inspection " + report.inspection;
     ctx.say(line, audit_json(report));
-  } else if (ctx.options.json) {
-    write_audit_json(ctx.out, report);
-  } else {
-    print_text(ctx, report);
-    if (!report.inspection.empty())
-      ctx.show("recorded as inspection " + report.inspection + "\n");
+    if (o.fail_on.empty())
+      return kExitOk;
+    return reaches(report.findings, o.fail_on == "error" ? Severity::error : Severity::warning)
+               ? kExitViolations
+               : kExitOk;
   }
-  if (!o.fail_on.empty()) {
-    Severity level = o.fail_on == "error" ? Severity::error : Severity::warning;
-    if (reaches(report.findings, level))
-      return kExitViolations;
-  }
-  return kExitOk;
+  TextWriter text(ctx);
+  AuditJsonWriter json(ctx.out);
+  Tally tally(ctx.options.json ? static_cast<AuditSink&>(json) : text, progress, ctx.out);
+  replay(report, tally);
+  if (!ctx.options.json && !report.inspection.empty())
+    ctx.show("recorded as inspection " + report.inspection + "\n");
+  return exit_code(o, tally);
 }
 
 }  // namespace

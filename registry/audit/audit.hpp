@@ -38,8 +38,31 @@ struct AuditReport {
   std::string inspection;  // the inspection's ID once recorded
 };
 
-/// Run an audit on one read snapshot of `ledger`.
+/// What hears an audit as it runs, in this order: its head, then (without a
+/// plan, when the sample is the whole population) each lease ID of the
+/// population in key order, then each finding sorted by rule, key and
+/// message, then its end. Nothing is kept in between.
+class AuditSink {
+ public:
+  virtual ~AuditSink() = default;
+  /// The report without its findings; with a plan, with its sample.
+  virtual void head(const AuditReport& report) = 0;
+  /// One lease of the population (no plan).
+  virtual void lease(const std::string& id) = 0;
+  /// One finding (with a plan: one of the sample).
+  virtual void finding(const Finding& finding) = 0;
+  /// Nothing follows.
+  virtual void end() = 0;
+};
+
+/// Run an audit on one read snapshot of `ledger`, handing it to `sink` as it goes.
+void run_audit(Ledger& ledger, const AuditRequest& request, AuditSink& sink);
+
+/// Run an audit on one read snapshot of `ledger` and keep all of it.
 AuditReport run_audit(Ledger& ledger, const AuditRequest& request);
+
+/// Hand `report` to `sink` as run_audit would have.
+void replay(const AuditReport& report, AuditSink& sink);
 
 /// How many findings of each severity; true when one reaches `severity`.
 bool reaches(const std::vector<Finding>& findings, Severity severity);

@@ -1,5 +1,7 @@
 #include "registry/audit/report_json.hpp"
 
+#include "registry/util/json_text.hpp"
+
 namespace numreg {
 
 namespace {
@@ -46,41 +48,75 @@ nlohmann::ordered_json audit_json(const AuditReport& r) {
   return j;
 }
 
-void write_audit_json(std::ostream& out, const AuditReport& r) {
-  // The same document as audit_json, with its two long arrays left empty
-  // and written in place element by element.
-  AuditReport head = r;
-  head.sample.clear();
-  head.findings.clear();
-  nlohmann::ordered_json j = audit_json(head);
-  out << "{";
-  bool first = true;
+// The JSON document is audit_json(report).dump(2) written member by member:
+// the sample's and the findings' elements go out one at a time, indented as
+// dump(2) indents them.
+void AuditJsonWriter::head(const AuditReport& report) {
+  AuditReport shown = report;
+  shown.sample.clear();
+  nlohmann::ordered_json j = audit_json(shown);
+  bool before = true;  // members before "findings"
   for (const auto& [key, value] : j.items()) {
-    out << (first ? "\n  " : ",\n  ") << nlohmann::ordered_json(key).dump() << ": ";
-    first = false;
-    if (key == "sample" && !r.sample.empty()) {
-      out << "[";
-      for (size_t i = 0; i < r.sample.size(); ++i) {
-        out << (i ? ",\n    " : "\n    ") << nlohmann::ordered_json(r.sample[i]).dump();
-      }
-      out << "\n  ]";
-    } else if (key == "findings" && !r.findings.empty()) {
-      out << "[";
-      for (size_t i = 0; i < r.findings.size(); ++i) {
-        std::string item = finding_json(r.findings[i]).dump(2);
-        size_t at = 0;
-        while ((at = item.find('\n', at)) != std::string::npos) {
-          item.replace(at, 1, "\n    ");
-          at += 5;
-        }
-        out << (i ? ",\n    " : "\n    ") << item;
-      }
-      out << "\n  ]";
+    if (key == "findings") {
+      before = false;
+    } else if (!before) {
+      tail_[key] = value;
     } else {
-      out << value.dump(2);
+      out_ << (key == "as_of" ? "{\n  " : ",\n  ") << nlohmann::ordered_json(key).dump() << ": ";
+      if (key != "sample")
+        out_ << value.dump(2);
     }
   }
-  out << "\n}\n";
+  for (const auto& id : report.sample)
+    lease(id);
+}
+
+void AuditJsonWriter::lease(const std::string& id) {
+  item_.assign(items_++ ? ",\n    " : "[\n    ");
+  append_json_string(id, item_);
+  out_ << item_;
+}
+
+void AuditJsonWriter::end_sample() {
+  out_ << (items_ ? "\n  ]" : "[]") << ",\n  \"findings\": ";
+  items_ = 0;
+  at_ = At::findings;
+}
+
+void AuditJsonWriter::finding(const Finding& finding) {
+  if (at_ == At::sample)
+    end_sample();
+  // finding_json(finding).dump(2), indented one level deeper, without
+  // building the JSON tree of each of many findings.
+  item_.assign(items_++ ? ",\n    " : "[\n    ");
+  const std::pair<const char*, std::string_view> members[] = {
+      {"{\n      \"rule\": ", finding.rule},
+      {",\n      \"severity\": ", to_string(finding.severity)},
+      {",\n      \"entity\": ", finding.entity},
+      {",\n      \"key\": ", finding.key},
+      {",\n      \"message\": ", finding.message},
+  };
+  for (const auto& [name, value] : members) {
+    item_ += name;
+    append_json_string(value, item_);
+  }
+  item_ += "\n    }";
+  out_ << item_;
+}
+
+void AuditJsonWriter::end() {
+  if (at_ == At::sample)
+    end_sample();
+  out_ << (items_ ? "\n  ]" : "[]");
+  for (const auto& [key, value] : tail_.items())
+    out_ << ",\n  " << nlohmann::ordered_json(key).dump() << ": " << value.dump(2);
+  out_ << "\n}\n";
+  at_ = At::done;
+}
+
+void write_audit_json(std::ostream& out, const AuditReport& r) {
+  AuditJsonWriter writer(out);
+  replay(r, writer);
 }
 
 nlohmann::ordered_json sheet_json(const AuditReport& report, const AuditSheet& sheet) {

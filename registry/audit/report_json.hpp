@@ -13,8 +13,26 @@ namespace numreg {
 /// "scope", "sample_size", "code_letter", "ac", "re", "journal_head".
 nlohmann::ordered_json audit_json(const AuditReport& report);
 
-/// Write audit_json(report).dump(2) to `out` piece by piece, so that the
-/// sample and findings of a large registry are never held as JSON at once.
+/// Writes audit_json(report).dump(2) to `out` as the audit runs, each lease
+/// and finding as it comes, so that memory does not grow with them.
+class AuditJsonWriter : public AuditSink {
+ public:
+  explicit AuditJsonWriter(std::ostream& out) : out_(out) {}
+  void head(const AuditReport& report) override;
+  void lease(const std::string& id) override;
+  void finding(const Finding& finding) override;
+  void end() override;
+
+ private:
+  void end_sample();
+  std::ostream& out_;
+  nlohmann::ordered_json tail_;  // the members after "findings"
+  enum class At { sample, findings, done } at_ = At::sample;
+  size_t items_ = 0;  // of the array being written
+  std::string item_;  // the element being written
+};
+
+/// Write audit_json(report).dump(2) to `out` piece by piece.
 void write_audit_json(std::ostream& out, const AuditReport& report);
 
 /// audit_json plus "summary" (item -> value) and "sample_rows" (objects

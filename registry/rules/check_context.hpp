@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "registry/rules/checks.hpp"
+#include "registry/rules/finding_order.hpp"
 #include "registry/store/store.hpp"
 
 namespace numreg::checks {
@@ -16,7 +17,7 @@ struct CheckContext {
   Date date;
   const AuditScope& scope;
   const RuleSettings& settings;
-  std::vector<Finding>& findings;
+  FindingOrder& findings;
   const ProgressCallback& progress;
   mutable WorkProgress done{};  // rows read, rules run of rules asked
 

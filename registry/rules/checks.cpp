@@ -1,8 +1,5 @@
 #include "registry/rules/checks.hpp"
 
-#include <algorithm>
-#include <tuple>
-
 #include "registry/rules/check_context.hpp"
 
 namespace numreg {
@@ -25,7 +22,7 @@ void CheckContext::report() const {
 }
 
 void CheckContext::add(const char* rule, std::string key, std::string message) const {
-  findings.push_back(make_finding(rule, std::move(key), std::move(message)));
+  findings.add(make_finding(rule, std::move(key), std::move(message)));
 }
 
 namespace {
@@ -33,13 +30,17 @@ namespace {
 struct Check {
   const char* id;
   void (*run)(CheckContext&);
+  bool by_key;  // its findings come in key order (the store answers by key)
 };
 
+// R008 sweeps permits in number order, and R013 reads permits, then
+// resources: their findings are sorted when the rule ends.
 constexpr Check kChecks[] = {
-    {"R001", check_r001}, {"R002", check_r002}, {"R003", check_r003}, {"R004", check_r004},
-    {"R005", check_r005}, {"R006", check_r006}, {"R007", check_r007}, {"R008", check_r008},
-    {"R009", check_r009}, {"R010", check_r010}, {"R011", check_r011}, {"R012", check_r012},
-    {"R013", check_r013},
+    {"R001", check_r001, true},  {"R002", check_r002, true},  {"R003", check_r003, true},
+    {"R004", check_r004, true},  {"R005", check_r005, true},  {"R006", check_r006, true},
+    {"R007", check_r007, true},  {"R008", check_r008, false}, {"R009", check_r009, true},
+    {"R010", check_r010, true},  {"R011", check_r011, true},  {"R012", check_r012, true},
+    {"R013", check_r013, false},
 };
 
 }  // namespace
@@ -53,23 +54,30 @@ RuleSettings rule_settings(const Config& config) {
   return s;
 }
 
-std::vector<Finding> check_rules(store::Store& store, Date date, const AuditScope& scope,
-                                 const RuleSettings& settings, const ProgressCallback& progress) {
-  std::vector<Finding> findings;
-  checks::CheckContext c{store, date, scope, settings, findings, progress};
+void check_rules(store::Store& store, Date date, const AuditScope& scope,
+                 const RuleSettings& settings, const ProgressCallback& progress,
+                 const FindingSink& sink) {
+  FindingOrder order(sink);
+  checks::CheckContext c{store, date, scope, settings, order, progress};
   for (const auto& check : checks::kChecks)
     c.done.total += scope.wants(check.id) ? 1 : 0;
   c.report();
   for (const auto& check : checks::kChecks) {
     if (!scope.wants(check.id))
       continue;
+    order.begin_rule(check.by_key);
     check.run(c);
+    order.end_rule();
     ++c.done.done;
     c.report();
   }
-  std::sort(findings.begin(), findings.end(), [](const Finding& a, const Finding& b) {
-    return std::tie(a.rule, a.key, a.message) < std::tie(b.rule, b.key, b.message);
-  });
+}
+
+std::vector<Finding> check_rules(store::Store& store, Date date, const AuditScope& scope,
+                                 const RuleSettings& settings, const ProgressCallback& progress) {
+  std::vector<Finding> findings;
+  check_rules(store, date, scope, settings, progress,
+              [&](Finding&& f) { findings.push_back(std::move(f)); });
   return findings;
 }
 

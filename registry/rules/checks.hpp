@@ -7,6 +7,7 @@
 
 #include "registry/config.hpp"
 #include "registry/progress.hpp"
+#include "registry/rules/finding_order.hpp"
 #include "registry/rules/rule.hpp"
 #include "registry/rules/scope.hpp"
 #include "registry/store/store.hpp"
@@ -23,9 +24,16 @@ struct RuleSettings {
 /// audit.key_regions and audit.verify_days from `config`.
 RuleSettings rule_settings(const Config& config);
 
-/// Check the rules `scope` asks for (all when none) on `date`; findings come
-/// sorted by rule, key and message. `progress`, when set, hears after each
-/// rule and every 4096 rows read: rows as records, rules run of rules asked.
+/// Check the rules `scope` asks for (all when none) on `date` and hand each
+/// finding to `sink`, sorted by rule, key and message; a rule holds at most
+/// one key's findings at a time (R008 and R013: all of theirs). `progress`,
+/// when set, hears after each rule and every 4096 rows read: rows as
+/// records, rules run of rules asked.
+void check_rules(store::Store& store, Date date, const AuditScope& scope,
+                 const RuleSettings& settings, const ProgressCallback& progress,
+                 const FindingSink& sink);
+
+/// The findings of check_rules, all in one vector.
 std::vector<Finding> check_rules(store::Store& store, Date date, const AuditScope& scope,
                                  const RuleSettings& settings,
                                  const ProgressCallback& progress = {});
