@@ -29,12 +29,14 @@ demo: build
 
 test: test-release test-asan
 
+# Each run has a throwaway PostgreSQL cluster (scripts/with-pg.sh) for the
+# tests of PostgreSQL registries.
 test-release: build
-	@ctest --test-dir $(BUILD) -j $(JOBS) --output-on-failure
+	@scripts/with-pg.sh ctest --test-dir $(BUILD) -j $(JOBS) --output-on-failure
 
 test-asan: asan
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
-	  ctest --test-dir $(ASAN_BUILD) -j $(JOBS) --output-on-failure
+	  scripts/with-pg.sh ctest --test-dir $(ASAN_BUILD) -j $(JOBS) --output-on-failure
 
 # The import reads on one thread and writes on another: its tests again under
 # ThreadSanitizer (not part of `make test`; a third build of numreg).

@@ -6,7 +6,7 @@
 set -euo pipefail
 packages=(
   build-essential cmake ninja-build pkg-config python3 time groff-base
-  libsqlite3-dev sqlite3 libcli11-dev libyaml-cpp-dev libtomlplusplus-dev doctest-dev
+  libsqlite3-dev sqlite3 libpq-dev postgresql libcli11-dev libyaml-cpp-dev libtomlplusplus-dev doctest-dev
   nlohmann-json3-dev libfmt-dev libxlsxwriter-dev libssl-dev libexpected-dev zlib1g-dev
   python3-openpyxl tmux locales man-db
   # numbers as libphonenumber knows them, text normalised and decoded, and

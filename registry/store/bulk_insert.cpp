@@ -1,4 +1,4 @@
-#include "registry/store/bulk_insert.hpp"
+#include "registry/store/sqlite_bulk_insert.hpp"
 
 #include <fmt/format.h>
 
@@ -10,7 +10,7 @@
 namespace numreg::store {
 
 // One statement prepared for the life of the inserter.
-struct BulkInserter::Prepared {
+struct SqliteBulkInserter::Prepared {
   Database& db;
   sqlite3_stmt* stmt = nullptr;
   std::vector<const Field*> fields;
@@ -49,7 +49,9 @@ InsertResult answer(int rc) {
   return InsertResult::duplicate;
 }
 
-std::optional<NumberRange> resource_range(const Record& r) {
+}  // namespace
+
+std::optional<NumberRange> BulkInserter::resource_range(const Record& r) {
   if (r.get("first")) {
     auto range =
         parse_number_range(r.text("first") + ".." + r.get("last").value_or(r.text("first")));
@@ -61,9 +63,7 @@ std::optional<NumberRange> resource_range(const Record& r) {
   return std::nullopt;
 }
 
-}  // namespace
-
-BulkInserter::BulkInserter(Database& db) : db_(db) {
+SqliteBulkInserter::SqliteBulkInserter(Database& db) : db_(db) {
   // A large import touches every page of the leases, permits and journal
   // indexes: a page cache of 128 MiB keeps them in memory.
   db.exec("PRAGMA cache_size = -131072");
@@ -75,9 +75,9 @@ BulkInserter::BulkInserter(Database& db) : db_(db) {
       db, "INSERT OR IGNORE INTO span_classes (tbl, class) VALUES (?, ?)");
 }
 
-BulkInserter::~BulkInserter() = default;
+SqliteBulkInserter::~SqliteBulkInserter() = default;
 
-BulkInserter::Prepared& BulkInserter::prepared(const Kind& kind) {
+SqliteBulkInserter::Prepared& SqliteBulkInserter::prepared(const Kind& kind) {
   for (auto& [k, p] : kinds_) {
     if (k == &kind)
       return *p;
@@ -103,7 +103,7 @@ BulkInserter::Prepared& BulkInserter::prepared(const Kind& kind) {
   return *kinds_.back().second;
 }
 
-void BulkInserter::note_class(const char* table, int span) {
+void SqliteBulkInserter::note_class(const char* table, int span) {
   if (!classes_.emplace(table, span).second)
     return;
   span_->text(1, table);
@@ -111,7 +111,7 @@ void BulkInserter::note_class(const char* table, int span) {
   span_->run();
 }
 
-InsertResult BulkInserter::insert_permit(const std::string& lease, const NumberRange& r) {
+InsertResult SqliteBulkInserter::insert_permit(const std::string& lease, const NumberRange& r) {
   const NumberRange* range = &r;
   int64_t a = range->first.key();
   int64_t b = range->last.key();
@@ -137,7 +137,7 @@ std::vector<NumberRange> BulkInserter::permits_of(const Record& r) {
   return ranges ? std::move(*ranges) : std::vector<NumberRange>{};
 }
 
-InsertResult BulkInserter::insert(const Record& r, const std::vector<NumberRange>& permits) {
+InsertResult SqliteBulkInserter::insert(const Record& r, const std::vector<NumberRange>& permits) {
   const Kind& kind = *r.kind;
   if (kind.name == "permits") {
     std::string last = r.get("last").value_or(r.text("first"));
@@ -165,7 +165,7 @@ InsertResult BulkInserter::insert(const Record& r, const std::vector<NumberRange
   if (kind.name == "holders") {
     p.integer(i++, parse_uscc(r.text("uscc")) ? 1 : 0);
   } else if (kind.name == "resources") {
-    range = resource_range(r);
+    range = BulkInserter::resource_range(r);
     if (range) {
       int64_t a = range->first.key();
       int64_t b = range->last.key();

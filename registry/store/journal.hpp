@@ -8,8 +8,6 @@
 #include <string>
 #include <vector>
 
-#include "registry/store/database.hpp"
-
 namespace numreg::store {
 
 /// One journal row.
@@ -61,37 +59,36 @@ struct ChainCheck {
   std::string problem;         // what is wrong with it
 };
 
-/// Appends to and reads the journal of one database.
+/// Appends to and reads the journal of one registry. Each store supplies
+/// its own (SqliteJournal in sqlite_journal.hpp, PgJournal in pg/); the
+/// encoding, hashing and chain checking stay here, the same for every store.
 class Journal {
  public:
-  explicit Journal(Database& db);
+  virtual ~Journal() = default;
 
   /// Fill seq, prev_hash and hash of `entry` and insert it; call inside a
   /// transaction. The head is re-read when the transaction is new.
   void append(JournalEntry& entry);
   /// Insert an entry already sealed after tail(); call inside a transaction.
   /// An import seals entries on one thread while another writes them.
-  void insert_sealed(const JournalEntry& entry);
+  virtual void insert_sealed(const JournalEntry& entry) = 0;
   /// The newest entry, read once per transaction.
-  JournalTail tail();
+  virtual JournalTail tail() = 0;
   /// Forget the cached head (after a rollback, or at a new transaction).
-  void forget_head() { cached_ = false; }
+  virtual void forget_head() = 0;
   /// The hash of the newest entry.
-  std::string head();
+  std::string head() { return tail().hash; }
   /// Entries matching `query`, oldest first.
-  std::vector<JournalEntry> read(const JournalQuery& query);
+  virtual std::vector<JournalEntry> read(const JournalQuery& query) = 0;
   /// Recompute the chain from the first entry.
   ChainCheck check();
   /// Recompute the chain, handing every entry to `visit` in seq order (one
   /// pass for the chain and whatever else reads the whole journal).
   ChainCheck check(const std::function<void(const JournalEntry&)>& visit);
 
- private:
-  Database& db_;
-  Statement insert_;
-  bool cached_ = false;
-  int64_t last_seq_ = 0;
-  std::string last_hash_;
+ protected:
+  /// Every entry, in seq order.
+  virtual void scan(const std::function<void(const JournalEntry&)>& visit) = 0;
 };
 
 }  // namespace numreg::store

@@ -15,6 +15,8 @@
 #include "registry/store/records.hpp"
 #include "registry/store/replay.hpp"
 #include "registry/store/screen_source.hpp"
+#include "registry/store/sqlite_bulk_insert.hpp"
+#include "registry/store/sqlite_journal.hpp"
 
 namespace numreg::store {
 
@@ -111,7 +113,7 @@ SqliteStore::SqliteStore(const StoreOptions& options) {
         options.location, OpenMode{.read_only = true, .busy_timeout_ms = options.busy_timeout_ms});
   }
   migrate(*db_);
-  journal_ = std::make_unique<Journal>(*db_);
+  journal_ = std::make_unique<SqliteJournal>(*db_);
 }
 
 void SqliteStore::begin_write() {
@@ -197,7 +199,7 @@ int64_t SqliteStore::journal_size() {
 }
 
 std::unique_ptr<BulkInserter> SqliteStore::bulk_inserter() {
-  return std::make_unique<BulkInserter>(*db_);
+  return std::make_unique<SqliteBulkInserter>(*db_);
 }
 
 // Probes need a connection of their own, so the registry must be a file.

@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "registry/store/pg/pg_store.hpp"
 #include "registry/store/sqlite_store.hpp"
 
 namespace numreg::store {
@@ -25,11 +26,11 @@ std::string scheme_of(const std::string& location) {
   return location.substr(0, colon);
 }
 
-// Only files are served today: a URI must not become a folder named after
-// its scheme.
+// Files and PostgreSQL are served: another URI must not become a folder
+// named after its scheme.
 void refuse_unserved(const std::string& location) {
   std::string scheme = scheme_of(location);
-  if (scheme.empty())
+  if (scheme.empty() || pg::is_pg_location(location))
     return;
   throw Failure(make_error(
       ErrorKind::usage, "db-unsupported",
@@ -42,11 +43,15 @@ void refuse_unserved(const std::string& location) {
 
 bool create_store(const StoreOptions& options) {
   refuse_unserved(options.location);
+  if (pg::is_pg_location(options.location))
+    return pg::PgStore::create(options);
   return SqliteStore::create(options);
 }
 
 std::unique_ptr<Store> open_store(const StoreOptions& options) {
   refuse_unserved(options.location);
+  if (pg::is_pg_location(options.location))
+    return std::make_unique<pg::PgStore>(options);
   return std::make_unique<SqliteStore>(options);
 }
 

@@ -4,15 +4,16 @@
 // ranges, the journal, batches, the audit's rule queries, inspections, the
 // screening source, backup, integrity and transactions. The core says *what*
 // it needs; a store says *how*. SqliteStore (sqlite_store.hpp) keeps the
-// registry in one SQLite file; a store for a shared PostgreSQL registry will
-// implement this same class, and open_store() will choose it by --db.
+// registry in one SQLite file; pg::PgStore (pg/pg_store.hpp) in a PostgreSQL
+// database shared by many clerks; open_store() chooses by --db.
 //
 // Where a new query goes: declare it here in the registry's terms (what it
 // answers, and the columns of its rows when it hands back a Row), then write
 // its SQL in the SQLite store's file for its area: records.cpp (one kind),
 // list_queries.cpp (lists, who), rule_queries.cpp (one query per rule),
 // audit_queries.cpp (population, sheet), inspections.cpp, screen_source.cpp,
-// sqlite_store.cpp (transactions, backup, integrity). No SQL and no SQLite
+// sqlite_store.cpp (transactions, backup, integrity); and its PostgreSQL
+// dialect in the file of the same area in pg/. No SQL and no SQLite or libpq
 // call lives outside registry/store/: tests/e2e/storage_seam.sh fails if one
 // does.
 #pragma once

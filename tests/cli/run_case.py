@@ -15,6 +15,10 @@ Output is compared exactly, line by line; a step without '>' lines must
 print nothing on stdout, and likewise for '2>'. A '>~ ' or '2>~ ' line is a
 regular expression the line must match in full. Each case runs in a fresh
 directory with NUMREG_DB, a fixed clock (NUMREG_NOW) and actor, and LANG=C.
+
+With --pg, NUMREG_DB is a fresh database of the PostgreSQL cluster whose URI
+NUMREG_TEST_PG holds (dropped afterwards); without NUMREG_TEST_PG the case is
+skipped (exit 77).
 """
 import os
 import re
@@ -81,13 +85,41 @@ def compare(what, expected, actual):
     return problems
 
 
+def pg_database(case):
+    """A fresh database for `case` on the test cluster: its URI and its name."""
+    base = os.environ.get("NUMREG_TEST_PG", "")
+    if not base:
+        print("skipped: no PostgreSQL cluster (set NUMREG_TEST_PG, as `make test` does)")
+        sys.exit(77)
+    name = "case_%s_%d" % (re.sub(r"\W", "_", os.path.basename(case).split(".")[0]), os.getpid())
+    psql(base, "DROP DATABASE IF EXISTS %s" % name, "CREATE DATABASE %s" % name)
+    return re.sub(r"^(postgres(?:ql)?://[^/]*/)[^?]*", lambda m: m.group(1) + name, base), name
+
+
+def psql(uri, *commands):
+    args = ["psql", uri, "-qAt", "-v", "ON_ERROR_STOP=1", "-c", "SET client_min_messages = warning"]
+    for c in commands:
+        args += ["-c", c]
+    subprocess.run(args, check=True, capture_output=True)
+
+
 def main():
-    numreg, case = os.path.abspath(sys.argv[1]), sys.argv[2]
+    args = [a for a in sys.argv[1:] if a != "--pg"]
+    numreg, case = os.path.abspath(args[0]), args[1]
+    pg = pg_database(case) if "--pg" in sys.argv[1:] else None
+    try:
+        return run(numreg, case, pg[0] if pg else None)
+    finally:
+        if pg:
+            psql(os.environ["NUMREG_TEST_PG"], "DROP DATABASE IF EXISTS %s WITH (FORCE)" % pg[1])
+
+
+def run(numreg, case, pg_uri):
     failures = 0
     with tempfile.TemporaryDirectory(prefix="numreg-case-") as tmp:
         env = {k: v for k, v in os.environ.items() if not k.startswith("NUMREG_")}
         env.update({
-            "NUMREG": numreg, "NUMREG_DB": os.path.join(tmp, "registry.db"),
+            "NUMREG": numreg, "NUMREG_DB": pg_uri or os.path.join(tmp, "registry.db"),
             "NUMREG_NOW": "2026-11-29T09:30:00Z", "NUMREG_ACTOR": "clerk",
             "NUMREG_SOURCE_DIR": os.environ.get("NUMREG_SOURCE_DIR", ""),
             "HOME": tmp, "XDG_CONFIG_HOME": os.path.join(tmp, "config"),

@@ -24,19 +24,40 @@ std::string refusal(const std::string& location) {
 }  // namespace
 
 TEST_CASE("open_store, create_store: a URI is refused until a store serves it") {
-  SUBCASE("postgresql") {
-    CHECK(refusal("postgresql:///numreg") ==
-          "--db: this numreg has no store for postgresql:// registries yet (give the path of a "
+  SUBCASE("mysql") {
+    CHECK(refusal("mysql://localhost/numreg") ==
+          "--db: this numreg has no store for mysql:// registries yet (give the path of a "
           "registry file)");
   }
   SUBCASE("any scheme, and nothing is created") {
     std::string cwd = std::filesystem::current_path();
     test::ScratchRegistry reg;
     std::filesystem::current_path(reg.dir());
-    CHECK_THROWS_WITH(store::create_store({"postgres://clerk@db.example.cn/numreg", 5000}),
-                      "--db: this numreg has no store for postgres:// registries yet (give the "
+    CHECK_THROWS_WITH(store::create_store({"sqlite://clerk@db.example.cn/numreg", 5000}),
+                      "--db: this numreg has no store for sqlite:// registries yet (give the "
                       "path of a registry file)");
-    CHECK_FALSE(std::filesystem::exists(reg.dir() + "/postgres:"));
+    CHECK_FALSE(std::filesystem::exists(reg.dir() + "/sqlite:"));
+    std::filesystem::current_path(cwd);
+  }
+  SUBCASE("postgresql is served: a server that is not there is unavailable, nothing is made") {
+    std::string cwd = std::filesystem::current_path();
+    test::ScratchRegistry reg;
+    std::filesystem::current_path(reg.dir());
+    std::string uri = "postgresql:///numreg?host=" + reg.dir() + "/no-server";
+    for (bool create : {false, true}) {
+      try {
+        if (create)
+          store::create_store({uri, 5000});
+        else
+          store::open_store({uri, 5000});
+        FAIL("no server, yet the registry opened");
+      } catch (const Failure& f) {
+        CHECK(f.error().kind == ErrorKind::unavailable);
+        CHECK(f.error().code == "registry-open");
+        CHECK(f.error().message.starts_with("cannot open registry " + uri + ": "));
+      }
+    }
+    CHECK_FALSE(std::filesystem::exists(reg.dir() + "/postgresql:"));
     std::filesystem::current_path(cwd);
   }
   SUBCASE("a path with a colon is a path") {

@@ -1,0 +1,28 @@
+// Pieces of SQL the PostgreSQL store's files share.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "registry/model/record.hpp"
+#include "registry/store/pg/connection.hpp"
+
+namespace numreg::store::pg {
+
+/// `name` quoted as an SQL identifier.
+std::string quoted_name(std::string_view name);
+
+/// "Lease `l` is active on the date `param`" (a placeholder or literal).
+std::string active_on(const std::string& l, const std::string& param);
+
+/// SQL giving one row when a row of `kind` has the key bound as $1, $2, ...
+std::string exists_sql(const Kind& kind);
+
+/// The value of field `f` in `column` of the current row (booleans as true/false).
+std::optional<std::string> read_value(const Result& r, int column, const Field& f);
+
+/// The value of field `f` as stored (booleans as 1/0).
+std::optional<std::string> stored_value(const Field& f, const std::optional<std::string>& v);
+
+}  // namespace numreg::store::pg

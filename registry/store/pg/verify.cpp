@@ -1,0 +1,123 @@
+// The PostgreSQL store's reads for verify's replay and checkpoints.
+#include <map>
+
+#include <fmt/format.h>
+
+#include "registry/store/pg/journal.hpp"
+#include "registry/store/pg/pg_store.hpp"
+#include "registry/store/pg/records.hpp"
+
+namespace numreg::store::pg {
+
+namespace {
+
+// The replayed records in memory, by key.
+class MemoryScratch final : public ReplayScratch {
+ public:
+  void put(std::string_view key, int64_t seq, const std::optional<std::string>& text) override {
+    rows_.insert_or_assign(std::string(key), Row{seq, text});
+  }
+  void erase_prefix(const std::string& prefix) override {
+    auto it = rows_.lower_bound(prefix);
+    while (it != rows_.end() && it->first.starts_with(prefix))
+      it = rows_.erase(it);
+  }
+  std::optional<Row> find(std::string_view key) override {
+    auto it = rows_.find(key);
+    if (it == rows_.end())
+      return std::nullopt;
+    return it->second;
+  }
+  std::optional<Row> take(std::string_view key) override {
+    auto it = rows_.find(key);
+    if (it == rows_.end())
+      return std::nullopt;
+    Row row = std::move(it->second);
+    rows_.erase(it);
+    return row;
+  }
+  void remaining(const std::function<void(std::string_view key, const Row& row)>& visit) override {
+    for (const auto& [key, row] : rows_) {
+      if (row.text)
+        visit(key, row);
+    }
+  }
+
+ private:
+  std::map<std::string, Row, std::less<>> rows_;
+};
+
+}  // namespace
+
+void PgStore::scan_records(const Kind& kind, const std::function<void(const Record&)>& visit) {
+  std::string columns;
+  for (const auto& f : kind.fields) {
+    columns += columns.empty() ? "" : ", ";
+    columns += f.stored ? "t." + quoted_name(f.name) : std::string("NULL");
+  }
+  Result r = db_->exec(fmt::format("SELECT {} FROM {} AS t", columns, kind.table));
+  Record record(kind);
+  for (int i = 0; i < r.rows(); ++i) {
+    r.at(i);
+    for (size_t c = 0; c < kind.fields.size(); ++c)
+      record.values[c] = read_value(r, static_cast<int>(c), kind.fields[c]);
+    visit(record);
+  }
+}
+
+void PgStore::scan_permits(
+    const std::function<void(std::string_view, std::string_view, std::string_view)>& visit) {
+  Result r = db_->exec("SELECT lease, first, last FROM permits");
+  for (int i = 0; i < r.rows(); ++i) {
+    r.at(i);
+    visit(r.view(0), r.view(1), r.view(2));
+  }
+}
+
+void PgStore::scan_entries(const std::vector<std::string>& entities,
+                           const std::function<void(const JournalEntry&)>& visit) {
+  Params params;
+  std::string marks;
+  for (const auto& e : entities) {
+    params.push_back(e);
+    marks += fmt::format("{}${}", marks.empty() ? "" : ", ", params.size());
+  }
+  Result r = db_->exec(fmt::format("SELECT {} FROM journal WHERE entity IN ({}) ORDER BY seq",
+                                   kJournalColumns, marks),
+                       params);
+  for (int i = 0; i < r.rows(); ++i) {
+    r.at(i);
+    visit(read_entry(r));
+  }
+}
+
+int64_t PgStore::count_records(const Kind& kind) {
+  return db_->scalar(fmt::format("SELECT count(*) FROM {}", kind.table)).value_or(0);
+}
+
+std::optional<std::string> PgStore::entry_hash_at(int64_t seq) {
+  Result r = db_->exec("SELECT hash FROM journal WHERE seq = $1", {std::to_string(seq)});
+  if (r.rows() == 0)
+    return std::nullopt;
+  return r.text(0);
+}
+
+std::vector<std::pair<int64_t, std::string>> PgStore::entries_with_hash_prefix(
+    std::string_view prefix, int limit) {
+  Result r = db_->exec(
+      "SELECT seq, hash FROM journal WHERE substr(hash, 1, length($1::text)) = $1 "
+      "ORDER BY seq LIMIT $2",
+      {std::string(prefix), std::to_string(limit)});
+  std::vector<std::pair<int64_t, std::string>> out;
+  for (int i = 0; i < r.rows(); ++i) {
+    r.at(i);
+    out.emplace_back(r.integer(0), r.text(1));
+  }
+  return out;
+}
+
+std::unique_ptr<ReplayScratch> PgStore::replay_scratch() {
+  return std::make_unique<MemoryScratch>();
+}
+
+}  // namespace numreg::store::pg

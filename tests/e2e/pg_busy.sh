@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# A writer that waits for the chain lock longer than its busy timeout gives
+# up with exit 75 and changes nothing.
+set -euo pipefail
+NUMREG=$1
+src=${NUMREG_SOURCE_DIR:?}
+source "$src/tests/e2e/pg_lib.bash"
+pg_require
+pg_fresh busy
+tmp=$(mktemp -d)
+trap 'pg_drop; rm -rf "$tmp"' EXIT
+export NUMREG_DB=$PG_URI NUMREG_NOW=2026-11-29T09:30:00Z
+"$NUMREG" -q init
+# Another session holds the chain lock for 4 s.
+psql "$PG_URI" -qAt -c "BEGIN; SELECT pg_advisory_xact_lock(1314014535); SELECT pg_sleep(4); COMMIT" \
+  >/dev/null &
+holder=$!
+sleep 1
+rc=0
+NUMREG_BUSY_TIMEOUT_MS=500 "$NUMREG" holder add --uscc 91460400MA5TDR015T --name 儋州海韵科技有限公司 \
+  --kind enterprise 2>"$tmp/err" || rc=$?
+wait $holder
+[ "$rc" = 75 ] || { echo "expected exit 75 while the chain is locked, got $rc" >&2; cat "$tmp/err" >&2; exit 1; }
+grep -q "is busy" "$tmp/err" || { echo "no busy message:" >&2; cat "$tmp/err" >&2; exit 1; }
+[ "$(psql "$PG_URI" -qAt -c 'SELECT count(*) FROM holders')" = 0 ] || { echo "the refused add wrote" >&2; exit 1; }
+"$NUMREG" -q holder add --uscc 91460400MA5TDR015T --name 儋州海韵科技有限公司 --kind enterprise
+echo "pg_busy: ok (exit 75 past the busy timeout, then the write goes through)"

@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# The same clerk's day on a registry file and on PostgreSQL: init, import of
+# the Hainan fixtures, lists, who, exports, log and verify print the same,
+# byte for byte (but for the registry's name), and exit the same; so does the
+# audit. What the PostgreSQL store does not do yet (screen, backup) says so,
+# exit 64.
+set -euo pipefail
+numreg=$(realpath "$1")
+src=${NUMREG_SOURCE_DIR:?}
+source "$src/tests/e2e/pg_lib.bash"
+pg_require
+tmp=$(mktemp -d)
+pg_fresh same_output
+trap 'pg_drop; [[ -n "${KEEP:-}" ]] || rm -rf "$tmp"' EXIT
+export NUMREG_NOW=2026-11-29T09:30:00Z NUMREG_ACTOR=clerk
+lite="$tmp/registry.db"
+fails=0
+
+# run NAME ARGS...: the command on both stores; stdout, stderr and exit code agree.
+run() {
+  local name=$1 rc_l=0 rc_p=0
+  shift
+  (cd "$src" && "$numreg" --db "$lite" "$@") >"$tmp/$name.lite.out" 2>"$tmp/$name.lite.err" || rc_l=$?
+  (cd "$src" && "$numreg" --db "$PG_URI" "$@") >"$tmp/$name.pg.out" 2>"$tmp/$name.pg.err" || rc_p=$?
+  for f in out err; do
+    sed -i "s#$lite#REGISTRY#g" "$tmp/$name.lite.$f"
+    sed -i "s#$PG_URI#REGISTRY#g" "$tmp/$name.pg.$f"
+  done
+  if [[ $rc_l != "$rc_p" ]]; then
+    echo "$name: exit $rc_l on SQLite, $rc_p on PostgreSQL" >&2
+    cat "$tmp/$name.pg.err" >&2
+    fails=$((fails + 1))
+  fi
+  for f in out err; do
+    if ! cmp -s "$tmp/$name.lite.$f" "$tmp/$name.pg.$f"; then
+      echo "$name: std$f differs (SQLite <, PostgreSQL >)" >&2
+      diff "$tmp/$name.lite.$f" "$tmp/$name.pg.$f" | head -20 >&2 || true
+      fails=$((fails + 1))
+    fi
+  done
+}
+
+run init init
+run init_again init
+run import import fixtures/hainan/*
+run import_again --json import fixtures/hainan/*
+run import_dry --json import --dry-run --mode upsert fixtures/hainan/*
+for kind in holder resource lease credential permit campaign; do
+  run "list_$kind" --json "$kind" list
+  run "list_${kind}_table" "$kind" list
+done
+run list_danzhou --json lease list --region danzhou
+run list_active --json lease list --as-of 2026-06-30 --status active
+run list_expiring lease list --expiring 400d --as-of 2026-06-30
+for number in 0898-66123456 95105 4008108888 +8613800138000; do
+  run "who_$number" --json who "$number"
+  run "who_table_$number" who "$number"
+done
+for kind in holders credentials resources leases permits contracts campaigns refusals; do
+  run "export_$kind" export "$kind" --unmask
+done
+run holder_add holder add --uscc 91460400MA5TDR015T --name 儋州海韵科技有限公司 --kind enterprise \
+  --region 460400 --reason 新增
+run holder_dup holder add --uscc 91460400MA5TDR015T --name 重复 --kind enterprise
+run holder_update holder update 91460400MA5TDR015T --scope 呼叫中心业务 --reason 补录
+run holder_show --json holder show 91460400MA5TDR015T
+run lease_missing lease show NO-SUCH-LEASE
+run log --json log
+run log_holder log --entity holder
+run audit --json audit --as-of 2026-06-30
+run audit_danzhou audit --region danzhou --as-of 2026-06-30 --sample 5 --seed 7
+run audit_sheet --json audit --as-of 2026-06-30 --sample 50% --seed 7 -o "$tmp/sheet.csv"
+run audit_record --json audit --as-of 2026-06-30 --sample 3 --seed 7 --record
+run inspection_list inspection list
+run verify verify
+run checkpoint checkpoint -o /dev/stdout
+
+# Not yet on PostgreSQL: a clear refusal, exit 64, nothing changed.
+for cmd in "screen fixtures/cdr/day.csv" "backup $tmp/b.db"; do
+  rc=0
+  "$numreg" --db "$PG_URI" $cmd >/dev/null 2>"$tmp/refused.err" || rc=$?
+  if [[ $rc != 64 ]] || ! grep -q "does not work on a PostgreSQL registry yet" "$tmp/refused.err"; then
+    echo "$cmd: expected exit 64 and a clear refusal, got $rc:" >&2
+    cat "$tmp/refused.err" >&2
+    fails=$((fails + 1))
+  fi
+done
+
+if [[ $fails -gt 0 ]]; then
+  echo "pg_same_output: $fails differences" >&2
+  exit 1
+fi
+echo "pg_same_output: ok (SQLite and PostgreSQL agree)"
