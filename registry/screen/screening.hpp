@@ -55,6 +55,7 @@ struct Violation {
   std::string caller;
   std::string callee;
   std::string detail;
+  uint64_t order = 0;  // the place among all records of the record that found it
 };
 
 /// Receives every violation as found (S004/S005 ones when their window
@@ -70,9 +71,28 @@ class ViolationCsv : public ViolationSink {
  public:
   explicit ViolationCsv(std::ostream& out);
   void add(const Violation& violation) override;
+  /// Write rows made by append_csv_row.
+  void add_rows(std::string_view rows) { out_ << rows; }
 
  private:
   std::ostream& out_;
+  std::string row_;
+};
+
+/// Append the CSV row of `violation` (as ViolationCsv writes it) to `out`.
+void append_csv_row(std::string& out, const Violation& violation);
+
+/// A record handed to a screening thread that holds some of the callers
+/// (see ParallelScreener): its place among all records, its input, and the
+/// S004/S005 clocks after its time.
+struct RoutedCdr {
+  Cdr cdr;
+  uint64_t order = 0;
+  uint32_t file = 0;
+  bool caller_read = false;  // caller_key holds the caller's key
+  int64_t caller_key = 0;
+  BurstClock one_ring;
+  BurstClock bombing;
 };
 
 class Screener {
@@ -89,10 +109,14 @@ class Screener {
   void screen(CdrReader& reader);
   /// Screen one record of the `file`-th input (at most 65536 inputs).
   void screen(const Cdr& cdr, uint32_t file);
+  /// Screen records handed out in the order of all records, with the clocks
+  /// of the S004/S005 windows of all records (`names`: the inputs' names).
+  void screen(const std::vector<RoutedCdr>& batch, const std::vector<std::string>& names);
   /// The summary of the run; ends it (the S004/S005 windows are freed).
   ScreenSummary summary();
 
  private:
+  friend class ParallelScreener;
   /// What screening a record starts from: its trunk and numbers, read in a
   /// first pass over a batch.
   struct Prepared {
@@ -105,6 +129,11 @@ class Screener {
   void locate(const Cdr& cdr, Prepared& p) const;
   void screen(const Cdr& cdr, uint32_t file, const Prepared& p);
   void unreadable(const Error& error, const std::string& name);
+  /// Count a late record and move the S004/S005 clocks to `time`.
+  void take_time(int64_t time);
+  /// Add the counts of `other`, a screener of some of the same records
+  /// (ParallelScreener's threads), as if this one had screened them.
+  void absorb(Screener& other);
   void report(const CdrReader& reader);
   uint32_t trunk_id(std::string_view trunk, uint32_t known);
   std::string_view trunk_text(uint32_t id) const;
@@ -134,6 +163,8 @@ class Screener {
   int64_t newest_ = INT64_MIN;
   StringTable unknown_trunks_;
   std::unordered_map<std::string, uint32_t> unknown_ids_;
+  std::vector<uint64_t> unknown_first_;  // by unknown trunk: the order it was met first
+  uint64_t order_ = 0;                   // the place among all records of the one screened
   std::vector<uint64_t> trunk_counts_;
   std::vector<uint64_t> holder_counts_;
   CallerCounts caller_counts_;
@@ -144,6 +175,7 @@ class Screener {
     uint32_t holder;
     int64_t caller;
     bool has_caller;
+    uint64_t order;
   };
   std::vector<Pending> pending_;  // this batch's
   std::vector<Pending> ready_;    // the batch before's, loading

@@ -1,0 +1,233 @@
+// Screening call records on several threads, with the output of one.
+#include "registry/screen/parallel_screener.hpp"
+
+#include "registry/screen/mix.hpp"
+#include "registry/screen/number_key.hpp"
+
+namespace numreg::screen {
+
+namespace {
+
+constexpr size_t kRound = 32768;  // records a round
+constexpr size_t kRounds = 4;     // rounds under way at once
+constexpr size_t kBatch = 128;    // records read at once
+
+}  // namespace
+
+void ParallelScreener::RowSink::add(const Violation& violation) {
+  append_csv_row(part->rows, violation);
+  part->row_ends.emplace_back(violation.order, part->rows.size());
+}
+
+ParallelScreener::ParallelScreener(const ScreenIndex& index, ScreenSettings settings,
+                                   ViolationCsv* csv, unsigned jobs)
+    : jobs_(jobs), csv_(csv), total_(index, settings, nullptr), rounds_(kRounds) {
+  for (Round& round : rounds_)
+    round.parts.resize(jobs_);
+  for (unsigned w = 0; w < jobs_; ++w) {
+    sinks_.push_back(std::make_unique<RowSink>());
+    screeners_.push_back(
+        std::make_unique<Screener>(index, settings, csv_ ? sinks_.back().get() : nullptr));
+  }
+  filling_ = &rounds_[0];
+  for (unsigned w = 0; w < jobs_; ++w)
+    threads_.emplace_back([this, w] { work(w); });
+}
+
+ParallelScreener::~ParallelScreener() {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    stop_ = true;
+  }
+  work_ready_.notify_all();
+  for (std::thread& t : threads_)
+    t.join();
+}
+
+void ParallelScreener::on_progress(ProgressCallback callback, uint64_t total_bytes) {
+  progress_ = std::move(callback);
+  done_.total = total_bytes;
+}
+
+void ParallelScreener::screen(CdrReader& reader) {
+  constexpr uint64_t kReportEvery = 4096 / kBatch;  // batches
+  uint64_t batches = 0;
+  names_.push_back(reader.name());
+  const auto file = static_cast<uint32_t>(names_.size() - 1);
+  std::vector<Result<Cdr>> batch;
+  try {
+    while (reader.next_batch(batch, kBatch)) {
+      for (Result<Cdr>& record : batch) {
+        total_.order_ = total_.summary_.records++;
+        if (!record) {
+          total_.unreadable(record.error(), reader.name());
+          continue;
+        }
+        total_.take_time(record->time);
+        route(*record, file);
+      }
+      if (progress_ && ++batches % kReportEvery == 0)
+        report(reader);
+    }
+  } catch (...) {
+    // One thread would have screened, and written the rows of, every record
+    // before the one that stopped it.
+    dispatch();
+    finish_all();
+    throw;
+  }
+  if (progress_)
+    report(reader);
+  bytes_before_ += reader.bytes_consumed();
+}
+
+void ParallelScreener::report(const CdrReader& reader) {
+  done_.records = total_.summary_.records;
+  done_.done = bytes_before_ + reader.bytes_consumed();
+  progress_(done_);
+}
+
+// Hand the record to its caller's thread, with its fields copied into the
+// round (the reader's buffer moves on) and the windows' clocks after it.
+void ParallelScreener::route(const Cdr& cdr, uint32_t file) {
+  const Result<int64_t> caller = number_key(cdr.caller);
+  const uint64_t spread = caller ? mix64(static_cast<uint64_t>(*caller)) : total_.order_;
+  Part& part = filling_->parts[spread % jobs_];
+  RoutedCdr& r = part.records.emplace_back();
+  r.cdr = cdr;
+  r.cdr.time_text = {};
+  r.order = total_.order_;
+  r.file = file;
+  r.caller_read = caller.has_value();
+  r.caller_key = caller ? *caller : 0;
+  r.one_ring = total_.one_ring_.clock();
+  r.bombing = total_.bombing_.clock();
+  for (const std::string_view field : {cdr.trunk, cdr.caller, cdr.callee}) {
+    part.offsets.push_back(static_cast<uint32_t>(part.text.size()));
+    part.text.append(field);
+  }
+  if (++filled_ == kRound)
+    dispatch();
+}
+
+// Hand out the round being filled, and take the next free one.
+void ParallelScreener::dispatch() {
+  if (filled_ == 0)
+    return;
+  filling_->names = names_;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    ++handed_out_;
+  }
+  work_ready_.notify_all();
+  if (handed_out_ - finished_ == kRounds)
+    finish_oldest();
+  filling_ = &rounds_[handed_out_ % kRounds];
+  filled_ = 0;
+}
+
+void ParallelScreener::finish_oldest() {
+  Round& round = rounds_[finished_ % kRounds];
+  {
+    std::unique_lock<std::mutex> lock(mutex_);
+    round_done_.wait(lock, [&] { return round.done == jobs_ || failure_; });
+    if (failure_)
+      std::rethrow_exception(failure_);
+  }
+  if (csv_) {
+    // Each thread's rows are in the order of their records; merge them.
+    std::vector<size_t> next(jobs_, 0);
+    for (;;) {
+      Part* from = nullptr;
+      size_t at = 0;
+      for (unsigned w = 0; w < jobs_; ++w) {
+        Part& p = round.parts[w];
+        if (next[w] < p.row_ends.size() &&
+            (!from || p.row_ends[next[w]].first < from->row_ends[next[at]].first)) {
+          from = &p;
+          at = w;
+        }
+      }
+      if (!from)
+        break;
+      // The rows of one record together.
+      const uint64_t order = from->row_ends[next[at]].first;
+      const size_t begin = next[at] ? from->row_ends[next[at] - 1].second : 0;
+      while (next[at] < from->row_ends.size() && from->row_ends[next[at]].first == order)
+        ++next[at];
+      csv_->add_rows(
+          std::string_view(from->rows).substr(begin, from->row_ends[next[at] - 1].second - begin));
+    }
+  }
+  for (Part& p : round.parts) {
+    p.records.clear();
+    p.offsets.clear();
+    p.text.clear();
+    p.rows.clear();
+    p.row_ends.clear();
+  }
+  std::lock_guard<std::mutex> lock(mutex_);
+  round.done = 0;
+  ++finished_;
+}
+
+void ParallelScreener::finish_all() {
+  while (finished_ < handed_out_)
+    finish_oldest();
+}
+
+void ParallelScreener::work(unsigned worker) {
+  uint64_t next = 0;
+  for (;;) {
+    Round* round = nullptr;
+    {
+      std::unique_lock<std::mutex> lock(mutex_);
+      work_ready_.wait(lock, [&] { return stop_ || next < handed_out_; });
+      if (stop_)
+        return;
+      round = &rounds_[next % kRounds];
+    }
+    Part& part = round->parts[worker];
+    const char* text = part.text.data();
+    for (size_t i = 0; i < part.records.size(); ++i) {
+      Cdr& cdr = part.records[i].cdr;
+      const uint32_t* at = &part.offsets[3 * i];
+      cdr.trunk = std::string_view(text + at[0], cdr.trunk.size());
+      cdr.caller = std::string_view(text + at[1], cdr.caller.size());
+      cdr.callee = std::string_view(text + at[2], cdr.callee.size());
+    }
+    sinks_[worker]->part = &part;
+    try {
+      screeners_[worker]->screen(part.records, round->names);
+    } catch (...) {
+      std::lock_guard<std::mutex> lock(mutex_);
+      failure_ = std::current_exception();
+      round_done_.notify_all();
+      return;
+    }
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      if (++round->done == jobs_)
+        round_done_.notify_all();
+    }
+    ++next;
+  }
+}
+
+ScreenSummary ParallelScreener::summary() {
+  dispatch();
+  finish_all();
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    stop_ = true;
+  }
+  work_ready_.notify_all();
+  for (std::thread& t : threads_)
+    t.join();
+  threads_.clear();
+  for (auto& screener : screeners_)
+    total_.absorb(*screener);
+  return total_.summary();
+}
+
+}  // namespace numreg::screen
