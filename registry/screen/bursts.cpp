@@ -123,12 +123,11 @@ void Bursts::roll() {
   rehash(current_, entries);
 }
 
-void Bursts::follow(const BurstClock& clock) {
-  const uint64_t rolls = clock.generation - clock_.generation;
+void Bursts::roll_to(uint64_t generation) {
+  const uint64_t rolls = generation - clock_.generation;
   // Two rolls or more leave nothing of this Bursts' keys: none came since.
   for (uint64_t i = 0; i < std::min<uint64_t>(rolls, 2); ++i)
     roll();
-  clock_ = clock;
 }
 
 Bursts::Slot& Bursts::slot_for(const BurstKey& key) {

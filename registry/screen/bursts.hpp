@@ -88,7 +88,11 @@ class Bursts {
   }
   /// Take the clock of a Bursts that is advanced by every record, where this
   /// one holds only some keys (see Time above).
-  void follow(const BurstClock& clock);
+  void follow(const BurstClock& clock) {
+    if (clock.generation != clock_.generation)
+      roll_to(clock.generation);
+    clock_ = clock;
+  }
   /// The clock advance() keeps.
   const BurstClock& clock() const { return clock_; }
   /// The length of a generation, in seconds.
@@ -161,6 +165,8 @@ class Bursts {
   Slot& insert_key(const BurstKey& key, size_t hash);
   void grow(Slot& slot, size_t needed);
   void roll();
+  /// Roll to generation `generation` of another clock (follow()).
+  void roll_to(uint64_t generation);
   /// The key's calls in the current generation, carried over if need be,
   /// with room for one more; returns its slot, valid until a new key.
   Slot& slot_for(const BurstKey& key);

@@ -8,9 +8,9 @@ namespace numreg::screen {
 
 namespace {
 
-constexpr size_t kRound = 32768;  // records a round
-constexpr size_t kRounds = 4;     // rounds under way at once
-constexpr size_t kBatch = 128;    // records read at once
+constexpr size_t kRound = 4096;  // records a round
+constexpr size_t kRounds = 8;    // rounds under way at once
+constexpr size_t kBatch = 128;   // records read at once
 
 }  // namespace
 
@@ -93,15 +93,9 @@ void ParallelScreener::route(const Cdr& cdr, uint32_t file) {
   const Result<int64_t> caller = number_key(cdr.caller);
   const uint64_t spread = caller ? mix64(static_cast<uint64_t>(*caller)) : total_.order_;
   Part& part = filling_->parts[spread % jobs_];
-  RoutedCdr& r = part.records.emplace_back();
-  r.cdr = cdr;
-  r.cdr.time_text = {};
-  r.order = total_.order_;
-  r.file = file;
-  r.caller_read = caller.has_value();
-  r.caller_key = caller ? *caller : 0;
-  r.one_ring = total_.one_ring_.clock();
-  r.bombing = total_.bombing_.clock();
+  part.records.push_back(RoutedCdr{cdr, total_.order_, file, caller.has_value(),
+                                   caller ? *caller : 0, total_.one_ring_.clock(),
+                                   total_.bombing_.clock()});
   for (const std::string_view field : {cdr.trunk, cdr.caller, cdr.callee}) {
     part.offsets.push_back(static_cast<uint32_t>(part.text.size()));
     part.text.append(field);

@@ -36,7 +36,7 @@ screen_all fixture "$src/fixtures/cdr/day.csv"
 [ "$(wc -l < "$tmp/fixture-1.csv")" -eq 48 ] || fail "fixture rows: $(wc -l < "$tmp/fixture-1.csv")"
 grep -q '"S005": 21' "$tmp/fixture-8.json" || fail "fixture S005 count"
 
-# A generated day: 200 leases, 120,000 records (rounds of 32,768 records),
+# A generated day: 200 leases, 120,000 records (rounds of 4,096 records),
 # one-ring and bombing runs, bad callers and unknown trunks; one record in a
 # hundred moved a few minutes back and one in a thousand far back (late).
 bash "$src/bench/make_registry.sh" "$numreg" "$tmp/bench.db" 200 > /dev/null
