@@ -215,3 +215,25 @@ TEST_CASE("ParallelScreener: --max-errors stops after the rows of the records be
   CHECK(rows_many.str() == rows_one.str());
   CHECK(rows_one.str().find("T9") == std::string::npos);
 }
+
+TEST_CASE("ParallelScreener: more callers than are counted, the ones one thread counts") {
+  // 260,000 callers on a trunk unknown to the registry (an S001 each), met
+  // from the highest number down: one thread counts the first 250,000 met,
+  // so the worst (ties by number) are the lowest of those, not of all.
+  const ScreenIndex index = sample_index();
+  std::string day = "time,trunk,caller,callee,ring_s,talk_s\n";
+  for (int i = 260'000; i > 0; --i) {
+    const std::string caller = "138" + std::to_string(10'000'000 + i);
+    day += "2026-11-28T10:00:00,T9," + caller + ",13900000003,5,30\n";
+    if (i % 1000 == 0)  // some twice
+      day += "2026-11-28T10:00:01,T9," + caller + ",13900000003,5,30\n";
+  }
+  const Outcome one = one_thread(index, {}, day);
+  CHECK(one.summary.find("\"+8613810001000\"") == std::string::npos);  // not counted
+  for (unsigned jobs : {2u, 3u}) {
+    CAPTURE(jobs);
+    const Outcome many = threads(index, {}, day, jobs);
+    CHECK(many.summary == one.summary);
+    CHECK(many.rows == one.rows);
+  }
+}
