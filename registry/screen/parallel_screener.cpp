@@ -1,6 +1,7 @@
 // Screening call records on several threads, with the output of one.
 #include "registry/screen/parallel_screener.hpp"
 
+#include "registry/export/csv_writer.hpp"
 #include "registry/screen/mix.hpp"
 #include "registry/screen/number_key.hpp"
 
@@ -11,12 +12,16 @@ namespace {
 constexpr size_t kRound = 4096;  // records a round
 constexpr size_t kRounds = 8;    // rounds under way at once
 constexpr size_t kBatch = 128;   // records read at once
+// Unknown trunks a screening thread counts by name: all that one thread would
+// name can be among them, whichever thread meets them.
+constexpr size_t kThreadUnknownTrunks = 1'000'000;
 
 }  // namespace
 
 void ParallelScreener::RowSink::add(const Violation& violation) {
-  append_csv_row(part->rows, violation);
-  part->row_ends.emplace_back(violation.order, part->rows.size());
+  const size_t trunk_at = append_csv_row(part->rows, violation);
+  part->row_ends.push_back(Row{violation.order, part->rows.size(), trunk_at,
+                               violation.unknown_trunk ? std::string(violation.trunk) : ""});
 }
 
 ParallelScreener::ParallelScreener(const ScreenIndex& index, ScreenSettings settings,
@@ -28,6 +33,7 @@ ParallelScreener::ParallelScreener(const ScreenIndex& index, ScreenSettings sett
     sinks_.push_back(std::make_unique<RowSink>());
     screeners_.push_back(
         std::make_unique<Screener>(index, settings, csv_ ? sinks_.back().get() : nullptr));
+    screeners_.back()->unknown_cap_ = kThreadUnknownTrunks;
   }
   filling_ = &rounds_[0];
   for (unsigned w = 0; w < jobs_; ++w)
@@ -132,25 +138,22 @@ void ParallelScreener::finish_oldest() {
     // Each thread's rows are in the order of their records; merge them.
     std::vector<size_t> next(jobs_, 0);
     for (;;) {
-      Part* from = nullptr;
-      size_t at = 0;
+      unsigned from = jobs_;
       for (unsigned w = 0; w < jobs_; ++w) {
-        Part& p = round.parts[w];
+        const Part& p = round.parts[w];
         if (next[w] < p.row_ends.size() &&
-            (!from || p.row_ends[next[w]].first < from->row_ends[next[at]].first)) {
-          from = &p;
-          at = w;
+            (from == jobs_ ||
+             p.row_ends[next[w]].order < round.parts[from].row_ends[next[from]].order)) {
+          from = w;
         }
       }
-      if (!from)
+      if (from == jobs_)
         break;
-      // The rows of one record together.
-      const uint64_t order = from->row_ends[next[at]].first;
-      const size_t begin = next[at] ? from->row_ends[next[at] - 1].second : 0;
-      while (next[at] < from->row_ends.size() && from->row_ends[next[at]].first == order)
-        ++next[at];
-      csv_->add_rows(
-          std::string_view(from->rows).substr(begin, from->row_ends[next[at] - 1].second - begin));
+      // The rows of one record together, in the order found.
+      const Part& p = round.parts[from];
+      const uint64_t order = p.row_ends[next[from]].order;
+      while (next[from] < p.row_ends.size() && p.row_ends[next[from]].order == order)
+        write_row(p, next[from]++);
     }
   }
   for (Part& p : round.parts) {
@@ -163,6 +166,27 @@ void ParallelScreener::finish_oldest() {
   std::lock_guard<std::mutex> lock(mutex_);
   round.done = 0;
   ++finished_;
+}
+
+void ParallelScreener::write_row(const Part& part, size_t row) {
+  const Row& r = part.row_ends[row];
+  const size_t begin = row ? part.row_ends[row - 1].end : 0;
+  const std::string_view text = std::string_view(part.rows).substr(begin, r.end - begin);
+  if (r.unknown.empty() || named_.contains(r.unknown)) {
+    csv_->add_rows(text);
+    return;
+  }
+  if (named_.size() < kTrackedUnknownTrunks) {
+    named_.insert(r.unknown);
+    csv_->add_rows(text);
+    return;
+  }
+  // Past the trunks one thread names: the other trunks, as it writes them.
+  const size_t trunk_at = r.trunk_at - begin;
+  const size_t trunk_end = trunk_at + csv_field(r.unknown).size();
+  csv_->add_rows(text.substr(0, trunk_at));
+  csv_->add_rows(csv_field(kOtherUnknownTrunks));
+  csv_->add_rows(text.substr(trunk_end));
 }
 
 void ParallelScreener::finish_all() {
@@ -219,8 +243,10 @@ ScreenSummary ParallelScreener::summary() {
   for (std::thread& t : threads_)
     t.join();
   threads_.clear();
+  std::vector<Screener*> screeners;
   for (auto& screener : screeners_)
-    total_.absorb(*screener);
+    screeners.push_back(screener.get());
+  total_.absorb(screeners);
   return total_.summary();
 }
 

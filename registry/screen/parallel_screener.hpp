@@ -13,9 +13,11 @@
 // kept in the order one thread would have met them first).
 //
 // Unreadable records, late records and the records count are counted by the
-// reading thread, in order, as one thread does. One difference remains: with
-// more than 10,000 trunks unknown to the registry seen by one thread, which
-// of them are counted by name (the rest as other trunks) may differ.
+// reading thread, in order, as one thread does. Each thread counts trunks
+// unknown to the registry by name, up to a million (one thread, 10,000: the
+// rest count as other trunks); the first 10,000 met of all threads are kept
+// by name. One difference remains: past a million unknown trunks in one
+// thread's share, which are counted by name may differ from one thread's.
 #pragma once
 
 #include <condition_variable>
@@ -24,6 +26,7 @@
 #include <mutex>
 #include <string>
 #include <thread>
+#include <unordered_set>
 #include <vector>
 
 #include "registry/screen/screening.hpp"
@@ -48,13 +51,20 @@ class ParallelScreener {
   ScreenSummary summary();
 
  private:
+  // A violation's row in Part::rows.
+  struct Row {
+    uint64_t order;       // of the record that found it
+    size_t end;           // of the row in rows
+    size_t trunk_at;      // where its trunk field starts
+    std::string unknown;  // the trunk, when not in the registry
+  };
   // One thread's share of a round.
   struct Part {
     std::vector<RoutedCdr> records;
-    std::vector<uint32_t> offsets;                      // per record: trunk, caller, callee in text
-    std::string text;                                   // the records' fields
-    std::string rows;                                   // the violations' CSV rows
-    std::vector<std::pair<uint64_t, size_t>> row_ends;  // order, end in rows
+    std::vector<uint32_t> offsets;  // per record: trunk, caller, callee in text
+    std::string text;               // the records' fields
+    std::string rows;               // the violations' CSV rows
+    std::vector<Row> row_ends;      // each row, in the order found
   };
   struct Round {
     std::vector<Part> parts;
@@ -73,6 +83,8 @@ class ParallelScreener {
   /// Wait for the oldest round handed out, and write its rows.
   void finish_oldest();
   void finish_all();
+  /// Write `row` of `part`, its trunk named as one thread names it.
+  void write_row(const Part& part, size_t row);
   void work(unsigned worker);
   void report(const CdrReader& reader);
 
@@ -83,6 +95,9 @@ class ParallelScreener {
   std::vector<std::unique_ptr<RowSink>> sinks_;
   std::vector<std::thread> threads_;
   std::vector<std::string> names_;  // the inputs' names, as the threads copy them
+  // The unknown trunks named in rows, as one thread names them: the first
+  // kTrackedUnknownTrunks met.
+  std::unordered_set<std::string> named_;
 
   std::mutex mutex_;
   std::condition_variable work_ready_;

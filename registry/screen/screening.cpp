@@ -17,9 +17,7 @@ namespace numreg::screen {
 
 namespace {
 
-constexpr size_t kTrackedCallers = 250'000;       // callers counted for the worst offenders
-constexpr size_t kTrackedUnknownTrunks = 10'000;  // unknown trunks counted one by one
-constexpr std::string_view kOtherUnknownTrunks = "(other trunks not in the registry)";
+constexpr size_t kTrackedCallers = 250'000;  // callers counted for the worst offenders
 
 std::string iso_time(int64_t epoch) {
   const int64_t days = epoch >= 0 ? epoch / 86400 : (epoch - 86399) / 86400;
@@ -61,9 +59,16 @@ void ViolationCsv::add(const Violation& v) {
   out_ << row_;
 }
 
-void append_csv_row(std::string& out, const Violation& v) {
-  fmt::format_to(std::back_inserter(out), "{},{},{},{},{},{},{}\n", v.line, rule_id(v.rule),
-                 iso_time(v.time), csv_field(v.trunk), csv_field(v.caller), csv_field(v.callee),
+size_t append_csv_row(std::string& out, const Violation& v) {
+  fmt::format_to(std::back_inserter(out), "{},{},{},", v.line, rule_id(v.rule), iso_time(v.time));
+  const size_t trunk_at = out.size();
+  out += csv_field(v.trunk);
+  append_csv_row_tail(out, v);
+  return trunk_at;
+}
+
+void append_csv_row_tail(std::string& out, const Violation& v) {
+  fmt::format_to(std::back_inserter(out), ",{},{},{}\n", csv_field(v.caller), csv_field(v.callee),
                  csv_field(v.detail));
 }
 
@@ -206,7 +211,7 @@ uint32_t Screener::trunk_id(std::string_view trunk, uint32_t known) {
   auto it = unknown_ids_.find(std::string(trunk));
   if (it != unknown_ids_.end())
     return it->second;
-  const bool full = unknown_ids_.size() >= kTrackedUnknownTrunks;
+  const bool full = unknown_ids_.size() >= unknown_cap_;
   const std::string name = full ? std::string(kOtherUnknownTrunks) : std::string(trunk);
   auto [slot, added] = unknown_ids_.try_emplace(name, 0);
   if (added) {
@@ -254,7 +259,8 @@ void Screener::flush_counts(bool all) {
 void Screener::emit(int rule, uint32_t file, uint64_t line, int64_t time, uint32_t trunk,
                     std::string caller_text, std::string callee_text, std::string detail) {
   sink_->add(Violation{files_[file], line, rule, time, trunk_text(trunk), std::move(caller_text),
-                       std::move(callee_text), std::move(detail), order_});
+                       std::move(callee_text), std::move(detail), order_,
+                       trunk >= index_.trunk_ids.size()});
 }
 
 const IndexLease* Screener::call_lease(const Cdr& cdr, const TrunkSlot* slot, const int64_t* caller,
@@ -425,38 +431,42 @@ void Screener::screen(const Cdr& cdr, uint32_t file, const Prepared& p) {
   check_bursts(cdr, file, trunk, lease ? lease->holder : kNone, p.caller, p.callee);
 }
 
-void Screener::absorb(Screener& other) {
-  other.flush_counts(true);
+void Screener::absorb(const std::vector<Screener*>& others) {
   flush_counts(true);
-  summary_.violations += other.summary_.violations;
-  for (int r = 0; r < kRules; ++r)
-    summary_.by_rule[r] += other.summary_.by_rule[r];
   const size_t known = index_.trunk_ids.size();
-  for (size_t t = 0; t < known; ++t)
-    trunk_counts_[t] += other.trunk_counts_[t];
-  for (size_t h = 0; h < holder_counts_.size(); ++h)
-    holder_counts_[h] += other.holder_counts_[h];
-  other.caller_counts_.each_first(
-      [&](int64_t caller, uint64_t n, uint64_t first) { caller_counts_.put(caller, n, first); });
-  // Unknown trunks: this one's and the other's, each by the order it was met
-  // first, as one screener would have met them.
+  // Unknown trunks: all screeners' together, each by the order it was met
+  // first, as one screener would have met them (one at a time would lose
+  // the counts of a trunk named by a later one).
   struct Unknown {
     uint64_t first;
     std::string name;
     uint64_t count;
   };
   std::vector<Unknown> unknown;
-  uint64_t others = 0;
-  for (const Screener* s :
-       {static_cast<const Screener*>(this), static_cast<const Screener*>(&other)}) {
-    for (size_t u = 0; u < s->unknown_first_.size(); ++u) {
-      const std::string_view name = s->unknown_trunks_.at(u);
-      const uint64_t n = s->trunk_counts_[known + u];
+  uint64_t others_count = 0;
+  const auto take_unknown = [&](const Screener& s) {
+    for (size_t u = 0; u < s.unknown_first_.size(); ++u) {
+      const std::string_view name = s.unknown_trunks_.at(u);
+      const uint64_t n = s.trunk_counts_[known + u];
       if (name == kOtherUnknownTrunks)
-        others += n;
+        others_count += n;
       else
-        unknown.push_back(Unknown{s->unknown_first_[u], std::string(name), n});
+        unknown.push_back(Unknown{s.unknown_first_[u], std::string(name), n});
     }
+  };
+  take_unknown(*this);
+  for (Screener* other : others) {
+    other->flush_counts(true);
+    summary_.violations += other->summary_.violations;
+    for (int r = 0; r < kRules; ++r)
+      summary_.by_rule[r] += other->summary_.by_rule[r];
+    for (size_t t = 0; t < known; ++t)
+      trunk_counts_[t] += other->trunk_counts_[t];
+    for (size_t h = 0; h < holder_counts_.size(); ++h)
+      holder_counts_[h] += other->holder_counts_[h];
+    other->caller_counts_.each_first(
+        [&](int64_t caller, uint64_t n, uint64_t first) { caller_counts_.put(caller, n, first); });
+    take_unknown(*other);
   }
   std::sort(unknown.begin(), unknown.end(), [](const Unknown& a, const Unknown& b) {
     return a.first != b.first ? a.first < b.first : a.name < b.name;
@@ -469,8 +479,8 @@ void Screener::absorb(Screener& other) {
     order_ = u.first;
     trunk_counts_[trunk_id(u.name, kNone)] += u.count;
   }
-  if (others)
-    trunk_counts_[trunk_id(kOtherUnknownTrunks, kNone)] += others;
+  if (others_count)
+    trunk_counts_[trunk_id(kOtherUnknownTrunks, kNone)] += others_count;
 }
 
 ScreenSummary Screener::summary() {

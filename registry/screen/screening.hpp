@@ -55,7 +55,8 @@ struct Violation {
   std::string caller;
   std::string callee;
   std::string detail;
-  uint64_t order = 0;  // the place among all records of the record that found it
+  uint64_t order = 0;          // the place among all records of the record that found it
+  bool unknown_trunk = false;  // the trunk is not in the registry
 };
 
 /// Receives every violation as found (S004/S005 ones when their window
@@ -79,8 +80,17 @@ class ViolationCsv : public ViolationSink {
   std::string row_;
 };
 
-/// Append the CSV row of `violation` (as ViolationCsv writes it) to `out`.
-void append_csv_row(std::string& out, const Violation& violation);
+/// Append the CSV row of `violation` (as ViolationCsv writes it) to `out`;
+/// returns where its trunk field starts.
+size_t append_csv_row(std::string& out, const Violation& violation);
+/// Append what follows the trunk field of that row.
+void append_csv_row_tail(std::string& out, const Violation& violation);
+
+/// Trunks not in the registry that a screener counts by name, the first met;
+/// the rest are counted together.
+inline constexpr size_t kTrackedUnknownTrunks = 10'000;
+/// The name under which the rest are counted.
+inline constexpr std::string_view kOtherUnknownTrunks = "(other trunks not in the registry)";
 
 /// A record handed to a screening thread that holds some of the callers
 /// (see ParallelScreener): its place among all records, its input, and the
@@ -131,9 +141,9 @@ class Screener {
   void unreadable(const Error& error, const std::string& name);
   /// Count a late record and move the S004/S005 clocks to `time`.
   void take_time(int64_t time);
-  /// Add the counts of `other`, a screener of some of the same records
-  /// (ParallelScreener's threads), as if this one had screened them.
-  void absorb(Screener& other);
+  /// Add the counts of `others`, screeners of the other records of the same
+  /// inputs (ParallelScreener's threads), as if this one had screened them.
+  void absorb(const std::vector<Screener*>& others);
   void report(const CdrReader& reader);
   uint32_t trunk_id(std::string_view trunk, uint32_t known);
   std::string_view trunk_text(uint32_t id) const;
@@ -163,8 +173,9 @@ class Screener {
   int64_t newest_ = INT64_MIN;
   StringTable unknown_trunks_;
   std::unordered_map<std::string, uint32_t> unknown_ids_;
-  std::vector<uint64_t> unknown_first_;  // by unknown trunk: the order it was met first
-  uint64_t order_ = 0;                   // the place among all records of the one screened
+  std::vector<uint64_t> unknown_first_;         // by unknown trunk: the order it was met first
+  uint64_t order_ = 0;                          // the place among all records of the one screened
+  size_t unknown_cap_ = kTrackedUnknownTrunks;  // unknown trunks counted by name
   std::vector<uint64_t> trunk_counts_;
   std::vector<uint64_t> holder_counts_;
   CallerCounts caller_counts_;

@@ -237,3 +237,25 @@ TEST_CASE("ParallelScreener: more callers than are counted, the ones one thread 
     CHECK(many.rows == one.rows);
   }
 }
+
+TEST_CASE("ParallelScreener: more unknown trunks than are named, the ones one thread names") {
+  // 25,000 trunks unknown to the registry, each met several times by many
+  // callers: one thread names the first 10,000 met (in the summary and the
+  // rows) and counts the rest as other trunks.
+  const ScreenIndex index = sample_index();
+  std::string day = "time,trunk,caller,callee,ring_s,talk_s\n";
+  for (int i = 0; i < 80'000; ++i) {
+    const int trunk = (i * 7919) % 25'000;
+    day += "2026-11-28T10:" + std::string(i % 60 < 10 ? "0" : "") + std::to_string(i % 60) +
+           ":00,TX-" + std::to_string(trunk) + ",+868986612" + std::to_string(1000 + i % 3000) +
+           ",13900000003,1,0\n";
+  }
+  const Outcome one = one_thread(index, {}, day);
+  REQUIRE(one.rows.find("(other trunks not in the registry)") != std::string::npos);
+  for (unsigned jobs : {2u, 3u, 8u}) {
+    CAPTURE(jobs);
+    const Outcome many = threads(index, {}, day, jobs);
+    CHECK(many.summary == one.summary);
+    CHECK(many.rows == one.rows);
+  }
+}
