@@ -50,9 +50,21 @@ void CallerCounts::put(int64_t caller, uint64_t count, uint64_t first) {
     grow();
 }
 
+void CallerCounts::reserve(size_t n) {
+  size_t slots = slots_.size();
+  while (slots < 2 * n)
+    slots *= 2;
+  if (slots != slots_.size())
+    rehash(slots);
+}
+
 // Twice the slots; the table stays at most half full.
 void CallerCounts::grow() {
-  HugeVector<Entry> old(slots_.size() * 2);
+  rehash(slots_.size() * 2);
+}
+
+void CallerCounts::rehash(size_t slots) {
+  HugeVector<Entry> old(slots);
   old.swap(slots_);
   const size_t mask = slots_.size() - 1;
   for (const Entry& e : old) {

@@ -26,6 +26,8 @@ class CallerCounts {
   void prefetch(int64_t caller) const { __builtin_prefetch(&slots_[home(caller)], 1); }
   /// The callers held.
   size_t size() const { return size_; }
+  /// Make room for `n` callers at once (before put()s of merged counts).
+  void reserve(size_t n);
   /// Call `f(caller, count)` for each caller held, in no particular order.
   template <class F>
   void each(F&& f) const {
@@ -52,6 +54,8 @@ class CallerCounts {
   };
   size_t home(int64_t caller) const;
   void grow();
+  /// Hold the entries in `slots` slots (a power of 2).
+  void rehash(size_t slots);
 
   size_t most_;
   size_t size_ = 0;

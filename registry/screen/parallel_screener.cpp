@@ -9,9 +9,10 @@ namespace numreg::screen {
 
 namespace {
 
-constexpr size_t kRound = 4096;  // records a round
-constexpr size_t kRounds = 8;    // rounds under way at once
-constexpr size_t kBatch = 128;   // records read at once
+constexpr size_t kRound = 4096;                 // records a round
+constexpr size_t kRounds = 8;                   // rounds under way at once
+constexpr size_t kBatch = 128;                  // records read at once
+constexpr size_t kRoundText = size_t{1} << 30;  // bytes of fields a round holds at most
 // Unknown trunks a screening thread counts by name: all that one thread would
 // name can be among them, whichever thread meets them.
 constexpr size_t kThreadUnknownTrunks = 1'000'000;
@@ -69,8 +70,12 @@ void ParallelScreener::screen(CdrReader& reader) {
           total_.unreadable(record.error(), reader.name());
           continue;
         }
+        const uint64_t ring = total_.one_ring_.clock().generation;
+        const uint64_t bombing = total_.bombing_.clock().generation;
         total_.take_time(record->time);
-        route(*record, file);
+        route(*record, file,
+              ring != total_.one_ring_.clock().generation ||
+                  bombing != total_.bombing_.clock().generation);
       }
       if (progress_ && ++batches % kReportEvery == 0)
         report(reader);
@@ -95,18 +100,26 @@ void ParallelScreener::report(const CdrReader& reader) {
 
 // Hand the record to its caller's thread, with its fields copied into the
 // round (the reader's buffer moves on) and the windows' clocks after it.
-void ParallelScreener::route(const Cdr& cdr, uint32_t file) {
+void ParallelScreener::route(const Cdr& cdr, uint32_t file, bool rolled) {
+  const BurstClock& ring = total_.one_ring_.clock();
+  if (rolled) {
+    // Every thread follows every roll.
+    for (Part& p : filling_->parts)
+      p.batch.clocks.push_back(RoutedClocks{total_.order_, ring, total_.bombing_.clock()});
+  }
   const Result<int64_t> caller = number_key(cdr.caller);
   const uint64_t spread = caller ? mix64(static_cast<uint64_t>(*caller)) : total_.order_;
-  Part& part = filling_->parts[spread % jobs_];
-  part.records.push_back(RoutedCdr{cdr, total_.order_, file, caller.has_value(),
-                                   caller ? *caller : 0, total_.one_ring_.clock(),
-                                   total_.bombing_.clock()});
-  for (const std::string_view field : {cdr.trunk, cdr.caller, cdr.callee}) {
-    part.offsets.push_back(static_cast<uint32_t>(part.text.size()));
-    part.text.append(field);
-  }
-  if (++filled_ == kRound)
+  RoutedBatch& batch = filling_->parts[spread % jobs_].batch;
+  batch.records.push_back(
+      RoutedCdr{total_.order_, cdr.line, cdr.time, cdr.day, cdr.second, cdr.ring_ms, cdr.talk_ms,
+                ring.newest, caller ? *caller : 0, static_cast<uint32_t>(batch.text.size()),
+                static_cast<uint32_t>(cdr.trunk.size()), static_cast<uint32_t>(cdr.caller.size()),
+                static_cast<uint32_t>(cdr.callee.size()), file, caller.has_value()});
+  batch.text.append(cdr.trunk);
+  batch.text.append(cdr.caller);
+  batch.text.append(cdr.callee);
+  // A round's text stays well within the 32-bit offsets of its records.
+  if (++filled_ == kRound || batch.text.size() >= kRoundText)
     dispatch();
 }
 
@@ -157,9 +170,9 @@ void ParallelScreener::finish_oldest() {
     }
   }
   for (Part& p : round.parts) {
-    p.records.clear();
-    p.offsets.clear();
-    p.text.clear();
+    p.batch.records.clear();
+    p.batch.clocks.clear();
+    p.batch.text.clear();
     p.rows.clear();
     p.row_ends.clear();
   }
@@ -206,17 +219,9 @@ void ParallelScreener::work(unsigned worker) {
       round = &rounds_[next % kRounds];
     }
     Part& part = round->parts[worker];
-    const char* text = part.text.data();
-    for (size_t i = 0; i < part.records.size(); ++i) {
-      Cdr& cdr = part.records[i].cdr;
-      const uint32_t* at = &part.offsets[3 * i];
-      cdr.trunk = std::string_view(text + at[0], cdr.trunk.size());
-      cdr.caller = std::string_view(text + at[1], cdr.caller.size());
-      cdr.callee = std::string_view(text + at[2], cdr.callee.size());
-    }
     sinks_[worker]->part = &part;
     try {
-      screeners_[worker]->screen(part.records, round->names);
+      screeners_[worker]->screen(part.batch, round->names);
     } catch (...) {
       std::lock_guard<std::mutex> lock(mutex_);
       failure_ = std::current_exception();

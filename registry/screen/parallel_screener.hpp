@@ -60,11 +60,9 @@ class ParallelScreener {
   };
   // One thread's share of a round.
   struct Part {
-    std::vector<RoutedCdr> records;
-    std::vector<uint32_t> offsets;  // per record: trunk, caller, callee in text
-    std::string text;               // the records' fields
-    std::string rows;               // the violations' CSV rows
-    std::vector<Row> row_ends;      // each row, in the order found
+    RoutedBatch batch;
+    std::string rows;           // the violations' CSV rows
+    std::vector<Row> row_ends;  // each row, in the order found
   };
   struct Round {
     std::vector<Part> parts;
@@ -78,7 +76,7 @@ class ParallelScreener {
     Part* part = nullptr;
   };
 
-  void route(const Cdr& cdr, uint32_t file);
+  void route(const Cdr& cdr, uint32_t file, bool rolled);
   void dispatch();
   /// Wait for the oldest round handed out, and write its rows.
   void finish_oldest();

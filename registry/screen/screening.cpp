@@ -128,41 +128,71 @@ void Screener::screen(CdrReader& reader) {
   bytes_before_ += reader.bytes_consumed();
 }
 
-void Screener::screen(const std::vector<RoutedCdr>& batch, const std::vector<std::string>& names) {
+void Screener::screen(const RoutedBatch& batch, const std::vector<std::string>& names) {
   // The pipeline of screen(CdrReader&), over sub-batches of kBatch: a
   // routed record's caller key was read by the thread that routed it.
   constexpr size_t kBatch = 128;
   constexpr size_t kAhead = 8;
   while (files_.size() < names.size())
     files_.push_back(names[files_.size()]);
+  size_t next_clocks = 0;
+  // The windows' clocks as they were after record `order` of all records.
+  const auto follow = [&](uint64_t order, int64_t newest) {
+    for (; next_clocks < batch.clocks.size() && batch.clocks[next_clocks].order <= order;
+         ++next_clocks) {
+      one_ring_.follow(batch.clocks[next_clocks].one_ring);
+      bombing_.follow(batch.clocks[next_clocks].bombing);
+    }
+    BurstClock ring = one_ring_.clock();
+    BurstClock bombing = bombing_.clock();
+    ring.newest = bombing.newest = newest;
+    one_ring_.follow(ring);
+    bombing_.follow(bombing);
+  };
   std::vector<Prepared> prepared(kBatch);
-  for (size_t from = 0; from < batch.size(); from += kBatch) {
-    const RoutedCdr* part = batch.data() + from;
-    const size_t n = std::min(kBatch, batch.size() - from);
+  std::vector<Cdr> cdrs(kBatch);
+  const char* text = batch.text.data();
+  for (size_t from = 0; from < batch.records.size(); from += kBatch) {
+    const RoutedCdr* part = batch.records.data() + from;
+    const size_t n = std::min(kBatch, batch.records.size() - from);
+    for (size_t i = 0; i < n; ++i) {
+      const RoutedCdr& r = part[i];
+      const char* at = text + r.text_at;
+      cdrs[i] = Cdr{r.line,
+                    r.time,
+                    r.day,
+                    r.second,
+                    r.ring_ms,
+                    r.talk_ms,
+                    {},
+                    {at, r.trunk_size},
+                    {at + r.trunk_size, r.caller_size},
+                    {at + r.trunk_size + r.caller_size, r.callee_size}};
+    }
     for (size_t i = 0; i < n + 2 * kAhead; ++i) {
       if (i < n) {
         Prepared& p = prepared[i];
-        p.hash = ScreenIndex::trunk_hash(part[i].cdr.trunk);
+        p.hash = ScreenIndex::trunk_hash(cdrs[i].trunk);
         index_.prefetch_slot(p.hash);
         if (part[i].caller_read) {
           p.caller = part[i].caller_key;
         } else {
-          p.caller = number_key(part[i].cdr.caller);
+          p.caller = number_key(cdrs[i].caller);
         }
-        p.callee = number_key(part[i].cdr.callee);
+        p.callee = number_key(cdrs[i].callee);
       }
       if (const size_t j = i - kAhead; i >= kAhead && j < n)
-        locate(part[j].cdr, prepared[j]);
+        locate(cdrs[j], prepared[j]);
       if (const size_t k = i - 2 * kAhead; i >= 2 * kAhead && k < n) {
-        const RoutedCdr& r = part[k];
-        order_ = r.order;
-        one_ring_.follow(r.one_ring);
-        bombing_.follow(r.bombing);
-        screen(r.cdr, r.file, prepared[k]);
+        order_ = part[k].order;
+        follow(part[k].order, part[k].newest);
+        screen(cdrs[k], part[k].file, prepared[k]);
       }
     }
     flush_counts(false);
   }
+  // Rolls after this thread's last record of the batch.
+  follow(UINT64_MAX, one_ring_.clock().newest);
 }
 
 // The first stage: the numbers; the trunk's slot starts loading.
@@ -455,6 +485,10 @@ void Screener::absorb(const std::vector<Screener*>& others) {
     }
   };
   take_unknown(*this);
+  size_t callers = caller_counts_.size();
+  for (const Screener* other : others)
+    callers += other->caller_counts_.size();
+  caller_counts_.reserve(callers);
   for (Screener* other : others) {
     other->flush_counts(true);
     summary_.violations += other->summary_.violations;

@@ -93,16 +93,39 @@ inline constexpr size_t kTrackedUnknownTrunks = 10'000;
 inline constexpr std::string_view kOtherUnknownTrunks = "(other trunks not in the registry)";
 
 /// A record handed to a screening thread that holds some of the callers
-/// (see ParallelScreener): its place among all records, its input, and the
-/// S004/S005 clocks after its time.
+/// (see ParallelScreener), in the order of all records. Its trunk, caller
+/// and callee lie one after another in the batch's text from `text_at`.
 struct RoutedCdr {
-  Cdr cdr;
-  uint64_t order = 0;
+  uint64_t order = 0;  // the place among all records
+  long line = 0;
+  int64_t time = 0;
+  int32_t day = 0;
+  int32_t second = 0;
+  int64_t ring_ms = 0;
+  int64_t talk_ms = 0;
+  int64_t newest = 0;      // the newest time of all records up to this one
+  int64_t caller_key = 0;  // when caller_read
+  uint32_t text_at = 0;
+  uint32_t trunk_size = 0;
+  uint32_t caller_size = 0;
+  uint32_t callee_size = 0;
   uint32_t file = 0;
-  bool caller_read = false;  // caller_key holds the caller's key
-  int64_t caller_key = 0;
+  bool caller_read = false;
+};
+
+/// The S004/S005 clocks after a record whose time started a generation of
+/// either.
+struct RoutedClocks {
+  uint64_t order = 0;
   BurstClock one_ring;
   BurstClock bombing;
+};
+
+/// Records handed to a screening thread at once.
+struct RoutedBatch {
+  std::vector<RoutedCdr> records;
+  std::vector<RoutedClocks> clocks;  // every roll of the clocks, in order
+  std::string text;                  // the records' fields
 };
 
 class Screener {
@@ -121,7 +144,7 @@ class Screener {
   void screen(const Cdr& cdr, uint32_t file);
   /// Screen records handed out in the order of all records, with the clocks
   /// of the S004/S005 windows of all records (`names`: the inputs' names).
-  void screen(const std::vector<RoutedCdr>& batch, const std::vector<std::string>& names);
+  void screen(const RoutedBatch& batch, const std::vector<std::string>& names);
   /// The summary of the run; ends it (the S004/S005 windows are freed).
   ScreenSummary summary();
 
