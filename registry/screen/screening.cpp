@@ -63,13 +63,9 @@ size_t append_csv_row(std::string& out, const Violation& v) {
   fmt::format_to(std::back_inserter(out), "{},{},{},", v.line, rule_id(v.rule), iso_time(v.time));
   const size_t trunk_at = out.size();
   out += csv_field(v.trunk);
-  append_csv_row_tail(out, v);
-  return trunk_at;
-}
-
-void append_csv_row_tail(std::string& out, const Violation& v) {
   fmt::format_to(std::back_inserter(out), ",{},{},{}\n", csv_field(v.caller), csv_field(v.callee),
                  csv_field(v.detail));
+  return trunk_at;
 }
 
 Screener::Screener(const ScreenIndex& index, ScreenSettings settings, ViolationSink* sink)

@@ -83,8 +83,6 @@ class ViolationCsv : public ViolationSink {
 /// Append the CSV row of `violation` (as ViolationCsv writes it) to `out`;
 /// returns where its trunk field starts.
 size_t append_csv_row(std::string& out, const Violation& violation);
-/// Append what follows the trunk field of that row.
-void append_csv_row_tail(std::string& out, const Violation& violation);
 
 /// Trunks not in the registry that a screener counts by name, the first met;
 /// the rest are counted together.
