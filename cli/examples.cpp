@@ -108,6 +108,8 @@ constexpr Example kExamples[] = {
     {"screen", "screen a day of call records, violations to a file",
      "numreg screen cdr-2026-11-28.csv.gz -o violations.csv"},
     {"screen", "the summary as JSON, for a script", "numreg --json screen cdr-2026-11-28.csv.gz"},
+    {"screen", "the same on two cores: the same output, sooner",
+     "numreg screen --jobs 2 cdr-2026-11-28.csv.gz -o violations.csv"},
     {"refusal", "has this callee refused calls?", "numreg refusal check 13800138000"},
     {"refusal add", "record a callee who refuses all marketing calls",
      "numreg refusal add --number 13800138000 --date 2026-11-20 --channel call"},

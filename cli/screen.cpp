@@ -1,5 +1,6 @@
 // numreg screen: caller-ID authentication of call records (S001-S007), from
 // the registry or a snapshot of it; and merging the summaries of shards.
+#include <charconv>
 #include <filesystem>
 #include <fstream>
 #include <memory>
@@ -11,6 +12,7 @@
 #include "cli/exit_code.hpp"
 #include "cli/i18n.hpp"
 #include "cli/style.hpp"
+#include "registry/screen/parallel_screener.hpp"
 #include "registry/screen/screening.hpp"
 #include "registry/screen/snapshot.hpp"
 
@@ -25,8 +27,11 @@ struct ScreenOptions {
   std::string snapshot_out;
   std::string fail_on;
   uint64_t max_errors = 1000;
+  std::string jobs = "1";
   bool merge = false;
 };
+
+constexpr unsigned kMostJobs = 64;
 
 Failure usage(const std::string& message) {
   return Failure(make_error(ErrorKind::usage, "usage", message));
@@ -102,9 +107,35 @@ uint64_t total_size(const std::vector<std::string>& files) {
   return total;
 }
 
+// The number of screening threads --jobs asks for.
+unsigned parse_jobs(const std::string& text) {
+  unsigned jobs = 0;
+  const char* end = text.data() + text.size();
+  auto [at, error] = std::from_chars(text.data(), end, jobs);
+  if (text.empty() || error != std::errc() || at != end || jobs < 1 || jobs > kMostJobs) {
+    throw usage(
+        fmt::format("--jobs takes a number of threads from 1 to {}, not '{}'", kMostJobs, text));
+  }
+  return jobs;
+}
+
+// Screen every file with `screener`, a Screener or a ParallelScreener.
+template <class AnyScreener>
+screen::ScreenSummary screen_with(Context& ctx, const ScreenOptions& o, AnyScreener& screener) {
+  ProgressLine progress = progress_line(ctx, "screen");
+  if (progress.shown())
+    screener.on_progress(progress.callback(), total_size(o.files));
+  for (const auto& path : o.files) {
+    screen::CdrReader reader(screen::open_source(path), path);
+    screener.screen(reader);
+  }
+  progress.done();
+  return screener.summary();
+}
+
 // Screen every file; the caller prints the summary.
 screen::ScreenSummary screen_files(Context& ctx, const ScreenOptions& o,
-                                   const screen::ScreenIndex& index) {
+                                   const screen::ScreenIndex& index, unsigned jobs) {
   screen::ScreenSettings settings = screen::ScreenSettings::from_config(ctx.config());
   settings.max_errors = o.max_errors;
   // The buffer outlives the stream, which writes into it until it closes.
@@ -120,22 +151,21 @@ screen::ScreenSummary screen_files(Context& ctx, const ScreenOptions& o,
     }
     csv = std::make_unique<screen::ViolationCsv>(out);
   }
-  screen::Screener screener(index, settings, csv.get());
-  ProgressLine progress = progress_line(ctx, "screen");
-  if (progress.shown())
-    screener.on_progress(progress.callback(), total_size(o.files));
-  for (const auto& path : o.files) {
-    screen::CdrReader reader(screen::open_source(path), path);
-    screener.screen(reader);
+  screen::ScreenSummary summary;
+  if (jobs > 1) {
+    screen::ParallelScreener screener(index, settings, csv.get(), jobs);
+    summary = screen_with(ctx, o, screener);
+  } else {
+    screen::Screener screener(index, settings, csv.get());
+    summary = screen_with(ctx, o, screener);
   }
-  progress.done();
   if (csv) {
     out.flush();
     if (!out) {
       throw Failure(make_error(ErrorKind::io, "output", fmt::format("cannot write {}", o.output)));
     }
   }
-  return screener.summary();
+  return summary;
 }
 
 int run_screen(Context& ctx, const ScreenOptions& o) {
@@ -146,6 +176,7 @@ int run_screen(Context& ctx, const ScreenOptions& o) {
     print_summary(ctx, total);
     return verdict(total, o.fail_on);
   }
+  const unsigned jobs = parse_jobs(o.jobs);
   if (o.files.empty() && o.snapshot_out.empty()) {
     throw usage("give the call-record files to screen (or - for standard input)");
   }
@@ -164,7 +195,7 @@ int run_screen(Context& ctx, const ScreenOptions& o) {
       return kExitOk;
     }
   }
-  const screen::ScreenSummary summary = screen_files(ctx, o, index);
+  const screen::ScreenSummary summary = screen_files(ctx, o, index, jobs);
   for (const auto& e : summary.errors)
     print_error(ctx.err, e, ctx.options.json);
   if (summary.unreadable > summary.errors.size()) {
@@ -191,6 +222,10 @@ void add_screen(CLI::App& app, Context& ctx) {
   cmd->add_option("--snapshot-out", o->snapshot_out,
                   "write the registry's screening index to this snapshot file")
       ->type_name("FILE");
+  cmd->add_option("-j,--jobs", o->jobs,
+                  "screen on N threads besides the one that reads (default 1: one thread in "
+                  "all); the output is the same")
+      ->type_name("N");
   cmd->add_flag("--merge", o->merge, "merge the JSON summaries of shards (numreg --json screen)");
   cmd->add_option("--fail-on", o->fail_on, "exit 1 on violations of this severity or worse")
       ->check(CLI::IsMember({"error", "warning"}));

@@ -108,7 +108,7 @@ void make_room(HugeVector<T>& items, size_t n) {
 
 // Start a new generation; the previous one is dropped, and its memory
 // (already mapped: no page faults) holds the new one.
-void Bursts::roll(int64_t time) {
+void Bursts::roll() {
   const size_t keys = current_.slots.size();
   const size_t calls = current_.pool.size();
   std::swap(previous_, current_);
@@ -121,7 +121,13 @@ void Bursts::roll(int64_t time) {
   make_room(current_.slots, keys);
   make_room(current_.pool, calls);
   rehash(current_, entries);
-  current_.start = time;
+}
+
+void Bursts::roll_to(uint64_t generation) {
+  const uint64_t rolls = generation - clock_.generation;
+  // Two rolls or more leave nothing of this Bursts' keys: none came since.
+  for (uint64_t i = 0; i < std::min<uint64_t>(rolls, 2); ++i)
+    roll();
 }
 
 Bursts::Slot& Bursts::slot_for(const BurstKey& key) {
@@ -132,7 +138,7 @@ Bursts::Slot& Bursts::slot_for(const BurstKey& key) {
     slot = &insert_key(key, h);
     if (old) {
       // Carry the calls that can still share a run with a future call.
-      const int64_t horizon = newest_ - tolerance_ - window_;
+      const int64_t horizon = clock_.newest - tolerance_ - window_;
       const BurstCall* calls = previous_.pool.data() + old->offset;
       size_t from = 0;
       while (from < old->size && calls[from].time <= horizon)

@@ -14,6 +14,12 @@
 // time seen minus the tolerance) is still added but may miss runs whose
 // calls were already dropped; add() reports it as late.
 //
+// Time. The newest time is that of every record screened, not only of the
+// calls added (advance()), so that what is held for a key depends on that
+// key's calls and the records' times alone: screening threads that each hold
+// some of the keys follow one BurstClock (follow()) and hold for each key
+// exactly what one thread holding all keys would.
+//
 // Memory. Keys live in two generations of flat hash tables, each spanning
 // `window + tolerance` seconds of call time. A key met again is carried
 // into the current generation with its calls that can still share a run;
@@ -42,6 +48,26 @@ struct BurstCall {
   uint16_t flagged = 0;
 };
 
+/// When generations roll: the newest time seen, and the start of the current
+/// generation (each spans the window plus the tolerance).
+struct BurstClock {
+  int64_t newest = INT64_MIN;
+  int64_t start = 0;
+  uint64_t generation = 0;
+
+  /// Take a record's `time`; true when it starts a new generation.
+  bool advance(int64_t time, int64_t span) {
+    if (time <= newest)
+      return false;
+    newest = time;
+    if (newest < start + span)
+      return false;
+    start = newest;
+    ++generation;
+    return true;
+  }
+};
+
 /// Key of a burst: a caller (callee 0) or a caller and a callee.
 struct BurstKey {
   int64_t caller;
@@ -55,9 +81,26 @@ class Bursts {
   /// records up to `tolerance` seconds out of order.
   Bursts(int calls, int64_t window, int64_t tolerance);
 
-  /// Add a call of `key`; `flag(key, call)` is called once for each call
-  /// (this one or an earlier one) that becomes flagged. Returns false when
-  /// the call is late (see above).
+  /// Take the time of a record screened (every record, added or not).
+  void advance(int64_t time) {
+    if (clock_.advance(time, window_ + tolerance_))
+      roll();
+  }
+  /// Take the clock of a Bursts that is advanced by every record, where this
+  /// one holds only some keys (see Time above).
+  void follow(const BurstClock& clock) {
+    if (clock.generation != clock_.generation)
+      roll_to(clock.generation);
+    clock_ = clock;
+  }
+  /// The clock advance() keeps.
+  const BurstClock& clock() const { return clock_; }
+  /// The length of a generation, in seconds.
+  int64_t span() const { return window_ + tolerance_; }
+
+  /// Add a call of `key` (its time taken by advance() first); `flag(key, call)` is called once for
+  /// each call (this one or an earlier one) that becomes flagged. Returns false when the call is
+  /// late (see above).
   template <class Flag>
   bool add(const BurstKey& key, const BurstCall& call, Flag&& flag);
 
@@ -100,7 +143,6 @@ class Bursts {
     HugeVector<uint32_t> entries;  // into slots
     HugeVector<Slot> slots;
     HugeVector<BurstCall> pool;
-    int64_t start = 0;
   };
 
   /// Start taking for writing the line `kAppendAhead` bytes past the end of
@@ -122,7 +164,9 @@ class Bursts {
   static void rehash(Generation& g, size_t entries);
   Slot& insert_key(const BurstKey& key, size_t hash);
   void grow(Slot& slot, size_t needed);
-  void roll(int64_t time);
+  void roll();
+  /// Roll to generation `generation` of another clock (follow()).
+  void roll_to(uint64_t generation);
   /// The key's calls in the current generation, carried over if need be,
   /// with room for one more; returns its slot, valid until a new key.
   Slot& slot_for(const BurstKey& key);
@@ -130,19 +174,14 @@ class Bursts {
   int calls_;
   int64_t window_;
   int64_t tolerance_;
-  int64_t newest_ = INT64_MIN;
+  BurstClock clock_;
   Generation current_;
   Generation previous_;
 };
 
 template <class Flag>
 bool Bursts::add(const BurstKey& key, const BurstCall& call, Flag&& flag) {
-  const bool late = newest_ != INT64_MIN && call.time < newest_ - tolerance_;
-  if (call.time > newest_) {
-    newest_ = call.time;
-    if (newest_ >= current_.start + window_ + tolerance_)
-      roll(newest_);
-  }
+  const bool late = clock_.newest != INT64_MIN && call.time < clock_.newest - tolerance_;
   Slot& slot = slot_for(key);
   BurstCall* list = current_.pool.data() + slot.offset;
   // Insert in time order; in-order input appends.

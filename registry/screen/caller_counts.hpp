@@ -16,12 +16,18 @@ class CallerCounts {
   /// counted, callers already held go on counting.
   explicit CallerCounts(size_t most);
 
-  /// Add one violation of `caller` (a Number::key()).
-  void add(int64_t caller);
+  /// Add one violation of `caller` (a Number::key()), found at `order` (the
+  /// place of its record among all records; never decreasing).
+  void add(int64_t caller, uint64_t order = 0);
+  /// Hold `caller` with `count` violations, the first at `first` (merging
+  /// the counts of screening threads).
+  void put(int64_t caller, uint64_t count, uint64_t first);
   /// Start loading the slot of `caller`.
   void prefetch(int64_t caller) const { __builtin_prefetch(&slots_[home(caller)], 1); }
   /// The callers held.
   size_t size() const { return size_; }
+  /// Make room for `n` callers at once (before put()s of merged counts).
+  void reserve(size_t n);
   /// Call `f(caller, count)` for each caller held, in no particular order.
   template <class F>
   void each(F&& f) const {
@@ -30,14 +36,26 @@ class CallerCounts {
         f(e.caller, e.count);
     }
   }
+  /// Call `f(caller, count, first)` for each caller held, in no particular
+  /// order; `first`: the order of its first violation.
+  template <class F>
+  void each_first(F&& f) const {
+    for (const Entry& e : slots_) {
+      if (e.count)
+        f(e.caller, e.count, e.first);
+    }
+  }
 
  private:
   struct Entry {
     int64_t caller = 0;
     uint64_t count = 0;  // 0: an empty slot
+    uint64_t first = 0;  // the order of the first violation
   };
   size_t home(int64_t caller) const;
   void grow();
+  /// Hold the entries in `slots` slots (a power of 2).
+  void rehash(size_t slots);
 
   size_t most_;
   size_t size_ = 0;

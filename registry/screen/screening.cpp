@@ -4,7 +4,9 @@
 #include "registry/export/csv_writer.hpp"
 
 #include <algorithm>
+#include <array>
 #include <functional>
+#include <iterator>
 #include <ostream>
 
 #include <fmt/format.h>
@@ -15,9 +17,7 @@ namespace numreg::screen {
 
 namespace {
 
-constexpr size_t kTrackedCallers = 250'000;       // callers counted for the worst offenders
-constexpr size_t kTrackedUnknownTrunks = 10'000;  // unknown trunks counted one by one
-constexpr std::string_view kOtherUnknownTrunks = "(other trunks not in the registry)";
+constexpr size_t kTrackedCallers = 250'000;  // callers counted for the worst offenders
 
 std::string iso_time(int64_t epoch) {
   const int64_t days = epoch >= 0 ? epoch / 86400 : (epoch - 86399) / 86400;
@@ -54,9 +54,18 @@ ViolationCsv::ViolationCsv(std::ostream& out) : out_(out) {
 }
 
 void ViolationCsv::add(const Violation& v) {
-  out_ << v.line << ',' << rule_id(v.rule) << ',' << iso_time(v.time) << ',' << csv_field(v.trunk)
-       << ',' << csv_field(v.caller) << ',' << csv_field(v.callee) << ',' << csv_field(v.detail)
-       << '\n';
+  row_.clear();
+  append_csv_row(row_, v);
+  out_ << row_;
+}
+
+size_t append_csv_row(std::string& out, const Violation& v) {
+  fmt::format_to(std::back_inserter(out), "{},{},{},", v.line, rule_id(v.rule), iso_time(v.time));
+  const size_t trunk_at = out.size();
+  out += csv_field(v.trunk);
+  fmt::format_to(std::back_inserter(out), ",{},{},{}\n", csv_field(v.caller), csv_field(v.callee),
+                 csv_field(v.detail));
+  return trunk_at;
 }
 
 Screener::Screener(const ScreenIndex& index, ScreenSettings settings, ViolationSink* sink)
@@ -97,8 +106,9 @@ void Screener::screen(CdrReader& reader) {
       if (const size_t j = i - kAhead; i >= kAhead && j < n && batch[j])
         locate(*batch[j], prepared[j]);
       if (const size_t k = i - 2 * kAhead; i >= 2 * kAhead && k < n) {
-        ++summary_.records;
+        order_ = summary_.records++;
         if (batch[k]) {
+          take_time(batch[k]->time);
           screen(*batch[k], file, prepared[k]);
         } else {
           unreadable(batch[k].error(), reader.name());
@@ -112,6 +122,73 @@ void Screener::screen(CdrReader& reader) {
   if (progress_)
     report(reader);
   bytes_before_ += reader.bytes_consumed();
+}
+
+void Screener::screen(const RoutedBatch& batch, const std::vector<std::string>& names) {
+  // The pipeline of screen(CdrReader&), over sub-batches of kBatch: a
+  // routed record's caller key was read by the thread that routed it.
+  constexpr size_t kBatch = 128;
+  constexpr size_t kAhead = 8;
+  while (files_.size() < names.size())
+    files_.push_back(names[files_.size()]);
+  size_t next_clocks = 0;
+  // The windows' clocks as they were after record `order` of all records.
+  const auto follow = [&](uint64_t order, int64_t newest) {
+    for (; next_clocks < batch.clocks.size() && batch.clocks[next_clocks].order <= order;
+         ++next_clocks) {
+      one_ring_.follow(batch.clocks[next_clocks].one_ring);
+      bombing_.follow(batch.clocks[next_clocks].bombing);
+    }
+    BurstClock ring = one_ring_.clock();
+    BurstClock bombing = bombing_.clock();
+    ring.newest = bombing.newest = newest;
+    one_ring_.follow(ring);
+    bombing_.follow(bombing);
+  };
+  std::vector<Prepared> prepared(kBatch);
+  std::vector<Cdr> cdrs(kBatch);
+  const char* text = batch.text.data();
+  for (size_t from = 0; from < batch.records.size(); from += kBatch) {
+    const RoutedCdr* part = batch.records.data() + from;
+    const size_t n = std::min(kBatch, batch.records.size() - from);
+    for (size_t i = 0; i < n; ++i) {
+      const RoutedCdr& r = part[i];
+      const char* at = text + r.text_at;
+      cdrs[i] = Cdr{r.line,
+                    r.time,
+                    r.day,
+                    r.second,
+                    r.ring_ms,
+                    r.talk_ms,
+                    {},
+                    {at, r.trunk_size},
+                    {at + r.trunk_size, r.caller_size},
+                    {at + r.trunk_size + r.caller_size, r.callee_size}};
+    }
+    for (size_t i = 0; i < n + 2 * kAhead; ++i) {
+      if (i < n) {
+        Prepared& p = prepared[i];
+        p.hash = ScreenIndex::trunk_hash(cdrs[i].trunk);
+        index_.prefetch_slot(p.hash);
+        if (part[i].caller_read) {
+          p.caller = part[i].caller_key;
+        } else {
+          p.caller = number_key(cdrs[i].caller);
+        }
+        p.callee = number_key(cdrs[i].callee);
+      }
+      if (const size_t j = i - kAhead; i >= kAhead && j < n)
+        locate(cdrs[j], prepared[j]);
+      if (const size_t k = i - 2 * kAhead; i >= 2 * kAhead && k < n) {
+        order_ = part[k].order;
+        follow(part[k].order, part[k].newest);
+        screen(cdrs[k], part[k].file, prepared[k]);
+      }
+    }
+    flush_counts(false);
+  }
+  // Rolls after this thread's last record of the batch.
+  follow(UINT64_MAX, one_ring_.clock().newest);
 }
 
 // The first stage: the numbers; the trunk's slot starts loading.
@@ -160,12 +237,13 @@ uint32_t Screener::trunk_id(std::string_view trunk, uint32_t known) {
   auto it = unknown_ids_.find(std::string(trunk));
   if (it != unknown_ids_.end())
     return it->second;
-  const bool full = unknown_ids_.size() >= kTrackedUnknownTrunks;
+  const bool full = unknown_ids_.size() >= unknown_cap_;
   const std::string name = full ? std::string(kOtherUnknownTrunks) : std::string(trunk);
   auto [slot, added] = unknown_ids_.try_emplace(name, 0);
   if (added) {
     slot->second = index_.trunk_ids.size() + unknown_trunks_.add(name);
     trunk_counts_.push_back(0);
+    unknown_first_.push_back(order_);
   }
   return slot->second;
 }
@@ -178,7 +256,7 @@ std::string_view Screener::trunk_text(uint32_t id) const {
 void Screener::count(int rule, uint32_t trunk, uint32_t holder, const int64_t* caller) {
   ++summary_.violations;
   ++summary_.by_rule[rule];
-  pending_.push_back(Pending{trunk, holder, caller ? *caller : 0, caller != nullptr});
+  pending_.push_back(Pending{trunk, holder, caller ? *caller : 0, caller != nullptr, order_});
 }
 
 // The counts of the batch before are added now, their slots having been
@@ -189,7 +267,7 @@ void Screener::flush_counts(bool all) {
     if (p.holder != kNone)
       ++holder_counts_[p.holder];
     if (p.has_caller)
-      caller_counts_.add(p.caller);
+      caller_counts_.add(p.caller, p.order);
   }
   ready_.clear();
   ready_.swap(pending_);
@@ -207,7 +285,8 @@ void Screener::flush_counts(bool all) {
 void Screener::emit(int rule, uint32_t file, uint64_t line, int64_t time, uint32_t trunk,
                     std::string caller_text, std::string callee_text, std::string detail) {
   sink_->add(Violation{files_[file], line, rule, time, trunk_text(trunk), std::move(caller_text),
-                       std::move(callee_text), std::move(detail)});
+                       std::move(callee_text), std::move(detail), order_,
+                       trunk >= index_.trunk_ids.size()});
 }
 
 const IndexLease* Screener::call_lease(const Cdr& cdr, const TrunkSlot* slot, const int64_t* caller,
@@ -354,14 +433,21 @@ void Screener::screen(const Cdr& cdr, uint32_t file) {
   Prepared p;
   start(cdr, p);
   locate(cdr, p);
+  order_ = summary_.records;
+  take_time(cdr.time);
   screen(cdr, file, p);
   flush_counts(true);
 }
 
-void Screener::screen(const Cdr& cdr, uint32_t file, const Prepared& p) {
-  if (newest_ != INT64_MIN && cdr.time < newest_ - settings_.tolerance_s)
+void Screener::take_time(int64_t time) {
+  if (newest_ != INT64_MIN && time < newest_ - settings_.tolerance_s)
     ++summary_.late;
-  newest_ = std::max(newest_, cdr.time);
+  newest_ = std::max(newest_, time);
+  one_ring_.advance(time);
+  bombing_.advance(time);
+}
+
+void Screener::screen(const Cdr& cdr, uint32_t file, const Prepared& p) {
   const uint32_t known = p.slot ? p.slot->trunk : kNone;
   const IndexLease* lease = nullptr;
   check_caller(cdr, file, p.slot, p.caller, p.callee, lease);
@@ -369,6 +455,62 @@ void Screener::screen(const Cdr& cdr, uint32_t file, const Prepared& p) {
   if (lease && lease->marketing)
     check_marketing(cdr, file, trunk, *lease, p.caller, p.callee);
   check_bursts(cdr, file, trunk, lease ? lease->holder : kNone, p.caller, p.callee);
+}
+
+void Screener::absorb(const std::vector<Screener*>& others) {
+  flush_counts(true);
+  const size_t known = index_.trunk_ids.size();
+  // Unknown trunks: all screeners' together, each by the order it was met
+  // first, as one screener would have met them (one at a time would lose
+  // the counts of a trunk named by a later one).
+  struct Unknown {
+    uint64_t first;
+    std::string name;
+    uint64_t count;
+  };
+  std::vector<Unknown> unknown;
+  uint64_t others_count = 0;
+  const auto take_unknown = [&](const Screener& s) {
+    for (size_t u = 0; u < s.unknown_first_.size(); ++u) {
+      const std::string_view name = s.unknown_trunks_.at(u);
+      const uint64_t n = s.trunk_counts_[known + u];
+      if (name == kOtherUnknownTrunks)
+        others_count += n;
+      else
+        unknown.push_back(Unknown{s.unknown_first_[u], std::string(name), n});
+    }
+  };
+  take_unknown(*this);
+  size_t callers = caller_counts_.size();
+  for (const Screener* other : others)
+    callers += other->caller_counts_.size();
+  caller_counts_.reserve(callers);
+  for (Screener* other : others) {
+    other->flush_counts(true);
+    summary_.violations += other->summary_.violations;
+    for (int r = 0; r < kRules; ++r)
+      summary_.by_rule[r] += other->summary_.by_rule[r];
+    for (size_t t = 0; t < known; ++t)
+      trunk_counts_[t] += other->trunk_counts_[t];
+    for (size_t h = 0; h < holder_counts_.size(); ++h)
+      holder_counts_[h] += other->holder_counts_[h];
+    other->caller_counts_.each_first(
+        [&](int64_t caller, uint64_t n, uint64_t first) { caller_counts_.put(caller, n, first); });
+    take_unknown(*other);
+  }
+  std::sort(unknown.begin(), unknown.end(), [](const Unknown& a, const Unknown& b) {
+    return a.first != b.first ? a.first < b.first : a.name < b.name;
+  });
+  unknown_trunks_ = StringTable();
+  unknown_ids_.clear();
+  unknown_first_.clear();
+  trunk_counts_.resize(known);
+  for (const Unknown& u : unknown) {
+    order_ = u.first;
+    trunk_counts_[trunk_id(u.name, kNone)] += u.count;
+  }
+  if (others_count)
+    trunk_counts_[trunk_id(kOtherUnknownTrunks, kNone)] += others_count;
 }
 
 ScreenSummary Screener::summary() {
@@ -384,6 +526,19 @@ ScreenSummary Screener::summary() {
   for (uint32_t h = 0; h < holder_counts_.size(); ++h) {
     if (holder_counts_[h])
       s.by_holder[std::string(index_.holders.at(h))] = holder_counts_[h];
+  }
+  if (caller_counts_.size() > kTrackedCallers) {
+    // Merged from screening threads: keep the callers one screener would
+    // have counted, the first kTrackedCallers met.
+    std::vector<std::array<uint64_t, 3>> held;
+    caller_counts_.each_first([&](int64_t caller, uint64_t n, uint64_t first) {
+      held.push_back({first, static_cast<uint64_t>(caller), n});
+    });
+    std::sort(held.begin(), held.end());
+    held.resize(kTrackedCallers);
+    caller_counts_ = CallerCounts(kTrackedCallers);
+    for (const auto& [first, caller, n] : held)
+      caller_counts_.put(static_cast<int64_t>(caller), n, first);
   }
   // Texts only for the callers that can be among the worst: those counted at
   // least as often as the settings_.worst-th most counted (ties kept, so

@@ -55,6 +55,8 @@ struct Violation {
   std::string caller;
   std::string callee;
   std::string detail;
+  uint64_t order = 0;          // the place among all records of the record that found it
+  bool unknown_trunk = false;  // the trunk is not in the registry
 };
 
 /// Receives every violation as found (S004/S005 ones when their window
@@ -70,9 +72,58 @@ class ViolationCsv : public ViolationSink {
  public:
   explicit ViolationCsv(std::ostream& out);
   void add(const Violation& violation) override;
+  /// Write rows made by append_csv_row.
+  void add_rows(std::string_view rows) { out_ << rows; }
 
  private:
   std::ostream& out_;
+  std::string row_;
+};
+
+/// Append the CSV row of `violation` (as ViolationCsv writes it) to `out`;
+/// returns where its trunk field starts.
+size_t append_csv_row(std::string& out, const Violation& violation);
+
+/// Trunks not in the registry that a screener counts by name, the first met;
+/// the rest are counted together.
+inline constexpr size_t kTrackedUnknownTrunks = 10'000;
+/// The name under which the rest are counted.
+inline constexpr std::string_view kOtherUnknownTrunks = "(other trunks not in the registry)";
+
+/// A record handed to a screening thread that holds some of the callers
+/// (see ParallelScreener), in the order of all records. Its trunk, caller
+/// and callee lie one after another in the batch's text from `text_at`.
+struct RoutedCdr {
+  uint64_t order = 0;  // the place among all records
+  long line = 0;
+  int64_t time = 0;
+  int32_t day = 0;
+  int32_t second = 0;
+  int64_t ring_ms = 0;
+  int64_t talk_ms = 0;
+  int64_t newest = 0;      // the newest time of all records up to this one
+  int64_t caller_key = 0;  // when caller_read
+  uint32_t text_at = 0;
+  uint32_t trunk_size = 0;
+  uint32_t caller_size = 0;
+  uint32_t callee_size = 0;
+  uint32_t file = 0;
+  bool caller_read = false;
+};
+
+/// The S004/S005 clocks after a record whose time started a generation of
+/// either.
+struct RoutedClocks {
+  uint64_t order = 0;
+  BurstClock one_ring;
+  BurstClock bombing;
+};
+
+/// Records handed to a screening thread at once.
+struct RoutedBatch {
+  std::vector<RoutedCdr> records;
+  std::vector<RoutedClocks> clocks;  // every roll of the clocks, in order
+  std::string text;                  // the records' fields
 };
 
 class Screener {
@@ -89,10 +140,14 @@ class Screener {
   void screen(CdrReader& reader);
   /// Screen one record of the `file`-th input (at most 65536 inputs).
   void screen(const Cdr& cdr, uint32_t file);
+  /// Screen records handed out in the order of all records, with the clocks
+  /// of the S004/S005 windows of all records (`names`: the inputs' names).
+  void screen(const RoutedBatch& batch, const std::vector<std::string>& names);
   /// The summary of the run; ends it (the S004/S005 windows are freed).
   ScreenSummary summary();
 
  private:
+  friend class ParallelScreener;
   /// What screening a record starts from: its trunk and numbers, read in a
   /// first pass over a batch.
   struct Prepared {
@@ -105,6 +160,11 @@ class Screener {
   void locate(const Cdr& cdr, Prepared& p) const;
   void screen(const Cdr& cdr, uint32_t file, const Prepared& p);
   void unreadable(const Error& error, const std::string& name);
+  /// Count a late record and move the S004/S005 clocks to `time`.
+  void take_time(int64_t time);
+  /// Add the counts of `others`, screeners of the other records of the same
+  /// inputs (ParallelScreener's threads), as if this one had screened them.
+  void absorb(const std::vector<Screener*>& others);
   void report(const CdrReader& reader);
   uint32_t trunk_id(std::string_view trunk, uint32_t known);
   std::string_view trunk_text(uint32_t id) const;
@@ -134,6 +194,9 @@ class Screener {
   int64_t newest_ = INT64_MIN;
   StringTable unknown_trunks_;
   std::unordered_map<std::string, uint32_t> unknown_ids_;
+  std::vector<uint64_t> unknown_first_;         // by unknown trunk: the order it was met first
+  uint64_t order_ = 0;                          // the place among all records of the one screened
+  size_t unknown_cap_ = kTrackedUnknownTrunks;  // unknown trunks counted by name
   std::vector<uint64_t> trunk_counts_;
   std::vector<uint64_t> holder_counts_;
   CallerCounts caller_counts_;
@@ -144,6 +207,7 @@ class Screener {
     uint32_t holder;
     int64_t caller;
     bool has_caller;
+    uint64_t order;
   };
   std::vector<Pending> pending_;  // this batch's
   std::vector<Pending> ready_;    // the batch before's, loading

@@ -2,6 +2,7 @@
 #include "registry/screen/summary.hpp"
 
 #include <algorithm>
+#include <iterator>
 #include <ostream>
 
 #include <fmt/format.h>
@@ -120,21 +121,42 @@ Json ScreenSummary::to_json() const {
 
 namespace {
 
+// Append `key` as a JSON string, as nlohmann::json(key).dump() writes it:
+// plain printable ASCII as it is, anything else through the library.
+void append_json_string(std::string& out, const std::string& key) {
+  const bool plain = std::all_of(key.begin(), key.end(), [](char c) {
+    return c >= 0x20 && c < 0x7f && c != '"' && c != '\\';
+  });
+  if (!plain) {
+    out += nlohmann::json(key).dump();
+    return;
+  }
+  out += '"';
+  out += key;
+  out += '"';
+}
+
 void write_counts(std::ostream& out, const char* name,
                   const std::map<std::string, uint64_t>& counts, bool last = false) {
-  out << "  \"" << name << "\": ";
+  // Built whole and written at once: the counts by trunk may be a million
+  // lines, and a stream write each costs more than the line.
+  std::string text = fmt::format("  \"{}\": ", name);
   if (counts.empty()) {
-    out << "{}";
+    text += "{}";
   } else {
-    out << "{";
+    text += "{";
     const char* separator = "\n";
     for (const auto& [key, n] : counts) {
-      out << separator << "    " << nlohmann::json(key).dump() << ": " << n;
+      text += separator;
+      text += "    ";
+      append_json_string(text, key);
+      fmt::format_to(std::back_inserter(text), ": {}", n);
       separator = ",\n";
     }
-    out << "\n  }";
+    text += "\n  }";
   }
-  out << (last ? "\n" : ",\n");
+  text += last ? "\n" : ",\n";
+  out << text;
 }
 
 }  // namespace

@@ -21,6 +21,7 @@ std::vector<uint64_t> flagged(Bursts& bursts,
     BurstCall call;
     call.time = time;
     call.line = line;
+    bursts.advance(call.time);
     bursts.add(BurstKey{key, 0}, call,
                [&](const BurstKey&, const BurstCall& c) { lines.push_back(c.line); });
   }
@@ -75,6 +76,7 @@ TEST_CASE("Bursts: keys are apart") {
     BurstCall c;
     c.time = time;
     c.line = line;
+    bursts.advance(c.time);
     bursts.add(BurstKey{key, 7}, c,
                [&](const BurstKey&, const BurstCall& f) { lines.push_back(f.line); });
   };
@@ -119,6 +121,7 @@ TEST_CASE("Bursts: memory stays bounded on a long stream") {
   for (int64_t t = 0; t < 200'000; ++t) {
     BurstCall c;
     c.time = t;
+    bursts.advance(c.time);
     bursts.add(BurstKey{t % 1000, 0}, c, [](const BurstKey&, const BurstCall&) {});
     most = std::max(most, bursts.held());
   }
@@ -131,9 +134,12 @@ TEST_CASE("Bursts: a record later than the tolerance is reported late") {
   Bursts bursts(2, 100, 10);
   BurstCall c;
   c.time = 1000;
+  bursts.advance(c.time);
   CHECK(bursts.add(BurstKey{1, 0}, c, [](const BurstKey&, const BurstCall&) {}));
   c.time = 995;
+  bursts.advance(c.time);
   CHECK(bursts.add(BurstKey{2, 0}, c, [](const BurstKey&, const BurstCall&) {}));
   c.time = 980;
+  bursts.advance(c.time);
   CHECK_FALSE(bursts.add(BurstKey{3, 0}, c, [](const BurstKey&, const BurstCall&) {}));
 }

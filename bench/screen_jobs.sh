@@ -1,0 +1,71 @@
+#!/usr/bin/env bash
+# Screening on one and on several threads, old and new binaries alternating
+# with the bare S001 program (bare_s001.c) in the same run:
+#
+#   bash bench/screen_jobs.sh OLD NEW [RECORDS] [LEASES] [ROUNDS] [WORKDIR]
+#
+# Each round runs, one after another: the bare program, OLD screen, NEW
+# screen --jobs 1, NEW screen --jobs 2, all from one snapshot (written by
+# NEW) of the same records. Prints, per run, wall and CPU (user + sys)
+# seconds, records per CPU second and per wall second, the ratio of numreg's
+# rate to the bare program's of the same round, and the load average (1
+# minute) before and after the run: a wall time on a machine whose other
+# core is busy says little about threads. The registry and records are those
+# of bench/screen.sh (made here if missing, seed 1); both binaries' JSON
+# summaries must be the same in every round (else the script stops).
+set -euo pipefail
+here=$(cd "$(dirname "$0")" && pwd)
+old=$(realpath "$1")
+new=$(realpath "$2")
+records=${3:-10000000}
+leases=${4:-1000000}
+rounds=${5:-3}
+work=${6:-/tmp/numreg-bench}
+mkdir -p "$work"
+db=$work/registry-$leases.db
+cdrs=$work/cdrs-$records.csv
+[ -f "$db" ] || bash "$here/make_registry.sh" "$new" "$db" "$leases"
+[ -f "$cdrs" ] || python3 "$here/gen_cdrs.py" "$records" "$leases" 1 > "$cdrs"
+NUMREG_DB=$db "$new" --quiet screen --snapshot-out "$work/jobs-index.bin"
+sqlite3 -separator , "$db" "SELECT l.resource, p.first_key, p.last_key
+  FROM leases AS l JOIN permits AS p ON p.lease = l.id WHERE l.status = 'active'" > "$work/permits.csv"
+cc -O2 -o "$work/bare_s001" "$here/bare_s001.c"
+cat "$cdrs" > /dev/null  # the page cache warm for every contender
+
+load() { cut -d' ' -f1 /proc/loadavg; }
+# run LABEL COMMAND...: one timed run; sets cpu and wall.
+run() {
+  local label=$1
+  shift
+  local before
+  before=$(load)
+  /usr/bin/time -f "%e %U %S %M" -o "$work/jobs-time.txt" "$@" > "$work/jobs-out.txt" 2> "$work/jobs-err.txt"
+  read -r wall user sys rss < "$work/jobs-time.txt"
+  cpu=$(python3 -c "print(f'{$user + $sys:.2f}')")
+  printf '%-22s %6.2f s wall %6.2f s cpu (%5.2f user %5.2f sys) %7d KB  load %s -> %s\n' \
+    "$label" "$wall" "$cpu" "$user" "$sys" "$rss" "$before" "$(load)"
+}
+rates() {
+  python3 -c "
+r, cpu, wall, bare = $records, $cpu, $wall, $1
+print(f'{\"\":22} {r / cpu / 1e6:5.2f} M records/CPU s, {r / wall / 1e6:5.2f} M records/wall s;'
+      f' vs bare: {r / cpu / bare:.2f} by CPU, {r / wall / bare:.2f} by wall')"
+}
+
+echo "records: $records ($(du -hL "$cdrs" | cut -f1)), leases: $leases, rounds: $rounds"
+for round in $(seq "$rounds"); do
+  echo "round $round"
+  run "bare S001" "$work/bare_s001" "$work/permits.csv" "$cdrs"
+  # Its own CPU time to check the records (reading its permits left out).
+  bare_cpu=$(sed -n 's/.*permits, \([0-9.]*\) CPU s to check.*/\1/p' "$work/jobs-err.txt")
+  bare_rate=$(python3 -c "print($records / $bare_cpu)")
+  echo "                       $bare_cpu s cpu to check: $(python3 -c "print(f'{$bare_rate / 1e6:.2f}')") M records/CPU s"
+  run "old" "$old" --json screen --snapshot "$work/jobs-index.bin" "$cdrs"
+  rates "$bare_rate"
+  cp "$work/jobs-out.txt" "$work/jobs-old.json"
+  for jobs in 1 2; do
+    run "new --jobs $jobs" "$new" --json screen --jobs "$jobs" --snapshot "$work/jobs-index.bin" "$cdrs"
+    rates "$bare_rate"
+    cmp -s "$work/jobs-out.txt" "$work/jobs-old.json" || { echo "new --jobs $jobs: summary differs from old" >&2; exit 1; }
+  done
+done

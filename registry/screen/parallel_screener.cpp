@@ -1,0 +1,258 @@
+// Screening call records on several threads, with the output of one.
+#include "registry/screen/parallel_screener.hpp"
+
+#include "registry/export/csv_writer.hpp"
+#include "registry/screen/mix.hpp"
+#include "registry/screen/number_key.hpp"
+
+namespace numreg::screen {
+
+namespace {
+
+constexpr size_t kRound = 4096;                 // records a round
+constexpr size_t kRounds = 8;                   // rounds under way at once
+constexpr size_t kBatch = 128;                  // records read at once
+constexpr size_t kRoundText = size_t{1} << 30;  // bytes of fields a round holds at most
+// Unknown trunks a screening thread counts by name: all that one thread would
+// name can be among them, whichever thread meets them.
+constexpr size_t kThreadUnknownTrunks = 1'000'000;
+
+}  // namespace
+
+void ParallelScreener::RowSink::add(const Violation& violation) {
+  const size_t trunk_at = append_csv_row(part->rows, violation);
+  part->row_ends.push_back(Row{violation.order, part->rows.size(), trunk_at,
+                               violation.unknown_trunk ? std::string(violation.trunk) : ""});
+}
+
+ParallelScreener::ParallelScreener(const ScreenIndex& index, ScreenSettings settings,
+                                   ViolationCsv* csv, unsigned jobs)
+    : jobs_(jobs), csv_(csv), total_(index, settings, nullptr), rounds_(kRounds) {
+  for (Round& round : rounds_)
+    round.parts.resize(jobs_);
+  for (unsigned w = 0; w < jobs_; ++w) {
+    sinks_.push_back(std::make_unique<RowSink>());
+    screeners_.push_back(
+        std::make_unique<Screener>(index, settings, csv_ ? sinks_.back().get() : nullptr));
+    screeners_.back()->unknown_cap_ = kThreadUnknownTrunks;
+  }
+  filling_ = &rounds_[0];
+  for (unsigned w = 0; w < jobs_; ++w)
+    threads_.emplace_back([this, w] { work(w); });
+}
+
+ParallelScreener::~ParallelScreener() {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    stop_ = true;
+  }
+  work_ready_.notify_all();
+  for (std::thread& t : threads_)
+    t.join();
+}
+
+void ParallelScreener::on_progress(ProgressCallback callback, uint64_t total_bytes) {
+  progress_ = std::move(callback);
+  done_.total = total_bytes;
+}
+
+void ParallelScreener::screen(CdrReader& reader) {
+  constexpr uint64_t kReportEvery = 4096 / kBatch;  // batches
+  uint64_t batches = 0;
+  names_.push_back(reader.name());
+  const auto file = static_cast<uint32_t>(names_.size() - 1);
+  std::vector<Result<Cdr>> batch;
+  try {
+    while (reader.next_batch(batch, kBatch)) {
+      for (Result<Cdr>& record : batch) {
+        total_.order_ = total_.summary_.records++;
+        if (!record) {
+          total_.unreadable(record.error(), reader.name());
+          continue;
+        }
+        const uint64_t ring = total_.one_ring_.clock().generation;
+        const uint64_t bombing = total_.bombing_.clock().generation;
+        total_.take_time(record->time);
+        route(*record, file,
+              ring != total_.one_ring_.clock().generation ||
+                  bombing != total_.bombing_.clock().generation);
+      }
+      if (progress_ && ++batches % kReportEvery == 0)
+        report(reader);
+    }
+  } catch (...) {
+    // One thread would have screened, and written the rows of, every record
+    // before the one that stopped it.
+    dispatch();
+    finish_all();
+    throw;
+  }
+  if (progress_)
+    report(reader);
+  bytes_before_ += reader.bytes_consumed();
+}
+
+void ParallelScreener::report(const CdrReader& reader) {
+  done_.records = total_.summary_.records;
+  done_.done = bytes_before_ + reader.bytes_consumed();
+  progress_(done_);
+}
+
+// Hand the record to its caller's thread, with its fields copied into the
+// round (the reader's buffer moves on) and the windows' clocks after it.
+void ParallelScreener::route(const Cdr& cdr, uint32_t file, bool rolled) {
+  const BurstClock& ring = total_.one_ring_.clock();
+  if (rolled) {
+    // Every thread follows every roll.
+    for (Part& p : filling_->parts)
+      p.batch.clocks.push_back(RoutedClocks{total_.order_, ring, total_.bombing_.clock()});
+  }
+  const Result<int64_t> caller = number_key(cdr.caller);
+  const uint64_t spread = caller ? mix64(static_cast<uint64_t>(*caller)) : total_.order_;
+  RoutedBatch& batch = filling_->parts[spread % jobs_].batch;
+  batch.records.push_back(
+      RoutedCdr{total_.order_, cdr.line, cdr.time, cdr.day, cdr.second, cdr.ring_ms, cdr.talk_ms,
+                ring.newest, caller ? *caller : 0, static_cast<uint32_t>(batch.text.size()),
+                static_cast<uint32_t>(cdr.trunk.size()), static_cast<uint32_t>(cdr.caller.size()),
+                static_cast<uint32_t>(cdr.callee.size()), file, caller.has_value()});
+  batch.text.append(cdr.trunk);
+  batch.text.append(cdr.caller);
+  batch.text.append(cdr.callee);
+  // A round's text stays well within the 32-bit offsets of its records.
+  if (++filled_ == kRound || batch.text.size() >= kRoundText)
+    dispatch();
+}
+
+// Hand out the round being filled, and take the next free one.
+void ParallelScreener::dispatch() {
+  if (filled_ == 0)
+    return;
+  filling_->names = names_;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    ++handed_out_;
+  }
+  work_ready_.notify_all();
+  if (handed_out_ - finished_ == kRounds)
+    finish_oldest();
+  filling_ = &rounds_[handed_out_ % kRounds];
+  filled_ = 0;
+}
+
+void ParallelScreener::finish_oldest() {
+  Round& round = rounds_[finished_ % kRounds];
+  {
+    std::unique_lock<std::mutex> lock(mutex_);
+    round_done_.wait(lock, [&] { return round.done == jobs_ || failure_; });
+    if (failure_)
+      std::rethrow_exception(failure_);
+  }
+  if (csv_) {
+    // Each thread's rows are in the order of their records; merge them.
+    std::vector<size_t> next(jobs_, 0);
+    for (;;) {
+      unsigned from = jobs_;
+      for (unsigned w = 0; w < jobs_; ++w) {
+        const Part& p = round.parts[w];
+        if (next[w] < p.row_ends.size() &&
+            (from == jobs_ ||
+             p.row_ends[next[w]].order < round.parts[from].row_ends[next[from]].order)) {
+          from = w;
+        }
+      }
+      if (from == jobs_)
+        break;
+      // The rows of one record together, in the order found.
+      const Part& p = round.parts[from];
+      const uint64_t order = p.row_ends[next[from]].order;
+      while (next[from] < p.row_ends.size() && p.row_ends[next[from]].order == order)
+        write_row(p, next[from]++);
+    }
+  }
+  for (Part& p : round.parts) {
+    p.batch.records.clear();
+    p.batch.clocks.clear();
+    p.batch.text.clear();
+    p.rows.clear();
+    p.row_ends.clear();
+  }
+  std::lock_guard<std::mutex> lock(mutex_);
+  round.done = 0;
+  ++finished_;
+}
+
+void ParallelScreener::write_row(const Part& part, size_t row) {
+  const Row& r = part.row_ends[row];
+  const size_t begin = row ? part.row_ends[row - 1].end : 0;
+  const std::string_view text = std::string_view(part.rows).substr(begin, r.end - begin);
+  if (r.unknown.empty() || named_.contains(r.unknown)) {
+    csv_->add_rows(text);
+    return;
+  }
+  if (named_.size() < kTrackedUnknownTrunks) {
+    named_.insert(r.unknown);
+    csv_->add_rows(text);
+    return;
+  }
+  // Past the trunks one thread names: the other trunks, as it writes them.
+  const size_t trunk_at = r.trunk_at - begin;
+  const size_t trunk_end = trunk_at + csv_field(r.unknown).size();
+  csv_->add_rows(text.substr(0, trunk_at));
+  csv_->add_rows(csv_field(kOtherUnknownTrunks));
+  csv_->add_rows(text.substr(trunk_end));
+}
+
+void ParallelScreener::finish_all() {
+  while (finished_ < handed_out_)
+    finish_oldest();
+}
+
+void ParallelScreener::work(unsigned worker) {
+  uint64_t next = 0;
+  for (;;) {
+    Round* round = nullptr;
+    {
+      std::unique_lock<std::mutex> lock(mutex_);
+      work_ready_.wait(lock, [&] { return stop_ || next < handed_out_; });
+      if (stop_)
+        return;
+      round = &rounds_[next % kRounds];
+    }
+    Part& part = round->parts[worker];
+    sinks_[worker]->part = &part;
+    try {
+      screeners_[worker]->screen(part.batch, round->names);
+    } catch (...) {
+      std::lock_guard<std::mutex> lock(mutex_);
+      failure_ = std::current_exception();
+      round_done_.notify_all();
+      return;
+    }
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      if (++round->done == jobs_)
+        round_done_.notify_all();
+    }
+    ++next;
+  }
+}
+
+ScreenSummary ParallelScreener::summary() {
+  dispatch();
+  finish_all();
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    stop_ = true;
+  }
+  work_ready_.notify_all();
+  for (std::thread& t : threads_)
+    t.join();
+  threads_.clear();
+  std::vector<Screener*> screeners;
+  for (auto& screener : screeners_)
+    screeners.push_back(screener.get());
+  total_.absorb(screeners);
+  return total_.summary();
+}
+
+}  // namespace numreg::screen

@@ -1,0 +1,117 @@
+// Screening call records on several threads, with the output of one.
+//
+// The calling thread reads the records and hands each to the screening
+// thread of its caller (callers that cannot be read go round in turn), in
+// rounds of a few thousand records. A caller's S004 and S005 windows, its
+// counts and the violations its records find thus lie in one thread, which
+// screens its records in their order. The reading thread keeps the clocks of
+// the windows over all records (bursts.hpp) and hands each record the clocks
+// after its time, so every thread holds for its callers exactly what one
+// thread would. Each violation carries the place of the record that found
+// it; the rows of a round are merged in that order once every thread is done
+// with it, and the counts are added at the end (callers and unknown trunks
+// kept in the order one thread would have met them first).
+//
+// Unreadable records, late records and the records count are counted by the
+// reading thread, in order, as one thread does. Each thread counts trunks
+// unknown to the registry by name, up to a million (one thread, 10,000: the
+// rest count as other trunks); the first 10,000 met of all threads are kept
+// by name. One difference remains: past a million unknown trunks in one
+// thread's share, which are counted by name may differ from one thread's.
+#pragma once
+
+#include <condition_variable>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <thread>
+#include <unordered_set>
+#include <vector>
+
+#include "registry/screen/screening.hpp"
+
+namespace numreg::screen {
+
+class ParallelScreener {
+ public:
+  /// Screen on `jobs` threads (2 or more) besides the calling one, which
+  /// reads; `csv` may be null.
+  ParallelScreener(const ScreenIndex& index, ScreenSettings settings, ViolationCsv* csv,
+                   unsigned jobs);
+  ~ParallelScreener();
+  ParallelScreener(const ParallelScreener&) = delete;
+  ParallelScreener& operator=(const ParallelScreener&) = delete;
+
+  /// As Screener::on_progress.
+  void on_progress(ProgressCallback callback, uint64_t total_bytes);
+  /// Screen every record `reader` gives (as Screener::screen).
+  void screen(CdrReader& reader);
+  /// The summary of the run, the same as one Screener's; ends it.
+  ScreenSummary summary();
+
+ private:
+  // A violation's row in Part::rows.
+  struct Row {
+    uint64_t order;       // of the record that found it
+    size_t end;           // of the row in rows
+    size_t trunk_at;      // where its trunk field starts
+    std::string unknown;  // the trunk, when not in the registry
+  };
+  // One thread's share of a round.
+  struct Part {
+    RoutedBatch batch;
+    std::string rows;           // the violations' CSV rows
+    std::vector<Row> row_ends;  // each row, in the order found
+  };
+  struct Round {
+    std::vector<Part> parts;
+    std::vector<std::string> names;  // the inputs' names so far
+    unsigned done = 0;               // threads done with it
+  };
+  // Collects the CSV rows of a thread's violations.
+  class RowSink : public ViolationSink {
+   public:
+    void add(const Violation& violation) override;
+    Part* part = nullptr;
+  };
+
+  void route(const Cdr& cdr, uint32_t file, bool rolled);
+  void dispatch();
+  /// Wait for the oldest round handed out, and write its rows.
+  void finish_oldest();
+  void finish_all();
+  /// Write `row` of `part`, its trunk named as one thread names it.
+  void write_row(const Part& part, size_t row);
+  void work(unsigned worker);
+  void report(const CdrReader& reader);
+
+  unsigned jobs_;
+  ViolationCsv* csv_;
+  Screener total_;  // counts what the reading thread counts; the threads' added at the end
+  std::vector<std::unique_ptr<Screener>> screeners_;
+  std::vector<std::unique_ptr<RowSink>> sinks_;
+  std::vector<std::thread> threads_;
+  std::vector<std::string> names_;  // the inputs' names, as the threads copy them
+  // The unknown trunks named in rows, as one thread names them: the first
+  // kTrackedUnknownTrunks met.
+  std::unordered_set<std::string> named_;
+
+  std::mutex mutex_;
+  std::condition_variable work_ready_;
+  std::condition_variable round_done_;
+  std::vector<Round> rounds_;  // a ring of rounds
+  uint64_t handed_out_ = 0;    // rounds handed out
+  uint64_t finished_ = 0;      // rounds whose rows are written
+  bool stop_ = false;
+  std::exception_ptr failure_;  // of a screening thread
+
+  Round* filling_ = nullptr;  // the round being filled
+  size_t filled_ = 0;         // its records
+  uint64_t order_ = 0;        // records routed
+  ProgressCallback progress_;
+  WorkProgress done_;
+  uint64_t bytes_before_ = 0;
+};
+
+}  // namespace numreg::screen
