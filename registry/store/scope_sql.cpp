@@ -48,7 +48,7 @@ std::string region_sql(const std::string& column, const std::string& code) {
 }
 
 std::string lease_scope_sql(const AuditScope& scope, const std::string& l) {
-  std::string sql = "1";
+  std::string sql = "TRUE";  // SQLite and PostgreSQL both read TRUE
   if (!scope.regions.empty())
     sql += " AND " + any_region(scope.regions, l + ".region");
   if (!scope.kinds.empty()) {
@@ -64,7 +64,7 @@ std::string lease_scope_sql(const AuditScope& scope, const std::string& l) {
 }
 
 std::string holder_scope_sql(const AuditScope& scope, const std::string& h) {
-  std::string sql = "1";
+  std::string sql = "TRUE";  // SQLite and PostgreSQL both read TRUE
   if (!scope.holder.empty())
     sql += fmt::format(" AND {}.uscc = {}", h, quoted(scope.holder));
   if (scope.regions.empty() && scope.kinds.empty())

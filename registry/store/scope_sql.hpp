@@ -1,5 +1,6 @@
-// SQL conditions shared by the SQLite store's queries: a lease active on a
-// date, and what an audit's scope covers.
+// SQL conditions shared by the stores' queries (SQLite's and PostgreSQL's):
+// a lease active on a date, and what an audit's scope covers. Conditions are
+// truth values in both dialects (TRUE, never a bare 1).
 #pragma once
 
 #include <string>

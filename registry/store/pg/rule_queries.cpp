@@ -1,6 +1,9 @@
 // The PostgreSQL store's queries behind the rule catalogue and the audit's
 // population and sheet: registry/store/rule_queries.cpp and audit_queries.cpp
 // in PostgreSQL's dialect (a truth value read as 0/1 is cast to integer).
+// Every answer but r008's and r013's comes in the order of its first column,
+// the key, bytewise (the columns are COLLATE "C"), as the audit requires
+// (registry/rules/finding_order.hpp).
 #include <fmt/format.h>
 
 #include "registry/store/pg/pg_store.hpp"
@@ -15,25 +18,12 @@ std::string active(const std::string& alias) {
   return active_on(alias, "$1::text");
 }
 
-// scope_sql's conditions start from SQLite's "1" for true.
-std::string truth(std::string sql) {
-  for (std::string from : {"AND 1 AND", "AND 1)"}) {
-    std::string to = from;
-    to.replace(4, 1, "true");
-    for (size_t at = sql.find(from); at != std::string::npos; at = sql.find(from, at + 1))
-      sql.replace(at, from.size(), to);
-  }
-  if (sql == "1" || sql.starts_with("1 "))
-    sql.replace(0, 1, "true");
-  return sql;
-}
-
 std::string leases_in(const AuditScope& scope, const std::string& l) {
-  return truth(lease_scope_sql(scope, l));
+  return lease_scope_sql(scope, l);
 }
 
 std::string holders_in(const AuditScope& scope, const std::string& h) {
-  return truth(holder_scope_sql(scope, h));
+  return holder_scope_sql(scope, h);
 }
 
 std::string r002_sql(const RuleQueryArgs& a) {
@@ -52,7 +42,7 @@ std::string r002_sql(const RuleQueryArgs& a) {
       "SELECT n.id, n.holder, n.credential, n.why FROM need AS n WHERE NOT EXISTS ("
       " SELECT 1 FROM credentials AS cr WHERE cr.holder = n.holder AND cr.kind = n.credential"
       " AND (cr.valid_from IS NULL OR cr.valid_from <= $1::text)"
-      " AND (cr.valid_to IS NULL OR $1::text <= cr.valid_to))",
+      " AND (cr.valid_to IS NULL OR $1::text <= cr.valid_to)) ORDER BY n.id",
       active("l"), leases_in(a.scope, "l"));
 }
 
@@ -65,7 +55,8 @@ std::string r004_sql(const RuleQueryArgs& a) {
       "SELECT l.id, l.holder, p.first, p.last FROM leases AS l"
       " JOIN permits AS p ON p.lease = l.id"
       " WHERE {0} AND {1} AND NOT EXISTS (SELECT 1 FROM held AS h"
-      " WHERE h.holder = l.holder AND h.first_key <= p.first_key AND h.last_key >= p.last_key)",
+      " WHERE h.holder = l.holder AND h.first_key <= p.first_key AND h.last_key >= p.last_key)"
+      " ORDER BY l.id",
       active("l"), leases_in(a.scope, "l"));
 }
 
@@ -77,22 +68,23 @@ std::string r007_sql(const RuleQueryArgs& a) {
       " ORDER BY b.id)"
       " FROM multi AS m JOIN leases AS a ON a.resource = m.resource"
       " JOIN leases AS b ON b.resource = m.resource AND b.holder <> a.holder"
-      " WHERE {} AND {} AND {} GROUP BY a.id, a.resource",
+      " WHERE {} AND {} AND {} GROUP BY a.id, a.resource ORDER BY a.id",
       active("a"), active("b"), leases_in(a.scope, "a"));
 }
 
 std::string rule_sql(RuleQuery query, const RuleQueryArgs& a) {
   switch (query) {
     case RuleQuery::r001_holders:
-      return fmt::format("SELECT h.uscc, h.uscc_check_ok FROM holders AS h WHERE {}",
-                         holders_in(a.scope, "h"));
+      return fmt::format(
+          "SELECT h.uscc, h.uscc_check_ok FROM holders AS h WHERE {} ORDER BY h.uscc",
+          holders_in(a.scope, "h"));
     case RuleQuery::r002_missing_credentials:
       return r002_sql(a);
     case RuleQuery::r003_blacklisted:
       return fmt::format(
           "SELECT l.id, l.holder, coalesce(h.credit_reason, '') FROM leases AS l"
           " JOIN holders AS h ON h.uscc = l.holder"
-          " WHERE {} AND {} AND h.credit_status = 'blacklisted'",
+          " WHERE {} AND {} AND h.credit_status = 'blacklisted' ORDER BY l.id",
           active("l"), leases_in(a.scope, "l"));
     case RuleQuery::r004_unheld_permits:
       return r004_sql(a);
@@ -100,13 +92,13 @@ std::string rule_sql(RuleQuery query, const RuleQueryArgs& a) {
       return fmt::format(
           "SELECT l.id, p.first, p.last FROM leases AS l JOIN permits AS p ON p.lease = l.id"
           " WHERE {} AND {} AND l.holder IN (SELECT uscc FROM holders WHERE kind = "
-          "'call_centre') AND p.first LIKE '+86%'",
+          "'call_centre') AND p.first LIKE '+86%' ORDER BY l.id",
           active("l"), leases_in(a.scope, "l"));
     case RuleQuery::r006_unlocated:
       return fmt::format(
           "SELECT l.id, (coalesce(trim(l.location), '') = '')::int, (l.region IS NULL)::int"
           " FROM leases AS l WHERE {} AND {} AND (coalesce(trim(l.location), '') = ''"
-          " OR l.region IS NULL)",
+          " OR l.region IS NULL) ORDER BY l.id",
           active("l"), leases_in(a.scope, "l"));
     case RuleQuery::r007_shared_resources:
       return r007_sql(a);
@@ -121,20 +113,21 @@ std::string rule_sql(RuleQuery query, const RuleQueryArgs& a) {
           " (coalesce(trim(k.time_windows), '') = '')::int,"
           " (coalesce(trim(k.targets), '') = '')::int, (coalesce(k.penalty, 0) = 0)::int"
           " FROM leases AS l LEFT JOIN contracts AS k ON k.lease = l.id"
-          " WHERE {} AND {} AND l.purpose = 'marketing'",
+          " WHERE {} AND {} AND l.purpose = 'marketing' ORDER BY l.id",
           active("l"), leases_in(a.scope, "l"));
     case RuleQuery::r010_unverified: {
       AuditScope key;
       key.regions = a.key_regions;
       return fmt::format(
           "SELECT l.id, l.region, l.verified_on FROM leases AS l"
-          " WHERE {} AND {} AND {} AND (l.verified_on IS NULL OR l.verified_on < $2::text)",
+          " WHERE {} AND {} AND {} AND (l.verified_on IS NULL OR l.verified_on < $2::text)"
+          " ORDER BY l.id",
           active("l"), leases_in(a.scope, "l"), leases_in(key, "l"));
     }
     case RuleQuery::r011_overdue:
       return fmt::format(
           "SELECT l.id, l.\"end\" FROM leases AS l WHERE l.status = 'active'"
-          " AND l.\"end\" IS NOT NULL AND l.\"end\" < $1::text AND {}",
+          " AND l.\"end\" IS NOT NULL AND l.\"end\" < $1::text AND {} ORDER BY l.id",
           leases_in(a.scope, "l"));
     case RuleQuery::r012_campaigns: {
       std::string columns;
@@ -144,7 +137,7 @@ std::string rule_sql(RuleQuery query, const RuleQueryArgs& a) {
       }
       return fmt::format(
           "SELECT c.id{} FROM campaigns AS c WHERE c.holder IN (SELECT h.uscc FROM holders AS h "
-          "WHERE {})",
+          "WHERE {}) ORDER BY c.id",
           columns, holders_in(a.scope, "h"));
     }
     case RuleQuery::r013_permits:
