@@ -4,15 +4,18 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 #include "registry/store/database.hpp"
 
 namespace numreg::store {
 
-/// One journal row.
+/// One journal entry (stored in a block: journal_block.hpp).
 struct JournalEntry {
   int64_t seq = 0;
   std::string time;  // UTC, "2026-11-29T09:30:00Z"
@@ -31,7 +34,8 @@ struct JournalEntry {
 /// The hash of the genesis predecessor: 64 zeros.
 const std::string& genesis_hash();
 
-/// The SHA-256 over every field of `entry` but `hash`.
+/// The SHA-256 over every field of `entry` but `hash` (journal_block.cpp:
+/// what is stored and what is hashed are kept together).
 std::string entry_hash(const JournalEntry& entry);
 
 /// Chain `entry` after the entry (`prev_seq`, `prev_hash`): set its seq,
@@ -61,23 +65,39 @@ struct ChainCheck {
   std::string problem;         // what is wrong with it
 };
 
-/// Appends to and reads the journal of one database.
+/// Appends to and reads the journal of one database. Entries are kept in
+/// blocks (journal_block.hpp): those appended wait in memory for their block
+/// to close, and are written when a different time, actor, reason or batch
+/// comes, at kBlockEntries, before every read, and by flush() (the store calls
+/// it before it commits).
 class Journal {
  public:
   explicit Journal(Database& db);
+  ~Journal();
+  Journal(const Journal&) = delete;
+  Journal& operator=(const Journal&) = delete;
 
-  /// Fill seq, prev_hash and hash of `entry` and insert it; call inside a
+  /// Fill seq, prev_hash and hash of `entry` and append it; call inside a
   /// transaction. The head is re-read when the transaction is new.
   void append(JournalEntry& entry);
-  /// Insert an entry already sealed after tail(); call inside a transaction.
+  /// Append an entry already sealed after tail(); call inside a transaction.
   /// An import seals entries on one thread while another writes them.
   void insert_sealed(const JournalEntry& entry);
+  /// Write the entries waiting for their block to close.
+  void flush();
+  /// Drop the entries waiting and the cached head (the transaction rolled back).
+  void discard();
   /// The newest entry, read once per transaction.
   JournalTail tail();
-  /// Forget the cached head (after a rollback, or at a new transaction).
-  void forget_head() { cached_ = false; }
+  /// Forget the cached head (at a new transaction); kept while entries wait.
+  void forget_head() {
+    if (pending_.empty())
+      cached_ = false;
+  }
   /// The hash of the newest entry.
   std::string head();
+  /// How many entries there are.
+  int64_t size();
   /// Entries matching `query`, oldest first.
   std::vector<JournalEntry> read(const JournalQuery& query);
   /// Recompute the chain from the first entry.
@@ -85,10 +105,21 @@ class Journal {
   /// Recompute the chain, handing every entry to `visit` in seq order (one
   /// pass for the chain and whatever else reads the whole journal).
   ChainCheck check(const std::function<void(const JournalEntry&)>& visit);
+  /// Every entry about one of `entities`, in seq order, with seq, action,
+  /// entity, key, before and after (no hashes: none is recomputed).
+  void scan(const std::vector<std::string>& entities,
+            const std::function<void(const JournalEntry&)>& visit);
+  /// The hash of entry `seq`, or nullopt when there is none ("" when its
+  /// block does not decode).
+  std::optional<std::string> hash_at(int64_t seq);
+  /// Up to `limit` entries (seq, hash) whose hash starts with `prefix`.
+  std::vector<std::pair<int64_t, std::string>> with_hash_prefix(std::string_view prefix, int limit);
 
  private:
+  struct Writer;
   Database& db_;
-  Statement insert_;
+  std::unique_ptr<Writer> writer_;
+  std::vector<JournalEntry> pending_;
   bool cached_ = false;
   int64_t last_seq_ = 0;
   std::string last_hash_;
