@@ -40,6 +40,8 @@ class Statement final : public Row {
   /// the statement has run (the journal's large entries, a million an import).
   Statement& bind_unowned(int index, const std::optional<std::string>& text);
   Statement& bind_unowned(int index, const std::string& text);
+  /// Bind bytes as a BLOB (copied).
+  Statement& bind_blob(int index, std::string_view bytes);
 
   /// Step once: true while a row is available, false when done.
   bool step();
@@ -54,6 +56,8 @@ class Statement final : public Row {
   /// reset() of this statement ("" for NULL).
   std::string_view view(int column) const override;
   std::optional<std::string> optional_text(int column) const;
+  /// The bytes of a BLOB `column` without a copy, valid as view()'s text.
+  std::string_view blob(int column) const;
   int64_t integer(int column) const override;
   int columns() const;
   std::string column_name(int column) const;

@@ -4,13 +4,16 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <utility>
 #include <vector>
 
 namespace numreg::store {
 
-/// One journal row.
+/// One journal entry (stored in a block: journal_block.hpp).
 struct JournalEntry {
   int64_t seq = 0;
   std::string time;  // UTC, "2026-11-29T09:30:00Z"
@@ -29,7 +32,8 @@ struct JournalEntry {
 /// The hash of the genesis predecessor: 64 zeros.
 const std::string& genesis_hash();
 
-/// The SHA-256 over every field of `entry` but `hash`.
+/// The SHA-256 over every field of `entry` but `hash` (journal_block.cpp:
+/// what is stored and what is hashed are kept together).
 std::string entry_hash(const JournalEntry& entry);
 
 /// Chain `entry` after the entry (`prev_seq`, `prev_hash`): set its seq,
@@ -84,10 +88,11 @@ class Journal {
   ChainCheck check();
   /// Recompute the chain, handing every entry to `visit` in seq order (one
   /// pass for the chain and whatever else reads the whole journal).
-  ChainCheck check(const std::function<void(const JournalEntry&)>& visit);
+  virtual ChainCheck check(const std::function<void(const JournalEntry&)>& visit);
 
  protected:
-  /// Every entry, in seq order.
+  /// Every entry, in seq order (for the check above: a store that
+  /// overrides check need not give it).
   virtual void scan(const std::function<void(const JournalEntry&)>& visit) = 0;
 };
 

@@ -1,50 +1,13 @@
-// What every store's journal shares: the entry's encoding and hash, the
-// sealing of an entry after the head, and the check of the chain.
+// What every store's journal shares: the sealing of an entry after the head,
+// and the check of a chain whose entries keep their prev_hash (a store that
+// keeps the journal in blocks checks its blocks instead). The entry's
+// encoding and hash are in journal_block.cpp.
 #include <fmt/format.h>
 
 #include "registry/store/journal.hpp"
-#include "registry/util/json_text.hpp"
-#include "registry/util/sha256.hpp"
+#include "registry/store/journal_block.hpp"
 
 namespace numreg::store {
-
-const std::string& genesis_hash() {
-  static const std::string zeros(64, '0');
-  return zeros;
-}
-
-std::string entry_hash(const JournalEntry& e) {
-  // The SHA-256 of the JSON array [seq, time, actor, action, entity, key,
-  // before, after, reason, batch, prev_hash], written directly (every write
-  // journals, and imports write millions): the text nlohmann's dump() gives.
-  thread_local std::string buffer;  // reused: its capacity outlives the entry
-  std::string& text = buffer;
-  text.clear();
-  fmt::format_to(std::back_inserter(text), "[{}", e.seq);
-  auto item = [&text](const std::string& s) {
-    text += ',';
-    append_json_string(s, text);
-  };
-  auto optional_item = [&](const std::optional<std::string>& s) {
-    if (s) {
-      item(*s);
-    } else {
-      text += ",null";
-    }
-  };
-  item(e.time);
-  item(e.actor);
-  item(e.action);
-  item(e.entity);
-  item(e.key);
-  optional_item(e.before);
-  optional_item(e.after);
-  optional_item(e.reason);
-  optional_item(e.batch);
-  item(e.prev_hash);
-  text += ']';
-  return sha256_hex(text);
-}
 
 void seal(JournalEntry& e, int64_t prev_seq, const std::string& prev_hash) {
   e.seq = prev_seq + 1;

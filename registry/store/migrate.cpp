@@ -6,7 +6,11 @@
 
 #include <fmt/format.h>
 
+#include "registry/store/sqlite_journal.hpp"
+
 #include "registry/embedded.hpp"
+#include "registry/error.hpp"
+#include "registry/store/journal.hpp"
 
 namespace numreg::store {
 
@@ -25,6 +29,57 @@ std::map<int, std::string_view> migrations() {
     }
   }
   return out;
+}
+
+// Schema 2 keeps the journal in blocks: the entries of schema 1's table are
+// moved into them, every seq, link and hash verified first, the blocks read
+// back and checked, and only then is the old table dropped. Anything wrong
+// fails the migration, and its transaction leaves the registry as it was.
+void move_journal_to_blocks(Database& db) {
+  if (db.scalar("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'journal'")
+          .value_or(0) == 0)
+    return;
+  auto refuse = [&db](int64_t seq) {
+    return Failure(make_error(
+        ErrorKind::data, "journal-unverified",
+        fmt::format("registry {}: journal entry {} does not verify, so the journal was not moved "
+                    "to its compact form (check it with `numreg verify` of the numreg that wrote "
+                    "it)",
+                    db.path(), seq)));
+  };
+  SqliteJournal journal(db);
+  Statement st(db,
+               "SELECT seq, time, actor, action, entity, key, before, after, reason, batch, "
+               "prev_hash, hash FROM journal ORDER BY seq");
+  std::string prev = genesis_hash();
+  int64_t seq = 0;
+  JournalEntry e;
+  while (st.step()) {
+    e.seq = st.integer(0);
+    e.time = st.text(1);
+    e.actor = st.text(2);
+    e.action = st.text(3);
+    e.entity = st.text(4);
+    e.key = st.text(5);
+    e.before = st.optional_text(6);
+    e.after = st.optional_text(7);
+    e.reason = st.optional_text(8);
+    e.batch = st.optional_text(9);
+    e.prev_hash = st.text(10);
+    e.hash = st.text(11);
+    if (e.seq != seq + 1)
+      throw refuse(seq + 1);
+    if (e.prev_hash != prev || entry_hash(e) != e.hash)
+      throw refuse(e.seq);
+    journal.insert_sealed(e);
+    prev = e.hash;
+    seq = e.seq;
+  }
+  journal.flush();
+  ChainCheck moved = journal.check();
+  if (moved.bad || moved.entries != seq || moved.head != prev)
+    throw refuse(moved.bad.value_or(seq));
+  db.exec("DROP TABLE journal");
 }
 
 bool has_tables(Database& db) {
@@ -65,6 +120,8 @@ void migrate(Database& db) {
   for (const auto& [number, sql] : migrations()) {
     if (number > version) {
       db.exec(sql);
+      if (number == 2)
+        move_journal_to_blocks(db);
     }
   }
   db.exec(

@@ -50,51 +50,8 @@ void scan_permits(
   }
 }
 
-void scan_entries(Database& db, const std::vector<std::string>& entities,
-                  const std::function<void(const JournalEntry&)>& visit) {
-  std::string marks;
-  for (size_t i = 0; i < entities.size(); ++i)
-    marks += i ? ", ?" : "?";
-  Statement st(db, fmt::format("SELECT seq, action, entity, key, before, after FROM journal "
-                               "WHERE entity IN ({}) ORDER BY seq",
-                               marks));
-  for (size_t i = 0; i < entities.size(); ++i)
-    st.bind(static_cast<int>(i + 1), entities[i]);
-  JournalEntry e;
-  while (st.step()) {
-    e.seq = st.integer(0);
-    e.action = st.text(1);
-    e.entity = st.text(2);
-    e.key = st.text(3);
-    e.before = st.optional_text(4);
-    e.after = st.optional_text(5);
-    visit(e);
-  }
-}
-
 int64_t count_records(Database& db, const Kind& kind) {
   return db.scalar(fmt::format("SELECT count(*) FROM {}", kind.table)).value_or(0);
-}
-
-std::optional<std::string> entry_hash_at(Database& db, int64_t seq) {
-  Statement st(db, "SELECT hash FROM journal WHERE seq = ?");
-  st.bind(1, seq);
-  if (!st.step())
-    return std::nullopt;
-  return st.text(0);
-}
-
-std::vector<std::pair<int64_t, std::string>> entries_with_hash_prefix(Database& db,
-                                                                      std::string_view prefix,
-                                                                      int limit) {
-  Statement st(db,
-               "SELECT seq, hash FROM journal WHERE substr(hash, 1, length(?1)) = ?1 "
-               "ORDER BY seq LIMIT ?2");
-  st.bind(1, prefix).bind(2, int64_t{limit});
-  std::vector<std::pair<int64_t, std::string>> out;
-  while (st.step())
-    out.emplace_back(st.integer(0), st.text(1));
-  return out;
 }
 
 ReplayTable::ReplayTable(Database& db)

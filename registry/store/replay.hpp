@@ -26,20 +26,8 @@ void scan_permits(Database& db,
                   const std::function<void(std::string_view lease, std::string_view first,
                                            std::string_view last)>& visit);
 
-/// Every journal entry about one of `entities`, in seq order.
-void scan_entries(Database& db, const std::vector<std::string>& entities,
-                  const std::function<void(const JournalEntry&)>& visit);
-
 /// The rows of `kind`'s table.
 int64_t count_records(Database& db, const Kind& kind);
-
-/// The hash of journal entry `seq`, or nullopt when there is none.
-std::optional<std::string> entry_hash_at(Database& db, int64_t seq);
-
-/// Up to `limit` entries (seq, hash) whose hash starts with `prefix`.
-std::vector<std::pair<int64_t, std::string>> entries_with_hash_prefix(Database& db,
-                                                                      std::string_view prefix,
-                                                                      int limit = 2);
 
 /// A scratch table (in SQLite's temporary database, on disk beyond its cache)
 /// of records by key: what the journal says each key holds and which entry

@@ -121,10 +121,12 @@ void SqliteStore::begin_write() {
 }
 
 void SqliteStore::commit() {
+  journal_->flush();
   db_->exec("COMMIT");
 }
 
 void SqliteStore::rollback() noexcept {
+  journal_->discard();
   sqlite3_exec(db_->handle(), "ROLLBACK", nullptr, nullptr, nullptr);
 }
 
@@ -195,7 +197,7 @@ std::vector<RefusalRow> SqliteStore::refusals_of(const std::string& number) {
 }
 
 int64_t SqliteStore::journal_size() {
-  return db_->scalar("SELECT count(*) FROM journal").value_or(0);
+  return journal_->size();
 }
 
 std::unique_ptr<BulkInserter> SqliteStore::bulk_inserter() {
@@ -251,7 +253,7 @@ void SqliteStore::scan_permits(
 
 void SqliteStore::scan_entries(const std::vector<std::string>& entities,
                                const std::function<void(const JournalEntry&)>& visit) {
-  store::scan_entries(*db_, entities, visit);
+  journal_->scan(entities, visit);
 }
 
 int64_t SqliteStore::count_records(const Kind& kind) {
@@ -259,12 +261,12 @@ int64_t SqliteStore::count_records(const Kind& kind) {
 }
 
 std::optional<std::string> SqliteStore::entry_hash_at(int64_t seq) {
-  return store::entry_hash_at(*db_, seq);
+  return journal_->hash_at(seq);
 }
 
 std::vector<std::pair<int64_t, std::string>> SqliteStore::entries_with_hash_prefix(
     std::string_view prefix, int limit) {
-  return store::entries_with_hash_prefix(*db_, prefix, limit);
+  return journal_->with_hash_prefix(prefix, limit);
 }
 
 std::unique_ptr<ReplayScratch> SqliteStore::replay_scratch() {

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "registry/store/database.hpp"
+#include "registry/store/sqlite_journal.hpp"
 #include "registry/store/store.hpp"
 
 namespace numreg::store {
@@ -88,7 +89,7 @@ class SqliteStore final : public Store {
   void each(const std::string& sql, const std::vector<std::string>& binds, const RowSink& row);
 
   std::unique_ptr<Database> db_;
-  std::unique_ptr<Journal> journal_;
+  std::unique_ptr<SqliteJournal> journal_;
 };
 
 }  // namespace numreg::store

@@ -25,7 +25,7 @@ wait $pb
 
 count=$(sqlite3 "$NUMREG_DB" "SELECT count(*) FROM leases")
 [ "$count" = 80 ] || { echo "expected 80 leases, found $count" >&2; exit 1; }
-journal=$(sqlite3 "$NUMREG_DB" "SELECT count(*) FROM journal WHERE entity = 'lease'")
+journal=$(sqlite3 "$NUMREG_DB" "SELECT count(*) FROM journal_keys WHERE entity = 'lease'")
 [ "$journal" = 80 ] || { echo "expected 80 lease journal entries, found $journal" >&2; exit 1; }
 "$NUMREG" verify >/dev/null
 echo "concurrent_clerks: ok (80 leases from 2 clerks, journal intact)"

@@ -63,7 +63,7 @@ updates=$(grep -c '^ok lease update' "$tmp/all.log" || true)
 busy=$(grep -c '^busy' "$tmp/all.log" || true)
 count=$(sqlite3 "$NUMREG_DB" "SELECT count(*) FROM leases")
 [ "$count" = "$adds" ] || { echo "expected $adds leases, found $count" >&2; exit 1; }
-journal=$(sqlite3 "$NUMREG_DB" "SELECT count(*) FROM journal WHERE entity = 'lease'")
+journal=$(sqlite3 "$NUMREG_DB" "SELECT count(*) FROM journal_keys WHERE entity = 'lease'")
 [ "$journal" = $((adds + updates)) ] ||
   { echo "expected $((adds + updates)) lease journal entries, found $journal" >&2; exit 1; }
 # Each lease holds the location of its last successful update.

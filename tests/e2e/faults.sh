@@ -142,7 +142,7 @@ fi
 cp "$tmp/base.db" "$tmp/newer.db"
 sqlite3 "$tmp/newer.db" "PRAGMA user_version = 99"
 sum=$(sha256sum <"$tmp/newer.db")
-newer_line="numreg: error: registry $tmp/newer.db has schema version 99 but this numreg knows only up to 1: upgrade numreg"
+newer_line="numreg: error: registry $tmp/newer.db has schema version 99 but this numreg knows only up to 2: upgrade numreg"
 expect 69 "$newer_line" --db "$tmp/newer.db" lease list
 expect 69 "$newer_line" --db "$tmp/newer.db" "${add_lease[@]}"
 expect 69 "$newer_line" --db "$tmp/newer.db" init

@@ -59,12 +59,12 @@ if ! cmp -s "$tmp/before.sql" "$tmp/after.sql"; then
   status=1
 fi
 
-entries=$(sqlite3 "$NUMREG_DB" "SELECT count(*) FROM journal")
+entries=$(sqlite3 "$NUMREG_DB" "SELECT sum(count) FROM journal_blocks")
 "$numreg" -q import "$tmp/data/leases.csv"
 "$numreg" verify >/dev/null
 leases=$(sqlite3 "$NUMREG_DB" "SELECT count(*) FROM leases")
 permits=$(sqlite3 "$NUMREG_DB" "SELECT count(*) FROM permits")
-added=$(( $(sqlite3 "$NUMREG_DB" "SELECT count(*) FROM journal") - entries ))
+added=$(( $(sqlite3 "$NUMREG_DB" "SELECT sum(count) FROM journal_blocks") - entries ))
 if [ "$leases $permits $added" != "1000 1000 1001" ]; then
   echo "import_batches: leases, permits, journal entries: $leases $permits $added," \
     "expected 1000 1000 1001"

@@ -49,28 +49,80 @@ caught() {
   fi
 }
 
-# Recompute every entry's prev_hash and hash, as a forger would.
-rehash() {
-  python3 - "$1" <<'EOF'
-import hashlib, json, sqlite3, sys
+# Change the journal's blocks as a forger would: decode every block (the
+# zlib of each entry's action, entity, key, before and after, column by
+# column, each field as its length, ':' and its bytes, or '-'), run the
+# Python `code` on `blocks` (each a dict of the block's fields and its
+# `entries`), encode them again, and with "rehash" recompute every hash.
+forge() {
+  python3 - "$@" <<'EOF'
+import hashlib, json, sqlite3, sys, zlib
 db = sqlite3.connect(sys.argv[1])
-rows = db.execute("SELECT seq, time, actor, action, entity, key, before, after, reason, batch "
-                  "FROM journal ORDER BY seq").fetchall()
+code, rehash = sys.argv[2], len(sys.argv) > 3 and sys.argv[3] == "rehash"
+names = dict(db.execute("SELECT id, name FROM journal_batches"))
+FIELDS = ("action", "entity", "key", "before", "after")
+
+def decode(blob, count):
+    text, pos, columns = zlib.decompress(blob), 1, []
+    for _ in FIELDS:
+        column = []
+        for _ in range(count):
+            if text[pos:pos + 1] == b"-":
+                column.append(None)
+                pos += 1
+                continue
+            colon = text.index(b":", pos)
+            end = colon + 1 + int(text[pos:colon])
+            column.append(text[colon + 1:end].decode())
+            pos = end
+        columns.append(column)
+    return [dict(zip(FIELDS, values)) for values in zip(*columns)]
+
+def put(value):
+    if value is None:
+        return b"-"
+    data = value.encode()
+    return str(len(data)).encode() + b":" + data
+
+def encode(entries):
+    return zlib.compress(b"1" + b"".join(put(e[f]) for f in FIELDS for e in entries))
+
+blocks = []
+for first, count, time, actor, reason, batch, blob, h in db.execute(
+        "SELECT first_seq, count, time, actor, reason, batch, entries, hash FROM journal_blocks "
+        "ORDER BY first_seq"):
+    entries = decode(blob, count)
+    for i, e in enumerate(entries):
+        e["seq"] = first + i
+    blocks.append(dict(first_seq=first, time=time, actor=actor, reason=reason,
+                       batch=names.get(batch), entries=entries, hash=h))
+exec(code)
 prev = "0" * 64
-for row in rows:
-    text = json.dumps(list(row) + [prev], ensure_ascii=False, separators=(",", ":"))
-    h = hashlib.sha256(text.encode()).hexdigest()
-    db.execute("UPDATE journal SET prev_hash = ?, hash = ? WHERE seq = ?", (prev, h, row[0]))
-    prev = h
+for b in blocks:
+    for i, e in enumerate(b["entries"]):
+        row = [b["first_seq"] + i, b["time"], b["actor"]] + [e[f] for f in FIELDS]
+        text = json.dumps(row + [b["reason"], b["batch"], prev], ensure_ascii=False,
+                          separators=(",", ":"))
+        prev = hashlib.sha256(text.encode()).hexdigest()
+    if rehash:
+        b["hash"] = prev
+    else:
+        prev = b["hash"]
+    db.execute("UPDATE journal_blocks SET count = ?, reason = ?, entries = ?, hash = ? "
+               "WHERE first_seq = ?", (len(b["entries"]), b["reason"], encode(b["entries"]),
+                                       b["hash"], b["first_seq"]))
 db.commit()
 EOF
 }
+
+# Every entry of every block, for `forge` code.
+entries='[e for b in blocks for e in b["entries"]]'
 
 # A copy of the base registry changed by `sql`.
 tampered() {
   local name=$1 sql=$2
   cp "$base" "$tmp/$name.db"
-  sqlite3 "$tmp/$name.db" "$sql"
+  sqlite3 "$tmp/$name.db" "$sql" >/dev/null
   echo "$tmp/$name.db"
 }
 
@@ -78,35 +130,52 @@ tampered() {
 "$NUMREG" verify >"$tmp/clean.out" 2>&1 || fail "clean registry: $(cat "$tmp/clean.out")"
 grep -q "records in the tables match the journal's replay" "$tmp/clean.out" ||
   fail "clean registry: no replay line: $(cat "$tmp/clean.out")"
-newest=$(sqlite3 "$base" "SELECT max(seq) FROM journal")
+newest=$(sqlite3 "$base" "SELECT max(first_seq + count - 1) FROM journal_blocks")
 
 # The newest entry deleted: the chain still links, but the lease's location
 # in the table is not what the journal now ends with.
-db=$(tampered newest-deleted "DELETE FROM journal WHERE seq = $newest")
+db=$(tampered newest-deleted "DELETE FROM journal_blocks WHERE first_seq = $newest")
 caught newest-deleted "$db" "lease 'L-DF-0001': location is '东方市八所镇永安西路 9 号' in the tables but '东方市八所镇解放西路 3 号' in journal entry"
 
 # An entry in the middle deleted: the chain has a gap.
-db=$(tampered middle-deleted "DELETE FROM journal WHERE seq = 5")
-caught middle-deleted "$db" "journal entry 5 is missing"
+db=$(tampered middle-deleted "DELETE FROM journal_blocks WHERE first_seq = $newest - 3")
+caught middle-deleted "$db" "journal entry $((newest - 3)) is missing"
 
 # An entry edited: its hash no longer matches.
-db=$(tampered entry-edited \
-  "UPDATE journal SET after = replace(after, '解放西路 3 号', '解放西路 5 号') WHERE seq = $newest - 4")
-caught entry-edited "$db" "does not match its hash"
+db=$(tampered entry-edited "SELECT 1")
+forge "$db" "for e in $entries:
+    if e['seq'] == $newest - 4: e['after'] = e['after'].replace('解放西路 3 号', '解放西路 5 号')"
+caught entry-edited "$db" "journal entry $((newest - 4)) does not match its hash"
+
+# The import's block: an entry of it edited, or taken out of it; its
+# compressed bytes changed.
+import_block=$(sqlite3 "$base" "SELECT first_seq || ' to ' || (first_seq + count - 1) FROM journal_blocks WHERE first_seq = 1")
+[ "$(sqlite3 "$base" "SELECT count FROM journal_blocks WHERE first_seq = 1")" -gt 5 ] ||
+  fail "the import did not write its entries as one block"
+db=$(tampered block-entry-edited "SELECT 1")
+forge "$db" "blocks[0]['entries'][4]['after'] = blocks[0]['entries'][4]['after'].replace(':', ': ', 1)"
+caught block-entry-edited "$db" "journal entries $import_block do not match their hash"
+db=$(tampered block-entry-removed "SELECT 1")
+forge "$db" "del blocks[0]['entries'][4]"
+caught block-entry-removed "$db" "journal entries 1 to $(($(sqlite3 "$base" "SELECT count FROM journal_blocks WHERE first_seq = 1") - 1)) do not match their hash"
+db=$(tampered block-bytes-edited \
+  "UPDATE journal_blocks SET entries = substr(entries, 1, 40) || x'5a' || substr(entries, 42) WHERE first_seq = 1")
+caught block-bytes-edited "$db" "journal entries $import_block do not decode"
 
 # An entry edited and every hash after it recomputed: the chain links, but
 # the replay makes a different lease than the table holds.
-db=$(tampered entry-rehashed \
-  "UPDATE journal SET after = replace(after, '\"purpose\":\"customer_service\"', '\"purpose\":\"marketing\"') WHERE entity = 'lease' AND key = 'L-DF-0001' AND action = 'add'")
-rehash "$db"
+db=$(tampered entry-rehashed "SELECT 1")
+forge "$db" "for e in $entries:
+    if (e['entity'], e['key'], e['action']) == ('lease', 'L-DF-0001', 'add'):
+        e['after'] = e['after'].replace('\"purpose\":\"customer_service\"', '\"purpose\":\"marketing\"')" rehash
 json=$(NUMREG_DB=$db "$NUMREG" --json verify 2>/dev/null || true)
 grep -q '"first_bad": null' <<<"$json" ||
   fail "entry-rehashed: the recomputed chain does not link, the case tests nothing"
 caught entry-rehashed "$db" "lease 'L-DF-0001': journal entry $((newest)) found purpose 'customer_service', but entry"
 # The newest entry edited, and the chain recomputed: the table differs.
-db=$(tampered newest-rehashed \
-  "UPDATE journal SET after = replace(after, '永安西路 9 号', '永安西路 19 号') WHERE seq = $newest")
-rehash "$db"
+db=$(tampered newest-rehashed "SELECT 1")
+forge "$db" "for e in $entries:
+    if e['seq'] == $newest: e['after'] = e['after'].replace('永安西路 9 号', '永安西路 19 号')" rehash
 caught newest-rehashed "$db" "lease 'L-DF-0001': location is '东方市八所镇永安西路 9 号' in the tables but '东方市八所镇永安西路 19 号' in journal entry $newest"
 
 # A record row edited: a lease's access location.
@@ -139,15 +208,15 @@ old=$tmp/old.db
 openssl genpkey -algorithm ed25519 -out "$tmp/inspector.pem" 2>/dev/null
 openssl pkey -in "$tmp/inspector.pem" -pubout -out "$tmp/inspector.pub.pem"
 "$NUMREG" -q checkpoint -o "$tmp/cp.txt" --key "$tmp/inspector.pem"
-grep -q "^head $(sqlite3 "$NUMREG_DB" "SELECT hash FROM journal ORDER BY seq DESC LIMIT 1")$" "$tmp/cp.txt" ||
+grep -q "^head $(sqlite3 "$NUMREG_DB" "SELECT hash FROM journal_blocks ORDER BY first_seq DESC LIMIT 1")$" "$tmp/cp.txt" ||
   fail "checkpoint: no head line: $(cat "$tmp/cp.txt")"
 "$NUMREG" verify --checkpoint "$tmp/cp.txt" --key "$tmp/inspector.pub.pem" >"$tmp/cp.out" 2>&1 ||
   fail "checkpoint of the registry itself: $(cat "$tmp/cp.out")"
 NUMREG_DB=$old "$NUMREG" verify >/dev/null 2>&1 || fail "the older copy is not consistent on its own"
 caught older-copy "$old" "the journal ends at entry" --checkpoint "$tmp/cp.txt"
 # As many entries, the chain recomputed after a changed one: another history.
-db=$(tampered rewritten "UPDATE journal SET reason = '合同提前终止' WHERE seq = (SELECT max(seq) FROM journal)")
-rehash "$db"
+db=$(tampered rewritten "UPDATE journal_blocks SET reason = '合同提前终止' WHERE first_seq = (SELECT max(first_seq) FROM journal_blocks)")
+forge "$db" "" rehash
 caught rewritten "$db" "is not the checkpoint's head" --checkpoint "$tmp/cp.txt"
 # A signed checkpoint changed, or checked with another key.
 sed 's/^seq .*/seq 1/' "$tmp/cp.txt" >"$tmp/cp-edited.txt"

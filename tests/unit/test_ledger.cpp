@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "registry/store/ranges.hpp"
+#include "registry/store/sqlite_journal.hpp"
 #include "testutil.hpp"
 
 using namespace numreg;
@@ -143,19 +144,22 @@ TEST_CASE("Ledger::write upsert keeps permits when they are the same, rewrites t
   Ledger l = reg.open();
   seed(l);
   Record lease = l.get(kind("leases"), "L-1");
-  // Rows the write changed: the lease and its journal entry; when permits
-  // are rewritten, also their delete and insert, and here a new span class.
+  // Rows the write changed: the lease and its journal entry (a block and a
+  // key row, written when the journal flushes, as before a commit); when
+  // permits are rewritten, also their delete and insert, and here a new span
+  // class.
   auto rows_changed_by = [&](const Record& r) {
     int64_t before = test::sqlite_of(l).scalar("SELECT total_changes()").value();
     CHECK(l.write(r, true, test::change()) == Outcome::changed);
+    dynamic_cast<store::SqliteJournal&>(l.journal()).flush();
     return test::sqlite_of(l).scalar("SELECT total_changes()").value() - before;
   };
   Record other = lease;
   other.values[kind("leases").index("purpose")] = "notification";
-  CHECK(rows_changed_by(other) == 2);
+  CHECK(rows_changed_by(other) == 3);
   CHECK(who_leases(l, "0898-66100050", {2025, 6, 1}) == std::vector<std::string>{"L-1:permit"});
   other.values[kind("leases").index("permitted_callers")] = "+8689866124000";
-  CHECK(rows_changed_by(other) == 5);
+  CHECK(rows_changed_by(other) == 6);
   CHECK(who_leases(l, "0898-66100050", {2025, 6, 1}).empty());
   CHECK(who_leases(l, "0898-66124000", {2025, 6, 1}) == std::vector<std::string>{"L-1:permit"});
   CHECK(l.write(other, true, test::change()) == Outcome::unchanged);

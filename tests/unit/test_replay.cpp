@@ -121,7 +121,7 @@ TEST_CASE("verify: the newest entry deleted leaves a record no entry made") {
   TempRegistry reg;
   reg.holder(kGood);
   reg.trunk("TRK-HK-0001");
-  sql(reg, "DELETE FROM journal WHERE seq = 2");
+  sql(reg, "DELETE FROM journal_blocks WHERE first_seq = 2");
   VerifyReport r = reg.ledger().verify();
   CHECK(!r.chain.bad);
   REQUIRE(r.replay.differences.size() == 1);

@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "registry/store/journal.hpp"
+#include "registry/store/journal_block.hpp"
 #include "registry/util/sha256.hpp"
 #include "testutil.hpp"
 
@@ -50,31 +51,42 @@ TEST_CASE("Journal: a changed entry is found") {
   test::ScratchRegistry reg;
   Ledger ledger = with_three_changes(reg);
   SUBCASE("edited field") {
-    test::sqlite_of(ledger).exec("UPDATE journal SET reason = 'other' WHERE seq = 2");
+    test::sqlite_of(ledger).exec("UPDATE journal_blocks SET reason = 'other' WHERE first_seq = 2");
     auto check = ledger.journal().check();
     REQUIRE(check.bad);
     CHECK(*check.bad == 2);
     CHECK(check.problem == "entry 2 does not match its hash: it was changed after it was written");
   }
-  SUBCASE("rehashed entry breaks the next link") {
+  SUBCASE("rehashed entry breaks the next entry's hash") {
     auto e = ledger.log({.entity = "holder", .key = "91460400MA5TDR015T"})[1];
     e.reason = "other";
     e.hash = store::entry_hash(e);
     store::Statement st(test::sqlite_of(ledger),
-                        "UPDATE journal SET reason = ?, hash = ? WHERE seq = 2");
+                        "UPDATE journal_blocks SET reason = ?, hash = ? WHERE first_seq = 2");
     st.bind(1, *e.reason).bind(2, e.hash);
     st.run();
     auto check = ledger.journal().check();
     REQUIRE(check.bad);
     CHECK(*check.bad == 3);
-    CHECK(check.problem == "entry 3 does not link to entry 2");
+    CHECK(check.problem == "entry 3 does not match its hash: it was changed after it was written");
   }
   SUBCASE("deleted entry") {
-    test::sqlite_of(ledger).exec("DELETE FROM journal WHERE seq = 2");
+    test::sqlite_of(ledger).exec("DELETE FROM journal_blocks WHERE first_seq = 2");
     auto check = ledger.journal().check();
     REQUIRE(check.bad);
     CHECK(*check.bad == 2);
     CHECK(check.problem == "entry 2 is missing (the next entry is 3)");
+  }
+  SUBCASE("payload edited") {
+    test::sqlite_of(ledger).exec(
+        "UPDATE journal_blocks SET entries = substr(entries, 1, length(entries) - 1) || x'00' "
+        "WHERE first_seq = 2");
+    auto check = ledger.journal().check();
+    REQUIRE(check.bad);
+    CHECK(*check.bad == 2);
+    CHECK(check.problem ==
+          "entries 2 to 2 do not decode: their block was changed after it was "
+          "written");
   }
 }
 
@@ -88,4 +100,109 @@ TEST_CASE("Journal: queries") {
   CHECK(newest[0].seq == 2);
   CHECK(newest[1].seq == 3);
   CHECK(ledger.log({.since = "2026-11-30"}).empty());
+}
+
+TEST_CASE("Journal: one transaction's entries are one block, read back entry by entry") {
+  test::ScratchRegistry reg;
+  Ledger ledger = reg.open();
+  {
+    store::WriteTransaction tx(ledger.store());
+    ledger.journal().forget_head();
+    for (int i = 0; i < 600; ++i) {
+      store::JournalEntry e;
+      e.time = "2026-11-29T09:30:00Z";
+      e.actor = "clerk";
+      e.action = "add";
+      e.entity = i % 3 == 0 ? "holder" : "resource";
+      e.key = "K-" + std::to_string(i % 100);
+      e.after = R"({"id":"K-)" + std::to_string(i) + R"(","note":"海口"})";
+      e.batch = "20261129T093000Z-0a1b2c3d";
+      ledger.journal().append(e);
+    }
+    tx.commit();
+  }
+  auto& db = test::sqlite_of(ledger);
+  CHECK(db.scalar("SELECT count(*) FROM journal_blocks") == 3);  // 256 + 256 + 88
+  CHECK(db.scalar("SELECT count(*) FROM journal_batches") == 1);
+  CHECK(db.scalar("SELECT count(*) FROM journal_keys") == 600);
+  auto all = ledger.log({});
+  REQUIRE(all.size() == 600);
+  for (size_t i = 0; i < all.size(); ++i) {
+    CHECK(all[i].seq == static_cast<int64_t>(i + 1));
+    CHECK(all[i].prev_hash == (i ? all[i - 1].hash : store::genesis_hash()));
+    CHECK(store::entry_hash(all[i]) == all[i].hash);
+  }
+  auto check = ledger.journal().check();
+  CHECK_FALSE(check.bad);
+  CHECK(check.entries == 600);
+  CHECK(check.head == all.back().hash);
+  auto k7 = ledger.log({.entity = "resource", .key = "K-7"});
+  REQUIRE(k7.size() == 4);  // i = 7, 107, 307, 407 (207 and 507 are holders)
+  CHECK(k7[0].seq == 8);
+  CHECK(k7[3].seq == 408);
+  CHECK(*k7[3].after == R"({"id":"K-407","note":"海口"})");
+  CHECK(k7[3].hash == all[407].hash);
+  auto newest = ledger.log({.key = "K-7", .limit = 2});
+  REQUIRE(newest.size() == 2);
+  CHECK(newest[0].seq == 408);
+  CHECK(ledger.log({.batch = "20261129T093000Z-0a1b2c3d"}).size() == 600);
+  CHECK(ledger.log({.entity = "holder"}).size() == 200);
+  CHECK(ledger.log({.limit = 300}).front().seq == 301);
+  CHECK(ledger.store().journal_size() == 600);
+  CHECK(ledger.store().entry_hash_at(300) == all[299].hash);
+  CHECK_FALSE(ledger.store().entry_hash_at(601));
+  auto found = ledger.store().entries_with_hash_prefix(all[299].hash.substr(0, 12), 2);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0].first == 300);
+
+  SUBCASE("an entry removed from a block") {
+    // Decoded, one entry's fields taken out, encoded again with one fewer.
+    auto block = ledger.log({});
+    std::vector<store::JournalEntry> kept(block.begin() + 256, block.begin() + 512);
+    kept.erase(kept.begin() + 10);
+    store::Statement st(db,
+                        "UPDATE journal_blocks SET count = 255, entries = ? WHERE first_seq = 257");
+    st.bind_blob(1, store::encode_block(kept));
+    st.run();
+    auto bad = ledger.journal().check();
+    REQUIRE(bad.bad);
+    CHECK(*bad.bad == 257);
+    CHECK(bad.problem ==
+          "entries 257 to 511 do not match their hash: one was changed after it "
+          "was written");
+  }
+  SUBCASE("a block's payload edited") {
+    auto block = ledger.log({});
+    std::vector<store::JournalEntry> edited(block.begin() + 256, block.begin() + 512);
+    edited[3].after = R"({"id":"K-259","note":"三亚"})";
+    store::Statement st(db, "UPDATE journal_blocks SET entries = ? WHERE first_seq = 257");
+    st.bind_blob(1, store::encode_block(edited));
+    st.run();
+    auto bad = ledger.journal().check();
+    REQUIRE(bad.bad);
+    CHECK(*bad.bad == 257);
+    CHECK(bad.problem ==
+          "entries 257 to 512 do not match their hash: one was changed after it "
+          "was written");
+  }
+}
+
+TEST_CASE("Journal: entries of a rolled-back transaction are not written") {
+  test::ScratchRegistry reg;
+  Ledger ledger = with_three_changes(reg);
+  std::string head = ledger.journal().head();
+  {
+    store::WriteTransaction tx(ledger.store());
+    ledger.journal().forget_head();
+    store::JournalEntry e;
+    e.time = "2026-11-29T09:30:00Z";
+    e.actor = "clerk";
+    e.action = "add";
+    e.entity = "holder";
+    e.key = "X";
+    ledger.journal().append(e);
+  }
+  ledger.journal().forget_head();
+  CHECK(ledger.journal().head() == head);
+  CHECK(ledger.log({}).size() == 3);
 }

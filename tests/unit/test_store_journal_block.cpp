@@ -1,0 +1,105 @@
+#include <doctest/doctest.h>
+
+#include "registry/store/journal_block.hpp"
+
+using namespace numreg;
+using store::JournalEntry;
+
+namespace {
+
+JournalEntry entry(const char* action, const char* key, std::optional<std::string> before,
+                   std::optional<std::string> after) {
+  JournalEntry e;
+  e.time = "2026-11-29T09:30:00Z";
+  e.actor = "clerk";
+  e.action = action;
+  e.entity = "lease";
+  e.key = key;
+  e.before = std::move(before);
+  e.after = std::move(after);
+  e.reason = "机房搬迁";
+  return e;
+}
+
+// Entries sealed one after another from `prev`, as the journal writes them.
+std::vector<JournalEntry> sealed(std::vector<JournalEntry> entries, int64_t prev_seq,
+                                 const std::string& prev) {
+  std::string hash = prev;
+  for (auto& e : entries) {
+    store::seal(e, prev_seq++, hash);
+    hash = e.hash;
+  }
+  return entries;
+}
+
+}  // namespace
+
+TEST_CASE("journal block: entries decode to what was sealed, hashes and all") {
+  auto entries = sealed({entry("add", "L-1", std::nullopt, R"({"id":"L-1","location":"海口"})"),
+                         entry("update", "L-1", R"({"id":"L-1","location":"海口"})",
+                               R"({"id":"L-1","location":"三亚 3:4-"})"),
+                         entry("remove", "", "", std::nullopt)},
+                        41, std::string(64, 'a'));
+  std::string bytes = store::encode_block(entries);
+  auto back = store::decode_block(store::block_head(entries[0]), 3, bytes, std::string(64, 'a'));
+  REQUIRE(back);
+  REQUIRE(back->size() == 3);
+  for (size_t i = 0; i < 3; ++i) {
+    const auto& a = entries[i];
+    const auto& b = (*back)[i];
+    CHECK(b.seq == 42 + static_cast<int64_t>(i));
+    CHECK(b.time == a.time);
+    CHECK(b.actor == a.actor);
+    CHECK(b.action == a.action);
+    CHECK(b.entity == a.entity);
+    CHECK(b.key == a.key);
+    CHECK(b.before == a.before);
+    CHECK(b.after == a.after);
+    CHECK(b.reason == a.reason);
+    CHECK(b.batch == a.batch);
+    CHECK(b.prev_hash == a.prev_hash);
+    CHECK(b.hash == a.hash);
+  }
+  CHECK((*back)[2].before == std::string());  // empty, not absent
+  CHECK_FALSE((*back)[2].after);
+  CHECK(store::block_entities(entries) == "lease");
+}
+
+TEST_CASE("journal block: bytes that are not a block do not decode") {
+  auto entries = sealed({entry("add", "L-1", std::nullopt, R"({"id":"L-1"})"),
+                         entry("add", "L-2", std::nullopt, R"({"id":"L-2"})")},
+                        0, store::genesis_hash());
+  std::string bytes = store::encode_block(entries);
+  auto head = store::block_head(entries[0]);
+  const auto& genesis = store::genesis_hash();
+  CHECK(store::decode_block(head, 2, bytes, genesis));
+  CHECK_FALSE(store::decode_block(head, 1, bytes, genesis));  // an entry too many
+  CHECK_FALSE(store::decode_block(head, 3, bytes, genesis));  // an entry too few
+  CHECK_FALSE(store::decode_block(head, 2, bytes.substr(0, bytes.size() - 1), genesis));
+  CHECK_FALSE(store::decode_block(head, 2, bytes + "x", genesis));
+  CHECK_FALSE(store::decode_block(head, 2, "", genesis));
+  std::string flipped = bytes;
+  flipped[bytes.size() / 2] = static_cast<char>(flipped[bytes.size() / 2] ^ 0x10);
+  CHECK_FALSE(store::decode_block(head, 2, flipped, genesis));
+}
+
+TEST_CASE("journal block: the shared fields decide which entries go together") {
+  auto a = entry("add", "L-1", std::nullopt, "{}");
+  auto b = a;
+  CHECK(store::same_block(a, b));
+  b.batch = "20261129T093000Z-0a1b2c3d";
+  CHECK_FALSE(store::same_block(a, b));
+  b = a;
+  b.reason.reset();
+  CHECK_FALSE(store::same_block(a, b));
+  b = a;
+  b.time = "2026-11-29T09:30:01Z";
+  CHECK_FALSE(store::same_block(a, b));
+  b = a;
+  b.actor = "other";
+  CHECK_FALSE(store::same_block(a, b));
+  b = a;
+  b.entity = "holder";
+  CHECK(store::same_block(a, b));
+  CHECK(store::block_entities({a, b, a}) == "lease,holder");
+}
