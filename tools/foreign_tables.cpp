@@ -41,12 +41,7 @@
 #include <vector>
 
 #include "tools/digit_pattern.hpp"
-
-namespace i18n::phonenumbers {
-// libphonenumber's metadata as a serialised PhoneMetadataCollection.
-int metadata_size();
-const void* metadata_get();
-}  // namespace i18n::phonenumbers
+#include "tools/phone_metadata.hpp"
 
 namespace {
 
@@ -263,8 +258,7 @@ int main(int argc, char** argv) try {
   }
   const PhoneNumberUtil& util = *PhoneNumberUtil::GetInstance();
   PhoneMetadataCollection collection;
-  if (!collection.ParseFromArray(i18n::phonenumbers::metadata_get(),
-                                 i18n::phonenumbers::metadata_size())) {
+  if (!numreg::tools::read_phone_metadata(collection)) {
     std::fprintf(stderr, "foreign_tables: cannot read libphonenumber's metadata\n");
     return 1;
   }

@@ -34,12 +34,7 @@
 #include <vector>
 
 #include "tools/digit_pattern.hpp"
-
-namespace i18n::phonenumbers {
-// libphonenumber's metadata as a serialised PhoneMetadataCollection.
-int metadata_size();
-const void* metadata_get();
-}  // namespace i18n::phonenumbers
+#include "tools/phone_metadata.hpp"
 
 namespace {
 
@@ -154,8 +149,7 @@ int main(int argc, char** argv) {
   }
   out += "};\n";
   PhoneMetadataCollection collection;
-  if (!collection.ParseFromArray(i18n::phonenumbers::metadata_get(),
-                                 i18n::phonenumbers::metadata_size())) {
+  if (!numreg::tools::read_phone_metadata(collection)) {
     std::fprintf(stderr, "number_tables: cannot read libphonenumber's metadata\n");
     return 1;
   }

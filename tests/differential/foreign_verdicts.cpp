@@ -23,11 +23,7 @@
 #include <vector>
 
 #include "registry/types/number_plan.hpp"
-
-namespace i18n::phonenumbers {
-int metadata_size();
-const void* metadata_get();
-}  // namespace i18n::phonenumbers
+#include "tools/phone_metadata.hpp"
 
 namespace {
 
@@ -117,8 +113,7 @@ int main(int argc, char** argv) {
     }
   }
   PhoneMetadataCollection collection;
-  if (!collection.ParseFromArray(i18n::phonenumbers::metadata_get(),
-                                 i18n::phonenumbers::metadata_size())) {
+  if (!numreg::tools::read_phone_metadata(collection)) {
     std::fprintf(stderr, "foreign_verdicts: cannot read libphonenumber's metadata\n");
     return 1;
   }
