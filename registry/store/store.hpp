@@ -70,7 +70,10 @@ using RowSink = std::function<void(const Row&)>;
 
 /// The queries behind the rules of the catalogue. "Active" means active on
 /// the audit's date; "in scope" means the lease (or holder, campaign) lies in
-/// the audit's scope. The columns of each answer's rows follow.
+/// the audit's scope. The columns of each answer's rows follow. Every answer
+/// but r008's and r013's comes in bytewise order of its first column, the
+/// key: the audit streams one key's findings at a time and refuses an answer
+/// out of order (registry/rules/finding_order.hpp).
 enum class RuleQuery {
   r001_holders,              // holders in scope: uscc, uscc_check_ok (0/1)
   r002_missing_credentials,  // active leases in scope needing a credential their holder
