@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "registry/model/value.hpp"
+#include "registry/screen/number_key.hpp"
 #include "registry/types/date.hpp"
 #include "registry/types/number.hpp"
 
@@ -160,7 +161,9 @@ void load_leases(Database& db, ScreenIndex& index) {
 void load_refusals(Database& db, ScreenIndex& index) {
   Statement st(db, "SELECT number, holder, date FROM refusals");
   while (st.step()) {
-    auto number = parse_number(st.text(0));
+    // Stored numbers are canonical: most take number_key's fast path, which
+    // gives parse_number's key without reading the number plan.
+    const Result<int64_t> number = screen::number_key(st.text(0));
     auto day = parse_date(st.text(2));
     if (!number || !day) {
       continue;  // the audit reports stored numbers that cannot be read (R013)
@@ -170,7 +173,7 @@ void load_refusals(Database& db, ScreenIndex& index) {
     if (!st.is_null(1) && !st.text(1).empty() && holder == kNone) {
       continue;
     }
-    index.refusals.push_back({number->key(), holder, static_cast<int32_t>(day->days())});
+    index.refusals.push_back({*number, holder, static_cast<int32_t>(day->days())});
   }
   std::sort(index.refusals.begin(), index.refusals.end(),
             [](const IndexRefusal& a, const IndexRefusal& b) {
