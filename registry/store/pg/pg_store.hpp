@@ -2,8 +2,9 @@
 // for `--db postgresql://...`. Its members are written in this folder by
 // area: pg_store.cpp (opening, schema, transactions, batches), records.cpp
 // (records by key, lists, ranges, who), journal.cpp, bulk_insert.cpp,
-// rule_queries.cpp (the audit), verify.cpp (verify's scans) and
-// unsupported.cpp (what waits for a later numreg: screening, backup).
+// rule_queries.cpp (the audit), verify.cpp (verify's scans),
+// screen_source.cpp (the screening index) and unsupported.cpp (what waits
+// for a later numreg: backup).
 #pragma once
 
 #include <memory>
