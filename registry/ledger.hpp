@@ -41,9 +41,9 @@ enum class Outcome { added, changed, unchanged };
 /// The integrity check of `verify`.
 struct VerifyReport {
   store::ChainCheck chain;
-  ReplayCheck replay;                        // the tables against the journal's replay
-  std::vector<std::string> sqlite_problems;  // integrity_check and foreign_key_check output
-  bool ok() const { return !chain.bad && replay.ok() && sqlite_problems.empty(); }
+  ReplayCheck replay;                // the tables against the journal's replay
+  store::IntegrityReport integrity;  // the store's check of its own structures
+  bool ok() const { return !chain.bad && replay.ok() && integrity.problems.empty(); }
 };
 
 class Ledger {

@@ -243,9 +243,4 @@ void PgStore::set_inspection_results(const std::string& id, const std::string& r
   db_->exec("UPDATE inspections SET results = $1 WHERE id = $2", {results, id});
 }
 
-// The server checks its own structures and every constraint as it writes.
-std::vector<std::string> PgStore::check_integrity() {
-  return {};
-}
-
 }  // namespace numreg::store::pg

@@ -89,7 +89,7 @@ class PgStore final : public Store {
 
   screen::ScreenIndex load_screen_index() override;
   void backup_to(const std::string& path) override;
-  std::vector<std::string> check_integrity() override;
+  IntegrityReport check_integrity() override;
 
  private:
   void note_class(const std::string& table, int span);
