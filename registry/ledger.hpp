@@ -2,6 +2,7 @@
 // and permits, each write validated, in one transaction with its journal entry.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -33,6 +34,8 @@ struct Change {
 struct LedgerOptions {
   std::string path;
   int busy_timeout_ms = 5000;
+  /// Called once when a write waits for another writer; may be empty.
+  std::function<void()> on_wait;
 };
 
 /// What a write did.

@@ -302,6 +302,9 @@ class Store {
 struct StoreOptions {
   std::string location;  // --db
   int busy_timeout_ms = 5000;
+  /// Called once when a write waits for another writer (then it waits up to
+  /// busy_timeout_ms); may be empty.
+  std::function<void()> on_wait;
 };
 
 /// Create the registry at `options.location` if needed and bring it to the

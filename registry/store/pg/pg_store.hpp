@@ -96,6 +96,8 @@ class PgStore final : public Store {
 
   std::unique_ptr<Connection> db_;
   std::unique_ptr<PgJournal> journal_;
+  std::function<void()> on_wait_;
+  bool told_wait_ = false;  // on_wait_ is called once
 };
 
 /// The lock every write transaction takes first: one writer at a time
