@@ -115,7 +115,14 @@ std::string Context::db_path() {
 
 Ledger& Context::ledger() {
   if (!ledger_) {
-    LedgerOptions opts{db_path(), static_cast<int>(config().get_int("busy_timeout_ms"))};
+    const int timeout = static_cast<int>(config().get_int("busy_timeout_ms"));
+    LedgerOptions opts{db_path(), timeout, [this, timeout] {
+                         err << fmt::format(
+                             "numreg: waiting for another writer of the registry "
+                             "(up to {} ms)\n",
+                             timeout);
+                         err.flush();
+                       }};
     ledger_ = std::make_unique<Ledger>(opts, clock());
   }
   return *ledger_;

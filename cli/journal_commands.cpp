@@ -190,8 +190,9 @@ void add_verify(CLI::App& app, Context& ctx) {
                                               "replay",
                                               r.replay.unlisted)));
     }
-    for (const auto& p : r.sqlite_problems) {
-      errors.push_back(make_error(ErrorKind::data, "sqlite-integrity", "sqlite: " + p));
+    for (const auto& p : r.integrity.problems) {
+      errors.push_back(make_error(ErrorKind::data, r.integrity.store + "-integrity",
+                                  r.integrity.store + ": " + p));
     }
     for (const auto& e : errors)
       json["problems"].push_back(e.message);
@@ -202,8 +203,8 @@ void add_verify(CLI::App& app, Context& ctx) {
     }
     std::string text = fmt::format(
         "ok: {} journal entries, chain intact, head {}\nok: {} records in the tables match the "
-        "journal's replay\nok: sqlite integrity and foreign keys",
-        r.chain.entries, r.chain.head, records);
+        "journal's replay\nok: {}",
+        r.chain.entries, r.chain.head, records, r.integrity.checked);
     if (checkpoint) {
       text += fmt::format("\nok: checkpoint {} holds: journal entry {} is its head", o->checkpoint,
                           checkpoint->seq);

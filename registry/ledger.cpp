@@ -36,7 +36,7 @@ bool Ledger::init(const LedgerOptions& options) {
 
 Ledger::Ledger(const LedgerOptions& options, Clock clock)
     : clock_(std::move(clock)),
-      store_(store::open_store({options.path, options.busy_timeout_ms})) {}
+      store_(store::open_store({options.path, options.busy_timeout_ms, options.on_wait})) {}
 
 // Key parts are read like field values, so "400-810-8888" finds "4008108888".
 std::vector<std::string> Ledger::split_key(const Kind& kind, const std::string& key) const {

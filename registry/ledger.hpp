@@ -2,6 +2,7 @@
 // and permits, each write validated, in one transaction with its journal entry.
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -33,6 +34,8 @@ struct Change {
 struct LedgerOptions {
   std::string path;
   int busy_timeout_ms = 5000;
+  /// Called once when a write waits for another writer; may be empty.
+  std::function<void()> on_wait;
 };
 
 /// What a write did.
@@ -41,9 +44,9 @@ enum class Outcome { added, changed, unchanged };
 /// The integrity check of `verify`.
 struct VerifyReport {
   store::ChainCheck chain;
-  ReplayCheck replay;                        // the tables against the journal's replay
-  std::vector<std::string> sqlite_problems;  // integrity_check and foreign_key_check output
-  bool ok() const { return !chain.bad && replay.ok() && sqlite_problems.empty(); }
+  ReplayCheck replay;                // the tables against the journal's replay
+  store::IntegrityReport integrity;  // the store's check of its own structures
+  bool ok() const { return !chain.bad && replay.ok() && integrity.problems.empty(); }
 };
 
 class Ledger {

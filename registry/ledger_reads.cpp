@@ -21,7 +21,7 @@ VerifyReport Ledger::verify() {
   report.chain =
       store_->journal().check([&replay](const store::JournalEntry& e) { replay.entry(e); });
   report.replay = replay.compare();
-  report.sqlite_problems = store_->check_integrity();
+  report.integrity = store_->check_integrity();
   return report;
 }
 

@@ -273,8 +273,11 @@ std::unique_ptr<ReplayScratch> SqliteStore::replay_scratch() {
   return std::make_unique<ReplayTable>(*db_);
 }
 
-std::vector<std::string> SqliteStore::check_integrity() {
-  std::vector<std::string> problems;
+// SQLite's whole-file check and its foreign key check; verify's line of
+// what was checked ("sqlite integrity and foreign keys") is read by scripts.
+IntegrityReport SqliteStore::check_integrity() {
+  IntegrityReport report{"sqlite", "sqlite integrity and foreign keys", {}};
+  auto& problems = report.problems;
   Statement integrity(*db_, "PRAGMA integrity_check");
   while (integrity.step()) {
     if (integrity.text(0) != "ok") {
@@ -286,7 +289,7 @@ std::vector<std::string> SqliteStore::check_integrity() {
     problems.push_back(
         fmt::format("{} row {} refers to a missing {}", fk.text(0), fk.text(1), fk.text(2)));
   }
-  return problems;
+  return report;
 }
 
 void SqliteStore::each(const std::string& sql, const std::vector<std::string>& binds,

@@ -80,7 +80,7 @@ class SqliteStore final : public Store {
 
   screen::ScreenIndex load_screen_index() override;
   void backup_to(const std::string& path) override;
-  std::vector<std::string> check_integrity() override;
+  IntegrityReport check_integrity() override;
 
   /// The SQLite connection, for the store's own tests.
   Database& database() { return *db_; }

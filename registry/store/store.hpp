@@ -160,6 +160,13 @@ class ReplayScratch {
       const std::function<void(std::string_view key, const Row& row)>& visit) = 0;
 };
 
+/// What a store's check of its own structures covered and found.
+struct IntegrityReport {
+  std::string store;                  // "sqlite", "postgresql": says whose problems
+  std::string checked;                // what holds when there are no problems
+  std::vector<std::string> problems;  // what is wrong
+};
+
 class Store {
  public:
   virtual ~Store() = default;
@@ -289,14 +296,18 @@ class Store {
   virtual screen::ScreenIndex load_screen_index() = 0;
   /// Copy the whole registry, consistent, to a new file `path` (mode 0600).
   virtual void backup_to(const std::string& path) = 0;
-  /// What is wrong in the store's own structures (none: empty).
-  virtual std::vector<std::string> check_integrity() = 0;
+  /// Check the store's own structures: what was checked, and what is wrong
+  /// (none: no problems).
+  virtual IntegrityReport check_integrity() = 0;
 };
 
 /// How to open a store.
 struct StoreOptions {
   std::string location;  // --db
   int busy_timeout_ms = 5000;
+  /// Called once when a write waits for another writer (then it waits up to
+  /// busy_timeout_ms); may be empty.
+  std::function<void()> on_wait;
 };
 
 /// Create the registry at `options.location` if needed and bring it to the

@@ -108,7 +108,8 @@ bool PgStore::create(const StoreOptions& options) {
 }
 
 PgStore::PgStore(const StoreOptions& options)
-    : db_(std::make_unique<Connection>(options.location, options.busy_timeout_ms)) {
+    : db_(std::make_unique<Connection>(options.location, options.busy_timeout_ms)),
+      on_wait_(options.on_wait) {
   if (!schema_version(*db_)) {
     throw Failure(make_error(
         ErrorKind::unavailable, "registry-missing",
@@ -125,7 +126,16 @@ PgStore::~PgStore() = default;
 void PgStore::begin_write() {
   db_->script("BEGIN ISOLATION LEVEL READ COMMITTED");
   try {
-    db_->run("SELECT pg_advisory_xact_lock($1)", {std::to_string(kChainLock)});
+    // Without waiting first: a writer that must wait says so, once, then
+    // waits up to lock_timeout (then the registry is busy, exit 75).
+    const std::string lock = std::to_string(kChainLock);
+    Result got = db_->run("SELECT pg_try_advisory_xact_lock($1)", {lock});
+    if (got.view(0) != "t") {
+      if (on_wait_ && !told_wait_)
+        on_wait_();
+      told_wait_ = true;
+      db_->run("SELECT pg_advisory_xact_lock($1)", {lock});
+    }
   } catch (...) {
     rollback();
     throw;
@@ -241,11 +251,6 @@ std::optional<InspectionRow> PgStore::find_inspection(const std::string& id) {
 
 void PgStore::set_inspection_results(const std::string& id, const std::string& results) {
   db_->exec("UPDATE inspections SET results = $1 WHERE id = $2", {results, id});
-}
-
-// The server checks its own structures and every constraint as it writes.
-std::vector<std::string> PgStore::check_integrity() {
-  return {};
 }
 
 }  // namespace numreg::store::pg

@@ -2,8 +2,9 @@
 // for `--db postgresql://...`. Its members are written in this folder by
 // area: pg_store.cpp (opening, schema, transactions, batches), records.cpp
 // (records by key, lists, ranges, who), journal.cpp, bulk_insert.cpp,
-// rule_queries.cpp (the audit), verify.cpp (verify's scans) and
-// unsupported.cpp (what waits for a later numreg: screening, backup).
+// rule_queries.cpp (the audit), verify.cpp (verify's scans),
+// screen_source.cpp (the screening index) and unsupported.cpp (what waits
+// for a later numreg: backup).
 #pragma once
 
 #include <memory>
@@ -88,13 +89,15 @@ class PgStore final : public Store {
 
   screen::ScreenIndex load_screen_index() override;
   void backup_to(const std::string& path) override;
-  std::vector<std::string> check_integrity() override;
+  IntegrityReport check_integrity() override;
 
  private:
   void note_class(const std::string& table, int span);
 
   std::unique_ptr<Connection> db_;
   std::unique_ptr<PgJournal> journal_;
+  std::function<void()> on_wait_;
+  bool told_wait_ = false;  // on_wait_ is called once
 };
 
 /// The lock every write transaction takes first: one writer at a time
