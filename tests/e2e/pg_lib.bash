@@ -2,7 +2,10 @@
 # cluster's database (scripts/pg-cluster.sh, started by `make test`).
 # pg_require skips the script (exit 77) without one; pg_fresh NAME makes an
 # empty database of its own for the script, dropped when it exits, and sets
-# PG_URI to it.
+# PG_URI to it. pg_start NAME does what a script comparing the two stores
+# starts with: pg_require, pg_fresh NAME, a temporary folder $tmp, both
+# removed when the script exits (the folder kept with KEEP=1), and the
+# clock and actor of the fixtures.
 
 pg_require() {
   if [[ -z "${NUMREG_TEST_PG:-}" ]]; then
@@ -23,4 +26,12 @@ pg_fresh() {
 pg_drop() {
   [[ -n "${PG_DROP:-}" ]] && psql "$NUMREG_TEST_PG" -qAt -c "DROP DATABASE IF EXISTS $PG_DROP WITH (FORCE)" >/dev/null 2>&1
   return 0
+}
+
+pg_start() {
+  pg_require
+  tmp=$(mktemp -d)
+  pg_fresh "$1"
+  trap 'pg_drop; [[ -n "${KEEP:-}" ]] || rm -rf "$tmp"' EXIT
+  export NUMREG_NOW=2026-11-29T09:30:00Z NUMREG_ACTOR=clerk
 }

@@ -9,11 +9,7 @@ set -euo pipefail
 numreg=$(realpath "$1")
 src=${NUMREG_SOURCE_DIR:?}
 source "$src/tests/e2e/pg_lib.bash"
-pg_require
-tmp=$(mktemp -d)
-pg_fresh same_screen
-trap 'pg_drop; [[ -n "${KEEP:-}" ]] || rm -rf "$tmp"' EXIT
-export NUMREG_NOW=2026-11-29T09:30:00Z NUMREG_ACTOR=clerk
+pg_start same_screen
 fails=0
 
 # same NAME: the files NAME.lite.* and NAME.pg.* agree.
