@@ -52,14 +52,10 @@ InsertResult answer(int rc) {
 }  // namespace
 
 std::optional<NumberRange> BulkInserter::resource_range(const Record& r) {
-  if (r.get("first")) {
-    auto range =
-        parse_number_range(r.text("first") + ".." + r.get("last").value_or(r.text("first")));
-    if (range)
-      return *range;
-  } else if (auto n = parse_number(r.text("id")); n && n->is_service()) {
+  if (r.get("first"))
+    return first_last_range(r);
+  if (auto n = parse_number(r.text("id")); n && n->is_service())
     return NumberRange{*n, *n};
-  }
   return std::nullopt;
 }
 
@@ -140,8 +136,7 @@ std::vector<NumberRange> BulkInserter::permits_of(const Record& r) {
 InsertResult SqliteBulkInserter::insert(const Record& r, const std::vector<NumberRange>& permits) {
   const Kind& kind = *r.kind;
   if (kind.name == "permits") {
-    std::string last = r.get("last").value_or(r.text("first"));
-    auto range = parse_number_range(r.text("first") + ".." + last);
+    auto range = first_last_range(r);
     if (!range)
       return InsertResult::inserted;  // validated before: cannot happen
     InsertResult result = insert_permit(r.text("lease"), *range);

@@ -73,8 +73,7 @@ InsertResult PgBulkInserter::insert(const Record& r, const std::vector<NumberRan
   if (!references_found(r))
     return InsertResult::missing_reference;
   if (kind.name == "permits") {
-    std::string last = r.get("last").value_or(r.text("first"));
-    auto range = parse_number_range(r.text("first") + ".." + last);
+    auto range = first_last_range(r);
     if (!range)
       return InsertResult::inserted;  // validated before: cannot happen
     InsertResult result = insert_permit(r.text("lease"), *range);
