@@ -78,6 +78,10 @@ run log --json log
 run log_holder log --entity holder
 run audit --json audit --as-of 2026-06-30
 run audit_danzhou audit --region danzhou --as-of 2026-06-30 --sample 5 --seed 7
+# Narrowed scopes take other queries (a region's leases found first).
+run audit_dongfang --json audit --region 东方 --as-of 2026-06-30
+run audit_kinds --json audit --kind n400 --kind trunk --region 460400 --as-of 2026-06-30
+run audit_holder --json audit --holder 91460400J9HB2MFY48 --as-of 2026-06-30
 run audit_sheet --json audit --as-of 2026-06-30 --sample 50% --seed 7 -o "$tmp/sheet.csv"
 run audit_record --json audit --as-of 2026-06-30 --sample 3 --seed 7 --record
 run inspection_list inspection list

@@ -6,6 +6,7 @@
 #include "registry/store/pg/pg_store.hpp"
 #include "registry/store/pg/records.hpp"
 #include "registry/store/ranges.hpp"
+#include "registry/store/scope_sql.hpp"
 
 namespace numreg::store::pg {
 
@@ -105,7 +106,7 @@ Where where_for(const Kind& kind, const ListQuery& q, Date today) {
   if (!q.status.empty())
     w.also((leases ? "t.status = " : "t.credit_status = ") + w.mark(q.status));
   if (q.as_of && leases)
-    w.also(active_on("t", w.mark(q.as_of->iso())));
+    w.also(active_on_sql("t", w.mark(q.as_of->iso())));
   if (q.expiring_days) {
     Date from = q.as_of.value_or(today);
     std::string column = leases ? "\"end\"" : "valid_to";
@@ -133,13 +134,6 @@ std::string covering_join(const std::string& table) {
 
 std::string quoted_name(std::string_view name) {
   return fmt::format("\"{}\"", name);
-}
-
-std::string active_on(const std::string& l, const std::string& param) {
-  return fmt::format(
-      "{0}.status = 'active' AND {0}.\"start\" <= {1} AND ({0}.\"end\" IS NULL OR "
-      "{1} <= {0}.\"end\")",
-      l, param);
 }
 
 std::optional<std::string> read_value(const Result& r, int column, const Field& f) {
@@ -277,7 +271,7 @@ std::vector<WhoMatch> PgStore::who(const Number& number, Date date) {
       "SELECT l.holder, h.name, l.id, l.resource, 'permit' FROM {1} "
       "JOIN leases AS l ON l.id = p.lease JOIN holders AS h ON h.uscc = l.holder WHERE {2} "
       "ORDER BY 5 DESC, 3",
-      covering_join("resources"), covering_join("permits"), active_on("l", "$2::text"));
+      covering_join("resources"), covering_join("permits"), active_on_sql("l", "$2::text"));
   Result r = db_->run(sql, {std::to_string(number.key()), date.iso()});
   std::vector<WhoMatch> out;
   for (int i = 0; i < r.rows(); ++i) {

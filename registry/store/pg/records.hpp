@@ -13,9 +13,6 @@ namespace numreg::store::pg {
 /// `name` quoted as an SQL identifier.
 std::string quoted_name(std::string_view name);
 
-/// "Lease `l` is active on the date `param`" (a placeholder or literal).
-std::string active_on(const std::string& l, const std::string& param);
-
 /// SQL giving one row when a row of `kind` has the key bound as $1, $2, ...
 std::string exists_sql(const Kind& kind);
 
