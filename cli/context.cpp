@@ -116,13 +116,16 @@ std::string Context::db_path() {
 Ledger& Context::ledger() {
   if (!ledger_) {
     const int timeout = static_cast<int>(config().get_int("busy_timeout_ms"));
-    LedgerOptions opts{db_path(), timeout, [this, timeout] {
-                         err << fmt::format(
-                             "numreg: waiting for another writer of the registry "
-                             "(up to {} ms)\n",
-                             timeout);
-                         err.flush();
-                       }};
+    // A writer that must wait says so once (as other notes: not with
+    // --quiet), in the user's language.
+    LedgerOptions opts{
+        db_path(), timeout, [this, timeout] {
+          if (options.quiet)
+            return;
+          note(fmt::format("numreg: waiting for another writer of the registry (up to {} ms)\n",
+                           timeout));
+          err.flush();
+        }};
     ledger_ = std::make_unique<Ledger>(opts, clock());
   }
   return *ledger_;

@@ -115,8 +115,8 @@ struct Builder {
         "SELECT l.id, {}, {} FROM leases AS l"
         " WHERE {} AND {} AND (coalesce(trim(l.location), '') = '' OR l.region IS NULL)"
         " ORDER BY l.id",
-        d.truth("coalesce(trim(l.location), '') = ''"), d.truth("l.region IS NULL"),
-        active("l"), leases_in("l"));
+        d.truth("coalesce(trim(l.location), '') = ''"), d.truth("l.region IS NULL"), active("l"),
+        leases_in("l"));
   }
 
   std::string r007() const {
@@ -237,10 +237,10 @@ std::string rule_sql(RuleQuery query, const RuleQueryArgs& a, const SqlDialect& 
     case RuleQuery::r003_blacklisted:
       return b.r003();
     case RuleQuery::r004_unheld_permits:
-      return narrowed(a.scope) ? b.r004_narrowed()
-                               : fmt::format("WITH held AS MATERIALIZED ({}) {}",
-                                             r004_held_sql(dialect),
-                                             r004_unheld_sql(dialect, "held"));
+      return narrowed(a.scope)
+                 ? b.r004_narrowed()
+                 : fmt::format("WITH held AS MATERIALIZED ({}) {}", r004_held_sql(dialect),
+                               r004_unheld_sql(dialect, "held"));
     case RuleQuery::r005_call_centre_permits:
       return b.r005();
     case RuleQuery::r006_unlocated:

@@ -35,10 +35,28 @@ psql "$PG_URI" -qAt -c "BEGIN; SELECT pg_advisory_xact_lock(1314014535); SELECT 
   >/dev/null &
 holder=$!
 sleep 1
-NUMREG_BUSY_TIMEOUT_MS=10000 "$NUMREG" -q holder update 91460400MA5TDR015T --scope 呼叫中心业务 \
-  --reason 补录 2>"$tmp/err"
+NUMREG_BUSY_TIMEOUT_MS=10000 "$NUMREG" holder update 91460400MA5TDR015T --scope 呼叫中心业务 \
+  --reason 补录 2>"$tmp/err" >/dev/null
 wait $holder
 [ "$(grep -c "waiting for another writer" "$tmp/err")" = 1 ] ||
   { echo "expected one waiting line:" >&2; cat "$tmp/err" >&2; exit 1; }
+# In Chinese, and not at all with --quiet.
+psql "$PG_URI" -qAt -c "BEGIN; SELECT pg_advisory_xact_lock(1314014535); SELECT pg_sleep(2); COMMIT" \
+  >/dev/null &
+holder=$!
+sleep 1
+NUMREG_BUSY_TIMEOUT_MS=10000 "$NUMREG" --lang zh holder update 91460400MA5TDR015T --scope 呼叫中心 \
+  --reason 补录 2>"$tmp/err" >/dev/null
+wait $holder
+grep -qx "numreg：正在等待登记库的另一个写入者（最多 10000 毫秒）" "$tmp/err" ||
+  { echo "expected the waiting line in Chinese:" >&2; cat "$tmp/err" >&2; exit 1; }
+psql "$PG_URI" -qAt -c "BEGIN; SELECT pg_advisory_xact_lock(1314014535); SELECT pg_sleep(2); COMMIT" \
+  >/dev/null &
+holder=$!
+sleep 1
+NUMREG_BUSY_TIMEOUT_MS=10000 "$NUMREG" -q holder update 91460400MA5TDR015T --scope 呼叫中心业务 \
+  --reason 补录 2>"$tmp/err"
+wait $holder
+[ ! -s "$tmp/err" ] || { echo "--quiet printed:" >&2; cat "$tmp/err" >&2; exit 1; }
 [ "$(psql "$PG_URI" -qAt -c 'SELECT scope FROM holders')" = 呼叫中心业务 ] || { echo "the waiting update did not write" >&2; exit 1; }
 echo "pg_busy: ok (says it waits, exit 75 past the busy timeout, writes within it)"
