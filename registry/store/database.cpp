@@ -301,13 +301,6 @@ std::string_view Statement::view(int column) const {
            : std::string_view();
 }
 
-std::optional<std::string> Statement::optional_text(int column) const {
-  if (is_null(column)) {
-    return std::nullopt;
-  }
-  return text(column);
-}
-
 int64_t Statement::integer(int column) const {
   return sqlite3_column_int64(stmt_, column);
 }

@@ -55,7 +55,6 @@ class Statement final : public Row {
   /// The text of `column` without a copy, valid until the next step() or
   /// reset() of this statement ("" for NULL).
   std::string_view view(int column) const override;
-  std::optional<std::string> optional_text(int column) const;
   /// The bytes of a BLOB `column` without a copy, valid as view()'s text.
   std::string_view blob(int column) const;
   int64_t integer(int column) const override;

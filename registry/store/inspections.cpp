@@ -5,17 +5,10 @@
 
 namespace numreg::store {
 
-namespace {
-
-constexpr const char* kColumns =
-    "id, inspector, date, scope, plan, seed, sample, findings, journal_head, results";
-
-InspectionRow read_inspection(const Statement& st) {
-  return {st.text(0), st.text(1),          st.text(2),          st.text(3), st.text(4),
-          st.text(5), st.optional_text(6), st.optional_text(7), st.text(8), st.optional_text(9)};
+InspectionRow read_inspection(const Row& r) {
+  return {r.text(0), r.text(1),          r.text(2),          r.text(3), r.text(4),
+          r.text(5), r.optional_text(6), r.optional_text(7), r.text(8), r.optional_text(9)};
 }
-
-}  // namespace
 
 int64_t SqliteStore::count_inspections(const std::string& prefix) {
   Statement st(*db_, "SELECT count(*) FROM inspections WHERE id LIKE ?");
@@ -27,7 +20,7 @@ int64_t SqliteStore::count_inspections(const std::string& prefix) {
 void SqliteStore::insert_inspection(const InspectionRow& i) {
   Statement st(*db_, fmt::format("INSERT INTO inspections ({}) VALUES "
                                  "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                                 kColumns));
+                                 kInspectionColumns));
   st.bind(1, i.id).bind(2, i.inspector).bind(3, i.date).bind(4, i.scope).bind(5, i.plan);
   st.bind(6, i.seed).bind(7, i.sample).bind(8, i.findings).bind(9, i.journal_head);
   st.bind(10, i.results);
@@ -35,7 +28,7 @@ void SqliteStore::insert_inspection(const InspectionRow& i) {
 }
 
 std::vector<InspectionRow> SqliteStore::inspections() {
-  Statement st(*db_, fmt::format("SELECT {} FROM inspections ORDER BY id", kColumns));
+  Statement st(*db_, fmt::format("SELECT {} FROM inspections ORDER BY id", kInspectionColumns));
   std::vector<InspectionRow> out;
   while (st.step())
     out.push_back(read_inspection(st));
@@ -43,7 +36,7 @@ std::vector<InspectionRow> SqliteStore::inspections() {
 }
 
 std::optional<InspectionRow> SqliteStore::find_inspection(const std::string& id) {
-  std::string sql = fmt::format("SELECT {} FROM inspections {} LIMIT 1", kColumns,
+  std::string sql = fmt::format("SELECT {} FROM inspections {} LIMIT 1", kInspectionColumns,
                                 id.empty() ? "ORDER BY id DESC" : "WHERE id = ?");
   Statement st(*db_, sql);
   if (!id.empty())

@@ -19,6 +19,10 @@ class Row {
   virtual std::string_view view(int column) const = 0;
   /// The integer of `column` (0 for no value).
   virtual int64_t integer(int column) const = 0;
+  /// The text of `column`, or nullopt for no value.
+  std::optional<std::string> optional_text(int column) const {
+    return is_null(column) ? std::nullopt : std::optional<std::string>(text(column));
+  }
 
  protected:
   ~Row() = default;

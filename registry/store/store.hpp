@@ -128,6 +128,13 @@ struct InspectionRow {
   std::optional<std::string> results;  // JSON array of site results
 };
 
+/// The inspections table's columns, in InspectionRow's order.
+inline constexpr const char* kInspectionColumns =
+    "id, inspector, date, scope, plan, seed, sample, findings, journal_head, results";
+
+/// An inspection read from a row of kInspectionColumns.
+InspectionRow read_inspection(const Row& row);
+
 /// Whether a key exists, as of one read snapshot taken on creation, from any
 /// thread (one at a time); for an import's reading thread.
 class KeySnapshot {

@@ -42,9 +42,6 @@ class Result final : public Row {
             static_cast<size_t>(PQgetlength(result_, row_, column))};
   }
   int64_t integer(int column) const override;
-  std::optional<std::string> optional_text(int column) const {
-    return is_null(column) ? std::nullopt : std::optional<std::string>(text(column));
-  }
 
  private:
   PGresult* result_;

@@ -201,18 +201,6 @@ std::vector<RefusalRow> PgStore::refusals_of(const std::string& number) {
   return out;
 }
 
-namespace {
-
-constexpr const char* kInspectionColumns =
-    "id, inspector, date, scope, plan, seed, sample, findings, journal_head, results";
-
-InspectionRow read_inspection(const Result& r) {
-  return {r.text(0), r.text(1),          r.text(2),          r.text(3), r.text(4),
-          r.text(5), r.optional_text(6), r.optional_text(7), r.text(8), r.optional_text(9)};
-}
-
-}  // namespace
-
 int64_t PgStore::count_inspections(const std::string& prefix) {
   return db_->scalar("SELECT count(*) FROM inspections WHERE id LIKE $1", {prefix + "%"})
       .value_or(0);
