@@ -117,6 +117,7 @@ void migrate(Database& db) {
   }
   Transaction tx(db);
   version = schema_version(db);  // another process may have migrated meanwhile
+  const bool journal_moved = version == 1;
   for (const auto& [number, sql] : migrations()) {
     if (number > version) {
       db.exec(sql);
@@ -127,6 +128,15 @@ void migrate(Database& db) {
   db.exec(
       fmt::format("PRAGMA user_version = {}; PRAGMA application_id = {}", latest, kApplicationId));
   tx.commit();
+  if (journal_moved) {
+    // The old journal's pages (most of the file) are free now: give them
+    // back once. Should another process be reading, VACUUM fails and the
+    // registry is only larger than it needs to be, as before.
+    try {
+      db.exec("VACUUM");
+    } catch (const Failure&) {
+    }
+  }
 }
 
 }  // namespace numreg::store

@@ -42,6 +42,8 @@ cmp -s "$tmp/lease.json" "$fix/lease.json" || fail "log of a lease differs: $(di
 [ "$(sqlite3 "$db" "PRAGMA user_version")" -ge 2 ] || fail "the registry was not migrated"
 [ "$(sqlite3 "$db" "SELECT count(*) FROM sqlite_schema WHERE name = 'journal'")" = 0 ] ||
   fail "the old journal table is still there"
+[ "$(sqlite3 "$db" "PRAGMA freelist_count")" = 0 ] ||
+  fail "the old journal's pages were not given back: $(sqlite3 "$db" "PRAGMA freelist_count") free"
 [ "$(sqlite3 "$db" "SELECT sum(count) FROM journal_blocks")" = "$entries" ] ||
   fail "the blocks do not hold $entries entries"
 NUMREG_DB=$db "$NUMREG" verify >"$tmp/verify.out" 2>&1 || fail "verify after the migration: $(cat "$tmp/verify.out")"
