@@ -97,7 +97,7 @@ std::optional<std::string> inflate_text(std::string_view bytes) {
   z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(bytes.data()));
   z.avail_in = static_cast<uInt>(bytes.size());
   std::string out;
-  std::array<char, 64 * 1024> chunk{};
+  std::array<char, size_t{64} * 1024> chunk{};
   int rc = Z_OK;
   while (rc == Z_OK) {
     z.next_out = reinterpret_cast<Bytef*>(chunk.data());
