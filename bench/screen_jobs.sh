@@ -3,6 +3,7 @@
 # with the bare S001 program (bare_s001.c) in the same run:
 #
 #   bash bench/screen_jobs.sh OLD NEW [RECORDS] [LEASES] [ROUNDS] [WORKDIR]
+#   PERF=1 bash bench/screen_jobs.sh OLD NEW ...
 #
 # Each round runs, one after another: the bare program, OLD screen, NEW
 # screen --jobs 1, NEW screen --jobs 2, all from one snapshot (written by
@@ -13,6 +14,12 @@
 # core is busy says little about threads. The registry and records are those
 # of bench/screen.sh (made here if missing, seed 1); both binaries' JSON
 # summaries must be the same in every round (else the script stops).
+#
+# With PERF=1, each numreg run is also sampled with `perf record -e
+# cpu-clock -F 500` and its samples are printed per thread (the reading
+# thread first), with what two idle cores would give `--jobs 2` against
+# `--jobs 1` of the same round: one thread's samples over the larger of the
+# reading thread's and half of all.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 old=$(realpath "$1")
@@ -33,23 +40,43 @@ cc -O2 -o "$work/bare_s001" "$here/bare_s001.c"
 cat "$cdrs" > /dev/null  # the page cache warm for every contender
 
 load() { cut -d' ' -f1 /proc/loadavg; }
-# run LABEL COMMAND...: one timed run; sets cpu and wall.
+# run LABEL COMMAND...: one timed run; sets cpu and wall (and, with PERF=1,
+# samples: the samples of each thread, the reading thread first).
 run() {
   local label=$1
   shift
   local before
   before=$(load)
-  /usr/bin/time -f "%e %U %S %M" -o "$work/jobs-time.txt" "$@" > "$work/jobs-out.txt" 2> "$work/jobs-err.txt"
+  local perf=()
+  [ "${PERF:-}" = 1 ] && [ "$label" != "bare S001" ] && perf=(perf record -q -e cpu-clock -F 500 -o "$work/jobs-perf.data")
+  /usr/bin/time -f "%e %U %S %M" -o "$work/jobs-time.txt" "${perf[@]}" "$@" > "$work/jobs-out.txt" 2> "$work/jobs-err.txt"
   read -r wall user sys rss < "$work/jobs-time.txt"
   cpu=$(python3 -c "print(f'{$user + $sys:.2f}')")
   printf '%-22s %6.2f s wall %6.2f s cpu (%5.2f user %5.2f sys) %7d KB  load %s -> %s\n' \
     "$label" "$wall" "$cpu" "$user" "$sys" "$rss" "$before" "$(load)"
+  if [ ${#perf[@]} -gt 0 ]; then
+    # Threads by id: the reading (main) thread was made first. (Under perf,
+    # the CPU time above includes perf's own.)
+    samples=$(perf report -i "$work/jobs-perf.data" --sort pid --stdio -F sample,pid 2>/dev/null |
+      awk '$2 ~ /:numreg/ {split($2, t, ":"); print t[1], $1}' | sort -n | awk '{print $2}' | paste -sd' ')
+    echo "                       samples per thread: $samples"
+  fi
 }
 rates() {
   python3 -c "
 r, cpu, wall, bare = $records, $cpu, $wall, $1
 print(f'{\"\":22} {r / cpu / 1e6:5.2f} M records/CPU s, {r / wall / 1e6:5.2f} M records/wall s;'
       f' vs bare: {r / cpu / bare:.2f} by CPU, {r / wall / bare:.2f} by wall')"
+}
+
+# two_cores ONE THREADS: what two idle cores would give a run whose threads
+# took THREADS samples (the reading thread first) against one thread's ONE.
+two_cores() {
+  python3 -c "
+one, t = $1, [int(x) for x in '$2'.split()]
+bound = max(t[0], sum(t) / 2)
+print(f'{\"\":22} two idle cores: max(reading {t[0]}, all {sum(t)} / 2) = {bound:.0f};'
+      f' one thread {one}: {one / bound:.2f}x; reading thread {t[0] / one:.2f}, all {sum(t) / one:.2f} of one')"
 }
 
 echo "records: $records ($(du -hL "$cdrs" | cut -f1)), leases: $leases, rounds: $rounds"
@@ -63,9 +90,21 @@ for round in $(seq "$rounds"); do
   run "old" "$old" --json screen --snapshot "$work/jobs-index.bin" "$cdrs"
   rates "$bare_rate"
   cp "$work/jobs-out.txt" "$work/jobs-old.json"
+  if [ "${PERF:-}" = 1 ]; then
+    old_one=$samples
+    run "old --jobs 2" "$old" --json screen --jobs 2 --snapshot "$work/jobs-index.bin" "$cdrs"
+    two_cores "$old_one" "$samples"
+  fi
   for jobs in 1 2; do
     run "new --jobs $jobs" "$new" --json screen --jobs "$jobs" --snapshot "$work/jobs-index.bin" "$cdrs"
     rates "$bare_rate"
     cmp -s "$work/jobs-out.txt" "$work/jobs-old.json" || { echo "new --jobs $jobs: summary differs from old" >&2; exit 1; }
+    if [ "${PERF:-}" = 1 ]; then
+      if [ "$jobs" = 1 ]; then
+        one=$samples
+      else
+        two_cores "$one" "$samples"
+      fi
+    fi
   done
 done

@@ -28,6 +28,7 @@
 // bounded by the calls of two generations, whatever the file's size.
 #pragma once
 
+#include <algorithm>
 #include <cstddef>
 #include <cstdint>
 #include <vector>
@@ -97,6 +98,11 @@ class Bursts {
   const BurstClock& clock() const { return clock_; }
   /// The length of a generation, in seconds.
   int64_t span() const { return window_ + tolerance_; }
+  /// The length of a generation of Bursts(calls, `window`, `tolerance`),
+  /// for a clock kept without the windows.
+  static int64_t span(int64_t window, int64_t tolerance) {
+    return std::max<int64_t>(window, 1) + std::max<int64_t>(tolerance, 0);
+  }
 
   /// Add a call of `key` (its time taken by advance() first); `flag(key, call)` is called once for
   /// each call (this one or an earlier one) that becomes flagged. Returns false when the call is

@@ -2,8 +2,8 @@
 #include "registry/screen/parallel_screener.hpp"
 
 #include "registry/export/csv_writer.hpp"
+#include "registry/screen/caller_route.hpp"
 #include "registry/screen/mix.hpp"
-#include "registry/screen/number_key.hpp"
 
 namespace numreg::screen {
 
@@ -27,9 +27,17 @@ void ParallelScreener::RowSink::add(const Violation& violation) {
 
 ParallelScreener::ParallelScreener(const ScreenIndex& index, ScreenSettings settings,
                                    ViolationCsv* csv, unsigned jobs)
-    : jobs_(jobs), csv_(csv), total_(index, settings, nullptr), rounds_(kRounds) {
-  for (Round& round : rounds_)
+    : jobs_(jobs),
+      csv_(csv),
+      settings_(settings),
+      one_ring_span_(Bursts::span(settings.one_ring_window_s, settings.tolerance_s)),
+      bombing_span_(Bursts::span(settings.bombing_window_s, settings.tolerance_s)),
+      rounds_(kRounds) {
+  for (Round& round : rounds_) {
     round.parts.resize(jobs_);
+    for (Part& part : round.parts)
+      part.batch.records.reserve(kRound / jobs_ * 2);
+  }
   for (unsigned w = 0; w < jobs_; ++w) {
     sinks_.push_back(std::make_unique<RowSink>());
     screeners_.push_back(
@@ -65,17 +73,13 @@ void ParallelScreener::screen(CdrReader& reader) {
   try {
     while (reader.next_batch(batch, kBatch)) {
       for (Result<Cdr>& record : batch) {
-        total_.order_ = total_.summary_.records++;
+        const uint64_t order = read_.records++;
         if (!record) {
-          total_.unreadable(record.error(), reader.name());
+          count_unreadable(read_, settings_, record.error(), reader.name());
           continue;
         }
-        const uint64_t ring = total_.one_ring_.clock().generation;
-        const uint64_t bombing = total_.bombing_.clock().generation;
-        total_.take_time(record->time);
-        route(*record, file,
-              ring != total_.one_ring_.clock().generation ||
-                  bombing != total_.bombing_.clock().generation);
+        const bool rolled = take_time(record->time);
+        route(*record, order, file, rolled);
       }
       if (progress_ && ++batches % kReportEvery == 0)
         report(reader);
@@ -92,32 +96,40 @@ void ParallelScreener::screen(CdrReader& reader) {
   bytes_before_ += reader.bytes_consumed();
 }
 
+bool ParallelScreener::take_time(int64_t time) {
+  // As Screener::take_time, whose windows advance their clocks.
+  if (one_ring_.newest != INT64_MIN && time < one_ring_.newest - settings_.tolerance_s)
+    ++read_.late;
+  const bool ring = one_ring_.advance(time, one_ring_span_);
+  const bool bombing = bombing_.advance(time, bombing_span_);
+  return ring || bombing;
+}
+
 void ParallelScreener::report(const CdrReader& reader) {
-  done_.records = total_.summary_.records;
+  done_.records = read_.records;
   done_.done = bytes_before_ + reader.bytes_consumed();
   progress_(done_);
 }
 
 // Hand the record to its caller's thread, with its fields copied into the
 // round (the reader's buffer moves on) and the windows' clocks after it.
-void ParallelScreener::route(const Cdr& cdr, uint32_t file, bool rolled) {
-  const BurstClock& ring = total_.one_ring_.clock();
+void ParallelScreener::route(const Cdr& cdr, uint64_t order, uint32_t file, bool rolled) {
   if (rolled) {
     // Every thread follows every roll.
     for (Part& p : filling_->parts)
-      p.batch.clocks.push_back(RoutedClocks{total_.order_, ring, total_.bombing_.clock()});
+      p.batch.clocks.push_back(RoutedClocks{order, one_ring_, bombing_});
   }
-  const Result<int64_t> caller = number_key(cdr.caller);
-  const uint64_t spread = caller ? mix64(static_cast<uint64_t>(*caller)) : total_.order_;
-  RoutedBatch& batch = filling_->parts[spread % jobs_].batch;
+  const CallerRoute caller = route_caller(cdr.caller);
+  // The thread: the caller's tail spread over 64 bits, scaled to jobs_.
+  const auto thread =
+      static_cast<size_t>((static_cast<unsigned __int128>(mix64(caller.tail)) * jobs_) >> 64);
+  RoutedBatch& batch = filling_->parts[thread].batch;
   batch.records.push_back(
-      RoutedCdr{total_.order_, cdr.line, cdr.time, cdr.day, cdr.second, cdr.ring_ms, cdr.talk_ms,
-                ring.newest, caller ? *caller : 0, static_cast<uint32_t>(batch.text.size()),
+      RoutedCdr{order, cdr.line, cdr.time, cdr.day, cdr.second, cdr.ring_ms, cdr.talk_ms,
+                one_ring_.newest, caller.key, static_cast<uint32_t>(batch.text.size()),
                 static_cast<uint32_t>(cdr.trunk.size()), static_cast<uint32_t>(cdr.caller.size()),
-                static_cast<uint32_t>(cdr.callee.size()), file, caller.has_value()});
-  batch.text.append(cdr.trunk);
-  batch.text.append(cdr.caller);
-  batch.text.append(cdr.callee);
+                static_cast<uint32_t>(cdr.callee.size()), file, caller.keyed});
+  batch.text.append(cdr.trunk, cdr.caller, cdr.callee);
   // A round's text stays well within the 32-bit offsets of its records.
   if (++filled_ == kRound || batch.text.size() >= kRoundText)
     dispatch();
@@ -248,11 +260,19 @@ ScreenSummary ParallelScreener::summary() {
   for (std::thread& t : threads_)
     t.join();
   threads_.clear();
-  std::vector<Screener*> screeners;
-  for (auto& screener : screeners_)
-    screeners.push_back(screener.get());
-  total_.absorb(screeners);
-  return total_.summary();
+  // The first thread's screener takes the others' counts and the reading
+  // thread's.
+  Screener& total = *screeners_.front();
+  std::vector<Screener*> others;
+  for (size_t w = 1; w < screeners_.size(); ++w)
+    others.push_back(screeners_[w].get());
+  total.unknown_cap_ = kTrackedUnknownTrunks;  // names as one thread names them
+  total.absorb(others);
+  total.summary_.records = read_.records;
+  total.summary_.unreadable = read_.unreadable;
+  total.summary_.late = read_.late;
+  total.summary_.errors = std::move(read_.errors);
+  return total.summary();
 }
 
 }  // namespace numreg::screen

@@ -1,13 +1,15 @@
 // Screening call records on several threads, with the output of one.
 //
 // The calling thread reads the records and hands each to the screening
-// thread of its caller (callers that cannot be read go round in turn), in
-// rounds of a few thousand records. A caller's S004 and S005 windows, its
-// counts and the violations its records find thus lie in one thread, which
-// screens its records in their order. The reading thread keeps the clocks of
-// the windows over all records (bursts.hpp) and hands each record the clocks
-// after its time, so every thread holds for its callers exactly what one
-// thread would. Each violation carries the place of the record that found
+// thread of its caller, in rounds of a few thousand records: by the last
+// five digits of the caller's canonical number, which every written form of
+// it ends with (caller_route.hpp), so that the reading thread seldom reads
+// a number. A caller's S004 and S005 windows, its counts and the violations
+// its records find thus lie in one thread, which screens its records in
+// their order. The reading thread keeps the clocks of the windows over all
+// records (bursts.hpp), without windows of its own, and hands each record
+// the clocks after its time, so every thread holds for its callers exactly
+// what one thread would. Each violation carries the place of the record that found
 // it; the rows of a round are merged in that order once every thread is done
 // with it, and the counts are added at the end (callers and unknown trunks
 // kept in the order one thread would have met them first).
@@ -76,7 +78,7 @@ class ParallelScreener {
     Part* part = nullptr;
   };
 
-  void route(const Cdr& cdr, uint32_t file, bool rolled);
+  void route(const Cdr& cdr, uint64_t order, uint32_t file, bool rolled);
   void dispatch();
   /// Wait for the oldest round handed out, and write its rows.
   void finish_oldest();
@@ -86,9 +88,21 @@ class ParallelScreener {
   void work(unsigned worker);
   void report(const CdrReader& reader);
 
+  /// Count the record's `time` (late or not) and move the windows' clocks;
+  /// true when either starts a generation.
+  bool take_time(int64_t time);
+
   unsigned jobs_;
   ViolationCsv* csv_;
-  Screener total_;  // counts what the reading thread counts; the threads' added at the end
+  ScreenSettings settings_;
+  // What the reading thread counts: records, unreadable and late ones; the
+  // threads' counts are added to them at the end.
+  ScreenSummary read_;
+  // The S004 and S005 windows' clocks over all records.
+  BurstClock one_ring_;
+  BurstClock bombing_;
+  int64_t one_ring_span_;
+  int64_t bombing_span_;
   std::vector<std::unique_ptr<Screener>> screeners_;
   std::vector<std::unique_ptr<RowSink>> sinks_;
   std::vector<std::thread> threads_;
@@ -108,7 +122,6 @@ class ParallelScreener {
 
   Round* filling_ = nullptr;  // the round being filled
   size_t filled_ = 0;         // its records
-  uint64_t order_ = 0;        // records routed
   ProgressCallback progress_;
   WorkProgress done_;
   uint64_t bytes_before_ = 0;

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cstring>
 #include <functional>
 #include <iterator>
 #include <ostream>
@@ -66,6 +67,45 @@ size_t append_csv_row(std::string& out, const Violation& v) {
   fmt::format_to(std::back_inserter(out), ",{},{},{}\n", csv_field(v.caller), csv_field(v.callee),
                  csv_field(v.detail));
   return trunk_at;
+}
+
+namespace {
+
+// Copy `n` bytes; those of a call record's fields (mostly 8 to 16) without a
+// call to memcpy.
+void copy_field(char* to, const char* from, size_t n) {
+  if (n >= 8 && n <= 16) {
+    uint64_t head;
+    uint64_t tail;
+    std::memcpy(&head, from, 8);
+    std::memcpy(&tail, from + n - 8, 8);
+    std::memcpy(to, &head, 8);
+    std::memcpy(to + n - 8, &tail, 8);
+  } else {
+    std::memcpy(to, from, n);
+  }
+}
+
+}  // namespace
+
+void RoutedText::append(std::string_view a, std::string_view b, std::string_view c) {
+  const size_t n = a.size() + b.size() + c.size();
+  if (size_ + n > room_)
+    grow(size_ + n);
+  char* to = bytes_.get() + size_;
+  copy_field(to, a.data(), a.size());
+  copy_field(to + a.size(), b.data(), b.size());
+  copy_field(to + a.size() + b.size(), c.data(), c.size());
+  size_ += n;
+}
+
+void RoutedText::grow(size_t needed) {
+  const size_t room = std::max(needed, 2 * room_ + 4096);
+  auto bytes = std::make_unique_for_overwrite<char[]>(room);
+  if (size_)
+    std::memcpy(bytes.get(), bytes_.get(), size_);
+  bytes_ = std::move(bytes);
+  room_ = room;
 }
 
 Screener::Screener(const ScreenIndex& index, ScreenSettings settings, ViolationSink* sink)
@@ -215,18 +255,23 @@ void Screener::report(const CdrReader& reader) {
   progress_(done_);
 }
 
-void Screener::unreadable(const Error& error, const std::string& name) {
-  ++summary_.unreadable;
-  if (summary_.errors.size() < settings_.kept_errors)
-    summary_.errors.push_back(error);
-  if (settings_.max_errors && summary_.unreadable >= settings_.max_errors) {
-    std::vector<Error> errors = summary_.errors;
+void count_unreadable(ScreenSummary& summary, const ScreenSettings& settings, const Error& error,
+                      const std::string& name) {
+  ++summary.unreadable;
+  if (summary.errors.size() < settings.kept_errors)
+    summary.errors.push_back(error);
+  if (settings.max_errors && summary.unreadable >= settings.max_errors) {
+    std::vector<Error> errors = summary.errors;
     errors.push_back(
         make_error(ErrorKind::data, "max-errors",
                    fmt::format("{}: stopped after {} records that cannot be read (--max-errors {})",
-                               name, summary_.unreadable, settings_.max_errors)));
+                               name, summary.unreadable, settings.max_errors)));
     throw Failure(std::move(errors));
   }
+}
+
+void Screener::unreadable(const Error& error, const std::string& name) {
+  count_unreadable(summary_, settings_, error, name);
 }
 
 uint32_t Screener::trunk_id(std::string_view trunk, uint32_t known) {

@@ -15,6 +15,7 @@
 
 #include <cstdint>
 #include <iosfwd>
+#include <memory>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -84,6 +85,12 @@ class ViolationCsv : public ViolationSink {
 /// returns where its trunk field starts.
 size_t append_csv_row(std::string& out, const Violation& violation);
 
+/// Count an unreadable record of input `name` in `summary`, keeping its
+/// error while fewer than settings.kept_errors are kept. Throws a Failure
+/// with the kept errors when it is the settings.max_errors-th.
+void count_unreadable(ScreenSummary& summary, const ScreenSettings& settings, const Error& error,
+                      const std::string& name);
+
 /// Trunks not in the registry that a screener counts by name, the first met;
 /// the rest are counted together.
 inline constexpr size_t kTrackedUnknownTrunks = 10'000;
@@ -119,11 +126,30 @@ struct RoutedClocks {
   BurstClock bombing;
 };
 
+/// The fields of routed records, one after another: a buffer that keeps its
+/// room from one round to the next and is written without being cleared.
+class RoutedText {
+ public:
+  /// The bytes held.
+  const char* data() const { return bytes_.get(); }
+  size_t size() const { return size_; }
+  void clear() { size_ = 0; }
+  /// Append `a`, `b` and `c`.
+  void append(std::string_view a, std::string_view b, std::string_view c);
+
+ private:
+  void grow(size_t needed);
+
+  std::unique_ptr<char[]> bytes_;
+  size_t size_ = 0;
+  size_t room_ = 0;
+};
+
 /// Records handed to a screening thread at once.
 struct RoutedBatch {
   std::vector<RoutedCdr> records;
   std::vector<RoutedClocks> clocks;  // every roll of the clocks, in order
-  std::string text;                  // the records' fields
+  RoutedText text;                   // the records' fields
 };
 
 class Screener {

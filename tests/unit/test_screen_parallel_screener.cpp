@@ -33,12 +33,49 @@ std::string clock(int64_t t) {
   return s;
 }
 
+// `caller` ("+86898661200NN" or "138001381NN") written in one of the ways
+// clerks and switches write it, picked by `rng`.
+std::string spelled(const std::string& caller, std::mt19937& rng) {
+  const bool mobile = caller.starts_with("138");
+  const std::string nsn = mobile ? caller : caller.substr(3);  // 13800138101, 89866120042
+  const std::string head = nsn.substr(0, 3), mid = nsn.substr(3, 4), end = nsn.substr(7);
+  switch (rng() % 8) {
+    case 0:
+      return caller;
+    case 1:
+      return mobile ? head + "-" + mid + "-" + end : "0" + head + "-" + mid + " " + end;
+    case 2:
+      return "0086 " + head + " " + mid + " " + end;
+    case 3:
+      return mobile ? "(+86) " + nsn : "(0" + head + ") " + mid + end;
+    case 4:
+      return mobile ? "+86 " + nsn : "+86 (0)" + head + " " + mid + " " + end;
+    case 5:
+      return mobile ? "17951 " + nsn : "17951 0" + nsn;
+    case 6: {
+      std::string wide;  // full width
+      for (char c : "+86" + nsn) {
+        const unsigned cp = static_cast<unsigned char>(c) + 0xFEE0;
+        wide += static_cast<char>(0xE0 | (cp >> 12));
+        wide += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        wide += static_cast<char>(0x80 | (cp & 0x3F));
+      }
+      return wide;
+    }
+    default:
+      return "86" + nsn;
+  }
+}
+
 // Two days of records, about a second apart, from a few hundred callers that
 // call again and again (one-ring and bombing runs that cross the rounds the
 // records are handed out in), with some records out of order (within the
 // tolerance and beyond it), unknown trunks, unreadable callers and lines.
-std::string busy_days(size_t records, uint32_t seed, bool bad_lines = true) {
+// `spell`: each readable caller written in a way picked at random (the same
+// records otherwise).
+std::string busy_days(size_t records, uint32_t seed, bool bad_lines = true, bool spell = false) {
   std::mt19937 rng(seed);
+  std::mt19937 spelling(seed + 1);
   auto pick = [&](uint32_t n) { return static_cast<uint32_t>(rng() % n); };
   std::string out = "time,trunk,caller,callee,ring_s,talk_s\n";
   int64_t t = 30'000;
@@ -58,6 +95,8 @@ std::string busy_days(size_t records, uint32_t seed, bool bad_lines = true) {
       caller = "+86 12";  // unreadable: S003
     if (who == 13)
       caller = "13800138" + std::to_string(100 + pick(3));  // a mobile: S001 on T1
+    if (spell && who != 7)
+      caller = spelled(caller, spelling);
     std::string trunk_text = trunk;
     if (pick(200) == 0)
       trunk_text = "TX-" + std::to_string(pick(30));  // unknown trunks
@@ -134,6 +173,32 @@ TEST_CASE("ParallelScreener: the rows and summary of one thread, on 2, 3 and 8 t
       CHECK(many.summary == one.summary);
       CHECK(many.rows == one.rows);
     }
+  }
+}
+
+TEST_CASE("ParallelScreener: a caller written in several ways is one caller") {
+  // The same records, their callers written in eight ways (with separators,
+  // prefixes, a carrier's, "(0)", in full width): one thread reads them as
+  // the same numbers; several threads must meet each caller's records in one
+  // thread's windows to find the same one-ring and bombing runs.
+  const ScreenIndex index = sample_index();
+  const std::string plain = busy_days(60'000, 17);
+  const std::string day = busy_days(60'000, 17, true, true);
+  REQUIRE(day != plain);
+  ScreenSettings settings;
+  settings.one_ring_window_s = 300;
+  settings.one_ring_calls = 4;
+  settings.bombing_window_s = 600;
+  settings.bombing_calls = 4;
+  const Outcome one = one_thread(index, settings, day);
+  CHECK(one.summary == one_thread(index, settings, plain).summary);
+  CHECK(one.rows.find(",S004,") != std::string::npos);
+  CHECK(one.rows.find(",S005,") != std::string::npos);
+  for (unsigned jobs : {2u, 3u, 8u}) {
+    CAPTURE(jobs);
+    const Outcome many = threads(index, settings, day, jobs);
+    CHECK(many.summary == one.summary);
+    CHECK(many.rows == one.rows);
   }
 }
 
