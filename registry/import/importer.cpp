@@ -343,6 +343,9 @@ class Run {
        : o == Outcome::changed ? counts.changed
                                : counts.unchanged)++;
     } catch (const Failure& f) {
+      // The registry's roles refuse the whole import, not a row of it.
+      if (f.error().kind == ErrorKind::not_permitted)
+        throw;
       for (const auto& e : f.errors())
         errors.push_back(e);
     }
