@@ -28,12 +28,12 @@ fail() {
 q() { psql "$PG_SUPER_URI" -qAt -v ON_ERROR_STOP=1 -c "$1"; }
 # Everything a refused command must leave as it was: every table and the journal.
 state() {
-  local t
+  local t args=()
   for t in holders credentials resources leases permits contracts campaigns refusals \
     inspections journal; do
-    echo "== $t"
-    q "SELECT * FROM $t ORDER BY 1" 2>&1
+    args+=(-c "SELECT '== $t'" -c "SELECT * FROM $t ORDER BY 1")
   done
+  psql "$PG_SUPER_URI" -qAt -v ON_ERROR_STOP=1 "${args[@]}" 2>&1
 }
 # expect CODE WHAT USER ARGS...: numreg as USER exits CODE; a refusal (77)
 # names the database user and changes nothing.
@@ -113,6 +113,7 @@ L-A-3,TRK-A,91460400MA5TDR015T,$A,儋州市那大镇,460400,customer_service,202
 L-B-3,TRK-B,91460400MA5TDR015T,$B,儋州市那大镇,460400,customer_service,2026-02-01
 EOF
 expect 77 "clerk imports a file with B's lease" alice import "$tmp/leases.csv"
+grep -q "leases.csv:3:.*error\[not-permitted\]" "$tmp/err" || fail "the import's refusal does not point at L-B-3's row: $(cat "$tmp/err")"
 sed -e '/L-A-3/d' -e 's/^L-B-3,\(.*\),儋州市那大镇,\(.*\),2026-02-01$/L-B-1,\1,别处,\2,2026-01-01/' \
   "$tmp/leases.csv" >"$tmp/leases-upsert.csv"
 grep -q "^L-B-1,.*,别处," "$tmp/leases-upsert.csv" || fail "the upsert file: $(cat "$tmp/leases-upsert.csv")"
