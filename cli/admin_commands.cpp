@@ -9,12 +9,24 @@ namespace numreg::cli {
 
 void add_init(CLI::App& app, Context& ctx) {
   auto* cmd = app.add_subcommand("init", "create the registry, or bring it to this version");
-  on_run(cmd, ctx, [&ctx] {
+  auto roles = std::make_shared<bool>(false);
+  cmd->add_flag("--roles", *roles,
+                "on PostgreSQL: also create the roles numreg_clerk and numreg_inspector, their "
+                "grants and row-level security (run as the registry's owner)");
+  on_run(cmd, ctx, [&ctx, roles] {
     std::string path = ctx.db_path();
     LedgerOptions opts{path, static_cast<int>(ctx.config().get_int("busy_timeout_ms"))};
-    bool created = Ledger::init(opts);
-    ctx.say(fmt::format("{} registry {}", created ? "created" : "up to date:", path),
-            {{"db", path}, {"created", created}});
+    bool created = *roles ? Ledger::init_roles(opts) : Ledger::init(opts);
+    nlohmann::ordered_json json{{"db", path}, {"created", created}};
+    if (*roles)
+      json["roles"] = {"numreg_clerk", "numreg_inspector"};
+    ctx.say(fmt::format("{} registry {}", created ? "created" : "up to date:", path), json);
+    if (*roles && !ctx.options.json && !ctx.options.quiet) {
+      ctx.show(
+          fmt::format("roles numreg_clerk and numreg_inspector: grants and row-level "
+                      "security in place in {}\n",
+                      path));
+    }
     return 0;
   });
 }

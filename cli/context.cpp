@@ -152,11 +152,29 @@ Clock Context::clock() {
 
 Change Context::change(const std::string& reason) {
   Change c;
-  std::string actor = config().get("actor");
-  c.actor = actor.empty() ? login_name() : actor;
+  c.actor = actor();
   if (!reason.empty())
     c.reason = reason;
   return c;
+}
+
+// A shared registry names the database user it authenticated: an actor
+// set by --actor, NUMREG_ACTOR or the configuration file that is someone
+// else would be a journal entry no one can check, so it is refused.
+std::string Context::actor() {
+  const ConfigValue& set = config().at("actor");
+  std::string configured = set.value.empty() ? login_name() : set.value;
+  std::optional<std::string> user = ledger().store().database_user();
+  if (!user)
+    return configured;
+  if (set.origin != "default" && !set.value.empty() && set.value != *user) {
+    throw Failure(make_error(
+        ErrorKind::not_permitted, "actor-not-permitted",
+        fmt::format("registry {} journals changes under its database user {}: actor {} is not "
+                    "permitted (connect as that user, or leave out --actor and NUMREG_ACTOR)",
+                    ledger().store().location(), *user, set.value)));
+  }
+  return *user;
 }
 
 void Context::print(const Table& table, const nlohmann::ordered_json& json) {

@@ -54,6 +54,9 @@ class Context {
   Clock clock();
   /// A change by the configured actor with this reason.
   Change change(const std::string& reason);
+  /// Who makes changes: on a shared registry its database user (another
+  /// name set explicitly is refused), else --actor or the login name.
+  std::string actor();
 
   /// Print a table, or with --json the JSON document `json`.
   void print(const Table& table, const nlohmann::ordered_json& json);

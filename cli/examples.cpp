@@ -9,6 +9,8 @@ constexpr Example kExamples[] = {
     {"init", "create the registry in the default place", "numreg init"},
     {"init", "create a registry in a file of your choice",
      "numreg --db /srv/numreg/hainan.db init"},
+    {"init", "a registry shared in PostgreSQL, with its roles (as the database's owner)",
+     "numreg --db postgresql:///numreg init --roles"},
     {"holder", "list the holders registered in Danzhou", "numreg holder list --region 儋州"},
     {"holder", "show one holder, every field", "numreg holder show 91460400MA5TDR015T"},
     {"holder add", "register an enterprise in Danzhou",

@@ -16,6 +16,7 @@ enum ExitCode {
   kExitCantCreate = 73,
   kExitIo = 74,
   kExitBusy = 75,
+  kExitNotPermitted = 77,
 };
 
 inline int exit_code(ErrorKind kind) {
@@ -34,6 +35,8 @@ inline int exit_code(ErrorKind kind) {
       return kExitIo;
     case ErrorKind::busy:
       return kExitBusy;
+    case ErrorKind::not_permitted:
+      return kExitNotPermitted;
     case ErrorKind::internal:
       return kExitSoftware;
   }

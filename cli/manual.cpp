@@ -75,8 +75,8 @@ std::string examples_roff(std::string_view top) {
   return out;
 }
 
-// What a command's page says beyond its options and examples: how to print
-// the workbook it writes.
+// What a command's page says beyond its options and examples: who may do
+// what on a shared registry, how to print the workbook it writes.
 struct Section {
   std::string_view command;
   std::string_view heading;
@@ -85,6 +85,23 @@ struct Section {
 };
 
 constexpr Section kSections[] = {
+    {"init", "ROLES",
+     "On a PostgreSQL registry, init --roles, run by the registry's owner (who needs CREATEROLE "
+     "the first time), also makes two group roles, their grants and row-level security; run "
+     "again, it changes nothing. numreg_clerk reads everything, adds and changes holders, "
+     "credentials, campaigns and refusals, and adds and changes resources and leases (and a "
+     "lease's permits and contract) only of a carrier that the table numreg_carrier_roles maps "
+     "to one of its roles; only the owner writes that table. numreg_inspector reads everything "
+     "and records inspections (audit --record). Nobody, the owner included, can UPDATE, DELETE "
+     "or TRUNCATE the journal. The journal names as the actor the database user who connected "
+     "(session_user, which SET ROLE does not change); --actor or NUMREG_ACTOR naming someone "
+     "else is refused. A change the roles refuse exits 77 and changes nothing. inspection "
+     "results stamps leases' verified_on, so the owner records it. To add a clerk of a "
+     "carrier, as the owner:",
+     // Lower-case SQL: this is text for an administrator, not a query
+     // (tests/e2e/storage_seam.sh looks for upper-case SQL outside the store).
+     "psql \"$DB\" -c \"create role alice login in role numreg_clerk\" -c \"insert into "
+     "numreg_carrier_roles (role, carrier) values ('alice', '中国电信海南分公司')\""},
     {"audit", "PRINTING",
      "An .xlsx audit sheet is ready to print on A4 landscape: each sheet one page wide (the "
      "Summary on one page), its header row on every page, long text wrapped, the inspector's "

@@ -12,14 +12,15 @@ namespace numreg {
 
 /// What went wrong, coarse enough to choose an exit code from.
 enum class ErrorKind {
-  usage,        // the request itself is malformed (64)
-  data,         // input data or stored data is bad (65)
-  no_input,     // an input file is missing (66)
-  unavailable,  // the registry is missing or unusable (69)
-  cant_create,  // an output cannot be created (73)
-  io,           // reading or writing failed (74)
-  busy,         // the registry stayed locked past the busy timeout (75)
-  internal,     // a bug in numreg (70)
+  usage,          // the request itself is malformed (64)
+  data,           // input data or stored data is bad (65)
+  no_input,       // an input file is missing (66)
+  unavailable,    // the registry is missing or unusable (69)
+  cant_create,    // an output cannot be created (73)
+  io,             // reading or writing failed (74)
+  busy,           // the registry stayed locked past the busy timeout (75)
+  not_permitted,  // a shared registry's roles refuse the change (77)
+  internal,       // a bug in numreg (70)
 };
 
 /// Where in an input file a problem lies; empty file means "not from a file".

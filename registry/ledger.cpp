@@ -34,6 +34,10 @@ bool Ledger::init(const LedgerOptions& options) {
   return store::create_store({options.path, options.busy_timeout_ms});
 }
 
+bool Ledger::init_roles(const LedgerOptions& options) {
+  return store::create_roles({options.path, options.busy_timeout_ms});
+}
+
 Ledger::Ledger(const LedgerOptions& options, Clock clock)
     : clock_(std::move(clock)),
       store_(store::open_store({options.path, options.busy_timeout_ms, options.on_wait})) {}

@@ -54,6 +54,10 @@ class Ledger {
   /// Create the registry file (mode 0600) if needed and bring it to the
   /// current schema. Returns true when the file was created.
   static bool init(const LedgerOptions& options);
+  /// init, then the roles and row-level security of a shared registry
+  /// (init --roles); a registry file has none: a usage Failure, nothing
+  /// created.
+  static bool init_roles(const LedgerOptions& options);
 
   /// Open an existing registry; a missing file is an "unavailable" Failure
   /// that says to run `numreg init`.

@@ -189,7 +189,7 @@ class Run {
       ++in.file.records;
       size_t before = errors.size();
       if (validate(row, kind, record, errors))
-        upsert(record, errors);
+        refusal_at(row, [&] { upsert(record, errors); });
       finish_row(row, record, errors, before);
       add_errors(errors);
       if (++records_ % 1024 == 0)
@@ -288,7 +288,7 @@ class Run {
   void consume(Item& item) {
     if (item.has_row) {
       if (item.valid)
-        insert(item);
+        refusal_at(item.row, [&] { insert(item); });
       else if (item.refs_missing_at > 0)
         missing_references(item);
       finish_row(item.row, item.record, item.errors, item.reader_errors);
@@ -343,6 +343,9 @@ class Run {
        : o == Outcome::changed ? counts.changed
                                : counts.unchanged)++;
     } catch (const Failure& f) {
+      // The registry's roles refuse the whole import, not a row of it.
+      if (f.error().kind == ErrorKind::not_permitted)
+        throw;
       for (const auto& e : f.errors())
         errors.push_back(e);
     }
@@ -473,6 +476,21 @@ class Run {
     e.reason = change_.reason;
     e.batch = change_.batch;
     return e;
+  }
+
+  // Write one row; the registry's roles refusing it (exit 77) refuse the
+  // whole import, the refusal pointed at the row.
+  template <class Write>
+  static void refusal_at(const Row& row, Write write) {
+    try {
+      write();
+    } catch (const Failure& f) {
+      if (f.error().kind != ErrorKind::not_permitted)
+        throw;
+      Error e = f.error();
+      e.where = row.where;
+      throw Failure(std::move(e));
+    }
   }
 
   // Point an error at the cell of its field, or at the row.

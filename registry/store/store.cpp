@@ -55,4 +55,18 @@ std::unique_ptr<Store> open_store(const StoreOptions& options) {
   return std::make_unique<SqliteStore>(options);
 }
 
+bool create_roles(const StoreOptions& options) {
+  refuse_unserved(options.location);
+  if (!pg::is_pg_location(options.location)) {
+    throw Failure(make_error(
+        ErrorKind::usage, "roles-need-pg",
+        fmt::format("numreg init --roles works on a PostgreSQL registry (--db postgresql://...); "
+                    "a registry file ({}) has no database roles",
+                    options.location)));
+  }
+  bool created = pg::PgStore::create(options);
+  pg::PgStore::create_roles(options);
+  return created;
+}
+
 }  // namespace numreg::store

@@ -180,6 +180,9 @@ class Store {
 
   /// Where the registry is, as --db named it.
   virtual const std::string& location() const = 0;
+  /// The database user a shared registry authenticated, whom its journal
+  /// names as the actor of every change; nullopt for a registry file.
+  virtual std::optional<std::string> database_user() const { return std::nullopt; }
 
   // --- Transactions (the RAII classes below call these) ---
 
@@ -324,6 +327,12 @@ bool create_store(const StoreOptions& options);
 
 /// Open the existing registry at `options.location`.
 std::unique_ptr<Store> open_store(const StoreOptions& options);
+
+/// Create the shared registry at `options.location` as create_store does,
+/// then its roles, grants and row-level security policies (numreg init
+/// --roles), again if they exist; true when the registry was created. A
+/// registry file has no roles: a usage error, nothing created.
+bool create_roles(const StoreOptions& options);
 
 /// A write transaction: begun on construction, rolled back unless committed.
 class WriteTransaction {

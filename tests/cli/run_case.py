@@ -17,8 +17,8 @@ regular expression the line must match in full. Each case runs in a fresh
 directory with NUMREG_DB, a fixed clock (NUMREG_NOW) and actor, and LANG=C.
 
 With --pg, NUMREG_DB is a fresh database of the PostgreSQL cluster whose URI
-NUMREG_TEST_PG holds (dropped afterwards); without NUMREG_TEST_PG the case is
-skipped (exit 77).
+NUMREG_TEST_PG holds (dropped afterwards), reached as the login role "clerk",
+which owns it; without NUMREG_TEST_PG the case is skipped (exit 77).
 """
 import os
 import re
@@ -92,8 +92,13 @@ def pg_database(case):
         print("skipped: no PostgreSQL cluster (set NUMREG_TEST_PG, as `make test` does)")
         sys.exit(77)
     name = "case_%s_%d" % (re.sub(r"\W", "_", os.path.basename(case).split(".")[0]), os.getpid())
-    psql(base, "DROP DATABASE IF EXISTS %s" % name, "CREATE DATABASE %s" % name)
-    return re.sub(r"^(postgres(?:ql)?://[^/]*/)[^?]*", lambda m: m.group(1) + name, base), name
+    # The database belongs to the login role "clerk", the cases' actor: a
+    # PostgreSQL registry's journal names its database user.
+    psql(base, "DO $$ BEGIN CREATE ROLE clerk LOGIN; EXCEPTION WHEN duplicate_object OR "
+         "unique_violation THEN NULL; END $$",
+         "DROP DATABASE IF EXISTS %s" % name, "CREATE DATABASE %s OWNER clerk" % name)
+    uri = re.sub(r"^(postgres(?:ql)?://[^/]*/)[^?]*", lambda m: m.group(1) + name, base)
+    return uri + ("&" if "?" in uri else "?") + "user=clerk", name
 
 
 def psql(uri, *commands):

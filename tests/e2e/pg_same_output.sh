@@ -101,7 +101,7 @@ done
 
 # A row whose parent is missing (the key's trigger disabled, as a careless
 # restore would): verify names it and fails, exit 65.
-psql "$PG_URI" -qAt -v ON_ERROR_STOP=1 -c "ALTER TABLE refusals DISABLE TRIGGER ALL" \
+psql "$PG_SUPER_URI" -qAt -v ON_ERROR_STOP=1 -c "ALTER TABLE refusals DISABLE TRIGGER ALL" \
   -c "INSERT INTO refusals (number, holder, date) VALUES ('13900000009', '91000000MA0000000X', '2026-11-01')" \
   -c "ALTER TABLE refusals ENABLE TRIGGER ALL"
 rc=0

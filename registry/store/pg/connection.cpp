@@ -125,9 +125,13 @@ void Connection::fail(PGresult* result, std::string_view what) {
         make_error(ErrorKind::unavailable, "registry-open",
                    fmt::format("lost the connection to registry {}: {}", location_, detail)));
   }
+  // Privileges and row-level security (numreg init --roles): the roles
+  // refuse it, whatever the journal would have said.
   if (state == "42501") {
-    throw Failure(make_error(ErrorKind::io, "registry-read-only",
-                             fmt::format("registry {} refused the change: {}", location_, detail)));
+    throw Failure(make_error(ErrorKind::not_permitted, "not-permitted",
+                             fmt::format("registry {} did not permit database user {} this "
+                                         "change: {}",
+                                         location_, user(), detail)));
   }
   if (state.starts_with("23")) {
     throw Failure(make_error(ErrorKind::data, "registry-constraint",

@@ -70,6 +70,8 @@ class Connection {
   /// The location as given, its password hidden.
   const std::string& location() const { return location_; }
   int lock_timeout_ms() const { return lock_timeout_ms_; }
+  /// The database user the server authenticated (its session_user).
+  std::string user() const { return conn_ ? PQuser(conn_) : ""; }
   PGconn* handle() { return conn_; }
 
   /// Throw the Error for the failed answer `result` of `what`.

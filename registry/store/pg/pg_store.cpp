@@ -2,6 +2,7 @@
 // inspections and refusals.
 #include "registry/store/pg/pg_store.hpp"
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <map>
@@ -19,11 +20,14 @@ namespace {
 constexpr std::string_view kDir = "schemas/pg/";
 constexpr std::string_view kApplication = "numreg";
 
-// Migration number -> SQL, from the embedded files "schemas/pg/0001_x.sql".
+// Migration number -> SQL, from the embedded files "schemas/pg/0001_x.sql"
+// (roles.sql is not a migration).
 std::map<int, std::string_view> migrations() {
   std::map<int, std::string_view> out;
   for (const auto& file : embedded_files()) {
-    if (file.path.starts_with(kDir) && file.path.ends_with(".sql")) {
+    std::string_view name = file.path.substr(std::min(file.path.size(), kDir.size()));
+    if (file.path.starts_with(kDir) && file.path.ends_with(".sql") && !name.empty() &&
+        name[0] >= '0' && name[0] <= '9') {
       int number = std::atoi(std::string(file.path.substr(kDir.size(), 4)).c_str());
       out.emplace(number, file.data);
     }
@@ -116,6 +120,7 @@ PgStore::PgStore(const StoreOptions& options)
         fmt::format("no registry at {} (run `numreg init` to create it)", db_->location())));
   }
   migrate(*db_);
+  user_ = db_->exec("SELECT session_user").text(0);
   journal_ = std::make_unique<PgJournal>(*db_);
 }
 

@@ -3,10 +3,11 @@
 // area: pg_store.cpp (opening, schema, transactions, batches), records.cpp
 // (records by key, lists, ranges, who), journal.cpp, bulk_insert.cpp,
 // rule_queries.cpp (the audit), verify.cpp (verify's scans),
-// screen_source.cpp (the screening index) and unsupported.cpp (what waits
-// for a later numreg: backup).
+// screen_source.cpp (the screening index), roles.cpp (numreg init --roles)
+// and unsupported.cpp (what waits for a later numreg: backup).
 #pragma once
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -31,7 +32,12 @@ class PgStore final : public Store {
   /// Create numreg's schema in the database if it has none; true when created.
   static bool create(const StoreOptions& options);
 
+  /// Create the roles, grants and policies of roles.sql in the registry at
+  /// `options.location` (which must exist), in one transaction.
+  static void create_roles(const StoreOptions& options);
+
   const std::string& location() const override { return db_->location(); }
+  std::optional<std::string> database_user() const override { return user_; }
 
   void begin_write() override;
   void commit() override;
@@ -93,9 +99,14 @@ class PgStore final : public Store {
 
  private:
   void note_class(const std::string& table, int span);
+  /// Run `write` of `record`; a refusal by the roles names the record.
+  Result permitted(const Record& record, const std::function<Result()>& write);
+  /// Throw the refusal of a write to `record` that met no row.
+  [[noreturn]] void refused(const Record& record);
 
   std::unique_ptr<Connection> db_;
   std::unique_ptr<PgJournal> journal_;
+  std::string user_;  // session_user
   std::function<void()> on_wait_;
   bool told_wait_ = false;  // on_wait_ is called once
 };

@@ -130,6 +130,14 @@ std::string covering_join(const std::string& table) {
       table);
 }
 
+// The server's reason in a refusal from Connection::fail.
+std::string reason_of(const Failure& f) {
+  constexpr std::string_view kAfter = " this change: ";
+  const std::string& m = f.error().message;
+  auto at = m.find(kAfter);
+  return at == std::string::npos ? m : m.substr(at + kAfter.size());
+}
+
 }  // namespace
 
 std::string quoted_name(std::string_view name) {
@@ -160,7 +168,10 @@ void PgStore::insert(const Record& record) {
     params.push_back(stored_value(*f, record.get(f->name)));
     marks += fmt::format("{}${}", marks.empty() ? "" : ", ", params.size());
   }
-  db_->run(fmt::format("INSERT INTO {} ({}) VALUES ({})", kind.table, columns, marks), params);
+  permitted(record, [&] {
+    return db_->run(fmt::format("INSERT INTO {} ({}) VALUES ({})", kind.table, columns, marks),
+                    params);
+  });
 }
 
 void PgStore::update(const Record& record) {
@@ -174,15 +185,48 @@ void PgStore::update(const Record& record) {
   }
   std::string where = key_clause(kind, params.size());
   add_key(params, key_of(record));
-  db_->run(fmt::format("UPDATE {} AS t SET {} WHERE {}", kind.table, sets, where), params);
+  Result done = permitted(record, [&] {
+    return db_->run(fmt::format("UPDATE {} AS t SET {} WHERE {}", kind.table, sets, where), params);
+  });
+  if (done.affected() == 0)
+    refused(record);
 }
 
 void PgStore::remove(const Record& record) {
   Params params;
   add_key(params, key_of(record));
-  db_->run(
-      fmt::format("DELETE FROM {} AS t WHERE {}", record.kind->table, key_clause(*record.kind, 0)),
-      params);
+  Result done = permitted(record, [&] {
+    return db_->run(fmt::format("DELETE FROM {} AS t WHERE {}", record.kind->table,
+                                key_clause(*record.kind, 0)),
+                    params);
+  });
+  if (done.affected() == 0)
+    refused(record);
+}
+
+// The ledger found the record in this transaction, under the chain lock that
+// every writer takes: a write that meets no row was filtered out by
+// row-level security, and must not pass for done.
+void PgStore::refused(const Record& record) {
+  throw Failure(make_error(
+      ErrorKind::not_permitted, "not-permitted",
+      fmt::format("registry {} did not permit database user {} to change {} '{}': its roles "
+                  "let it change only its own carriers' records",
+                  location(), user_, record.kind->entity, record.key())));
+}
+
+// A refusal of the server names the table; say which record it was.
+Result PgStore::permitted(const Record& record, const std::function<Result()>& write) {
+  try {
+    return write();
+  } catch (const Failure& f) {
+    if (f.error().kind != ErrorKind::not_permitted)
+      throw;
+    throw Failure(make_error(
+        ErrorKind::not_permitted, "not-permitted",
+        fmt::format("registry {} did not permit database user {} to change {} '{}': {}", location(),
+                    user_, record.kind->entity, record.key(), reason_of(f))));
+  }
 }
 
 std::optional<Record> PgStore::find(const Kind& kind, const std::vector<std::string>& key) {
