@@ -69,6 +69,9 @@ class Connection {
   void script(const std::string& sql);
   /// The first column of the first row, or nullopt.
   std::optional<int64_t> scalar(const std::string& sql, const Params& params = {});
+  /// Run `copy` (COPY ... FROM STDIN) and send it `data`, rows in COPY's
+  /// text format (copy_field below).
+  void copy_in(const std::string& copy, std::string_view data);
 
   /// The location as given, its password hidden.
   const std::string& location() const { return location_; }
@@ -86,5 +89,9 @@ class Connection {
   int lock_timeout_ms_;
   std::map<std::string, std::string, std::less<>> prepared_;  // SQL -> statement name
 };
+
+/// Append `value` to `row` as a field of COPY's text format: a tab before
+/// every field but the first, \N for NULL, backslash escapes.
+void copy_field(std::string& row, const std::optional<std::string>& value, bool first = false);
 
 }  // namespace numreg::store::pg
