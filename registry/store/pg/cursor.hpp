@@ -31,9 +31,15 @@ class ChunkCursor {
   ChunkCursor(const ChunkCursor&) = delete;
   ChunkCursor& operator=(const ChunkCursor&) = delete;
   ~ChunkCursor() {
-    if (PQtransactionStatus(db_.handle()) != PQTRANS_INTRANS)
+    PGTransactionStatusType status = PQtransactionStatus(db_.handle());
+    std::string end;
+    if (own_transaction_ && status != PQTRANS_IDLE) {
+      end = status == PQTRANS_INTRANS ? "COMMIT" : "ROLLBACK";  // a failed FETCH: roll back
+    } else if (!own_transaction_ && status == PQTRANS_INTRANS) {
+      end = fmt::format("CLOSE {}", name_);
+    } else {
       return;
-    const std::string end = own_transaction_ ? "COMMIT" : fmt::format("CLOSE {}", name_);
+    }
     PQclear(PQexec(db_.handle(), end.c_str()));
   }
 
