@@ -123,7 +123,6 @@ struct Batch {
   size_t size = 0;
 };
 
-constexpr size_t kBatchRows = 256;
 constexpr size_t kBatches = 8;
 
 class Run {
@@ -215,8 +214,7 @@ class Run {
     });
     try {
       while (auto batch = handoff.take()) {
-        for (size_t i = 0; i < batch->size; ++i)
-          consume(batch->items[i]);
+        write(*batch);
         handoff.recycle(std::move(batch));
       }
     } catch (...) {
@@ -277,18 +275,45 @@ class Run {
       ++batch->size;
       if (++records_ % 1024 == 0)
         progress();
-      if (batch->size == kBatchRows)
+      if (batch->size == inserter_->chunk_rows())
         handoff.put(std::exchange(batch, nullptr));
     }
     if (batch && batch->size > 0)
       handoff.put(std::exchange(batch, nullptr));
   }
 
-  // The writing thread: one row.
-  void consume(Item& item) {
+  // The writing thread: a batch's valid rows inserted together, then each
+  // row's errors told in order.
+  void write(Batch& batch) {
+    inserts_.clear();
+    for (size_t i = 0; i < batch.size; ++i) {
+      Item& item = batch.items[i];
+      if (item.has_row && item.valid)
+        inserts_.push_back({&item.record, &item.permits});
+    }
+    // A store whose roles may refuse a row takes rows one at a time
+    // (chunk_rows() is 1): a refusal then points at its row.
+    if (inserts_.size() == 1) {
+      size_t only = 0;
+      while (!(batch.items[only].has_row && batch.items[only].valid))
+        ++only;
+      refusal_at(batch.items[only].row, [&] { inserter_->insert_all(inserts_); });
+    } else {
+      inserter_->insert_all(inserts_);
+    }
+    size_t next = 0;
+    for (size_t i = 0; i < batch.size; ++i) {
+      Item& item = batch.items[i];
+      consume(item,
+              item.has_row && item.valid ? inserts_[next++].result : store::InsertResult::inserted);
+    }
+  }
+
+  // The writing thread: one row, and what inserting it did if it was valid.
+  void consume(Item& item, store::InsertResult result) {
     if (item.has_row) {
       if (item.valid)
-        refusal_at(item.row, [&] { insert(item); });
+        inserted(item, result);
       else if (item.refs_missing_at > 0)
         missing_references(item);
       finish_row(item.row, item.record, item.errors, item.reader_errors);
@@ -351,10 +376,10 @@ class Run {
     }
   }
 
-  void insert(Item& item) {
+  void inserted(Item& item, store::InsertResult result) {
     const Record& record = item.record;
     std::vector<Error>& errors = item.errors;
-    switch (inserter_->insert(record, item.permits)) {
+    switch (result) {
       case store::InsertResult::inserted:
         ++counts_for(*record.kind).added;
         return;
@@ -519,7 +544,8 @@ class Run {
   const Change& change_;
   ImportReport& report_;
   std::unique_ptr<store::BulkInserter> inserter_;
-  store::JournalTail tail_;  // the last entry sealed (reading thread)
+  std::vector<store::BulkInserter::Row> inserts_;  // writing thread
+  store::JournalTail tail_;                        // the last entry sealed (reading thread)
   bool tail_read_ = false;
   JournalSpool spool_;                        // reading thread, then writing
   std::unique_ptr<ReferenceCheck> refs_;      // reading thread (inserts only)

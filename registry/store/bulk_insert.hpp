@@ -4,7 +4,9 @@
 // and updates.
 #pragma once
 
+#include <cstddef>
 #include <optional>
+#include <span>
 #include <vector>
 
 #include "registry/model/record.hpp"
@@ -31,6 +33,24 @@ class BulkInserter {
   /// A lease's permits come already read (`permits_of`, on another thread
   /// during an import). Call inside a transaction.
   virtual InsertResult insert(const Record& record, const std::vector<NumberRange>& permits) = 0;
+
+  /// One row of insert_all: what insert() takes, and what it did.
+  struct Row {
+    const Record* record = nullptr;
+    const std::vector<NumberRange>* permits = nullptr;
+    InsertResult result = InsertResult::inserted;
+  };
+  /// Insert `rows` in order, each with the result insert() would have given
+  /// it had the rows before it gone in one at a time. A store whose round
+  /// trips cost more than its rows sends them together (PostgreSQL); the
+  /// default calls insert() for each.
+  virtual void insert_all(std::span<Row> rows) {
+    for (Row& row : rows)
+      row.result = insert(*row.record, *row.permits);
+  }
+  /// How many rows insert_all is best given at once.
+  virtual size_t chunk_rows() const { return 256; }
+
   /// The permitted caller ranges of a lease record (none for other kinds).
   static std::vector<NumberRange> permits_of(const Record& record);
   /// The number range a resource record stores, if any.

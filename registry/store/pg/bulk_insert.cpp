@@ -8,28 +8,54 @@
 
 namespace numreg::store::pg {
 
+std::string insert_columns(const Kind& kind) {
+  std::string columns;
+  for (const Field* f : kind.stored_fields())
+    columns += (columns.empty() ? "" : ", ") + quoted_name(f->name);
+  if (kind.name == "holders") {
+    columns += ", uscc_check_ok";
+  } else if (kind.name == "resources") {
+    columns += ", first_key, last_key, span_class";
+  }
+  return columns;
+}
+
+Params insert_values(const Record& r) {
+  const Kind& kind = *r.kind;
+  Params params;
+  for (const Field* f : kind.stored_fields())
+    params.push_back(stored_value(*f, r.get(f->name)));
+  if (kind.name == "holders") {
+    params.push_back(parse_uscc(r.text("uscc")) ? "1" : "0");
+  } else if (kind.name == "resources") {
+    if (auto range = BulkInserter::resource_range(r)) {
+      int64_t a = range->first.key();
+      int64_t b = range->last.key();
+      params.push_back(std::to_string(a));
+      params.push_back(std::to_string(b));
+      params.push_back(std::to_string(span_class(a, b)));
+    } else {
+      params.insert(params.end(), 3, std::nullopt);
+    }
+  }
+  return params;
+}
+
 namespace {
 
 // The INSERT of `kind`'s stored fields and the columns derived from them.
 std::string insert_sql(const Kind& kind) {
-  std::string columns;
-  int n = 0;
-  for (const Field* f : kind.stored_fields()) {
-    columns += (columns.empty() ? "" : ", ") + quoted_name(f->name);
-    ++n;
-  }
+  size_t n = kind.stored_fields().size();
   if (kind.name == "holders") {
-    columns += ", uscc_check_ok";
     n += 1;
   } else if (kind.name == "resources") {
-    columns += ", first_key, last_key, span_class";
     n += 3;
   }
   std::string marks;
-  for (int i = 1; i <= n; ++i)
+  for (size_t i = 1; i <= n; ++i)
     marks += fmt::format("{}${}", i > 1 ? ", " : "", i);
-  return fmt::format("INSERT INTO {} ({}) VALUES ({}) ON CONFLICT DO NOTHING", kind.table, columns,
-                     marks);
+  return fmt::format("INSERT INTO {} ({}) VALUES ({}) ON CONFLICT DO NOTHING", kind.table,
+                     insert_columns(kind), marks);
 }
 
 }  // namespace
@@ -79,25 +105,10 @@ InsertResult PgBulkInserter::insert(const Record& r, const std::vector<NumberRan
     InsertResult result = insert_permit(r.text("lease"), *range);
     return result == InsertResult::duplicate_permit ? InsertResult::duplicate : result;
   }
-  Params params;
-  for (const Field* f : kind.stored_fields())
-    params.push_back(stored_value(*f, r.get(f->name)));
   std::optional<NumberRange> range;
-  if (kind.name == "holders") {
-    params.push_back(parse_uscc(r.text("uscc")) ? "1" : "0");
-  } else if (kind.name == "resources") {
+  if (kind.name == "resources")
     range = resource_range(r);
-    if (range) {
-      int64_t a = range->first.key();
-      int64_t b = range->last.key();
-      params.push_back(std::to_string(a));
-      params.push_back(std::to_string(b));
-      params.push_back(std::to_string(span_class(a, b)));
-    } else {
-      params.insert(params.end(), 3, std::nullopt);
-    }
-  }
-  if (db_.run(insert_sql(kind), params).affected() == 0)
+  if (db_.run(insert_sql(kind), insert_values(r)).affected() == 0)
     return InsertResult::duplicate;
   if (range)
     note_class("resources", span_class(range->first.key(), range->last.key()));

@@ -1,5 +1,6 @@
 #include "registry/store/pg/connection.hpp"
 
+#include <algorithm>
 #include <charconv>
 
 #include <fmt/format.h>
@@ -96,11 +97,66 @@ void Connection::script(const std::string& sql) {
   checked(PQexec(conn_, sql.c_str()), "sql");
 }
 
+bool Connection::row_security(std::string_view table) {
+  return scalar("SELECT row_security_active($1::text)::int", {std::string(table)}).value_or(0) != 0;
+}
+
 std::optional<int64_t> Connection::scalar(const std::string& sql, const Params& params) {
   Result r = exec(sql, params);
   if (r.rows() == 0 || r.is_null(0))
     return std::nullopt;
   return r.integer(0);
+}
+
+void Connection::copy_in(const std::string& copy, std::string_view data) {
+  PGresult* started = PQexec(conn_, copy.c_str());
+  if (PQresultStatus(started) != PGRES_COPY_IN)
+    fail(started, "copy");
+  PQclear(started);
+  // Sent in pieces of a megabyte: libpq buffers what it is given.
+  constexpr size_t kPiece = 1 << 20;
+  bool sent = true;
+  for (size_t at = 0; sent && at < data.size(); at += kPiece) {
+    size_t n = std::min(kPiece, data.size() - at);
+    sent = PQputCopyData(conn_, data.data() + at, static_cast<int>(n)) == 1;
+  }
+  if (PQputCopyEnd(conn_, sent ? nullptr : "numreg could not send the rows") != 1)
+    fail(nullptr, "copy");
+  // The COPY's own answer, then nothing: every result is read before the
+  // connection takes the next command.
+  PGresult* done = PQgetResult(conn_);
+  for (PGresult* more = PQgetResult(conn_); more; more = PQgetResult(conn_))
+    PQclear(more);
+  if (PQresultStatus(done) != PGRES_COMMAND_OK)
+    fail(done, "copy");
+  PQclear(done);
+}
+
+void copy_field(std::string& row, const std::optional<std::string>& value, bool first) {
+  if (!first)
+    row += '\t';
+  if (!value) {
+    row += "\\N";
+    return;
+  }
+  for (char c : *value) {
+    switch (c) {
+      case '\\':
+        row += "\\\\";
+        break;
+      case '\t':
+        row += "\\t";
+        break;
+      case '\n':
+        row += "\\n";
+        break;
+      case '\r':
+        row += "\\r";
+        break;
+      default:
+        row += c;
+    }
+  }
 }
 
 void Connection::fail(PGresult* result, std::string_view what) {

@@ -66,6 +66,13 @@ class Connection {
   void script(const std::string& sql);
   /// The first column of the first row, or nullopt.
   std::optional<int64_t> scalar(const std::string& sql, const Params& params = {});
+  /// Run `copy` (COPY ... FROM STDIN) and send it `data`, rows in COPY's
+  /// text format (copy_field below).
+  void copy_in(const std::string& copy, std::string_view data);
+  /// True when row-level security applies to this session's user on
+  /// `table` (roles made by `numreg init --roles`): COPY FROM cannot write
+  /// such a table, and a refused row should be told on its own.
+  bool row_security(std::string_view table);
 
   /// The location as given, its password hidden.
   const std::string& location() const { return location_; }
@@ -85,5 +92,9 @@ class Connection {
   int lock_timeout_ms_;
   std::map<std::string, std::string, std::less<>> prepared_;  // SQL -> statement name
 };
+
+/// Append `value` to `row` as a field of COPY's text format: a tab before
+/// every field but the first, \N for NULL, backslash escapes.
+void copy_field(std::string& row, const std::optional<std::string>& value, bool first = false);
 
 }  // namespace numreg::store::pg

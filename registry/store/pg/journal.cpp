@@ -4,6 +4,8 @@
 
 #include <fmt/format.h>
 
+#include "registry/store/pg/cursor.hpp"
+
 namespace numreg::store::pg {
 
 JournalEntry read_entry(const Result& r) {
@@ -36,17 +38,77 @@ JournalTail PgJournal::tail() {
   return tail_;
 }
 
+namespace {
+
+// Waiting entries are sent once they take this many bytes.
+constexpr size_t kWaitingBytes = 4 << 20;
+
+void copy_entry(std::string& data, const JournalEntry& e) {
+  copy_field(data, std::to_string(e.seq), true);
+  for (const std::string* f : {&e.time, &e.actor, &e.action, &e.entity, &e.key})
+    copy_field(data, *f);
+  for (const std::optional<std::string>* f : {&e.before, &e.after, &e.reason, &e.batch})
+    copy_field(data, *f);
+  copy_field(data, e.prev_hash);
+  copy_field(data, e.hash);
+  data += '\n';
+}
+
+}  // namespace
+
 void PgJournal::insert_sealed(const JournalEntry& e) {
-  db_.run(
-      "INSERT INTO journal (seq, time, actor, action, entity, key, before, after, reason, batch, "
-      "prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
-      {std::to_string(e.seq), e.time, e.actor, e.action, e.entity, e.key, e.before, e.after,
-       e.reason, e.batch, e.prev_hash, e.hash});
+  if (waiting_count_ == 0)
+    first_waiting_ = e;
+  copy_entry(waiting_, e);
+  ++waiting_count_;
   tail_ = {e.seq, e.hash};
   cached_ = true;
+  if (waiting_.size() >= kWaitingBytes)
+    flush();
+}
+
+void PgJournal::flush() {
+  if (waiting_count_ == 0)
+    return;
+  if (waiting_count_ == 1) {
+    const JournalEntry& e = *first_waiting_;
+    db_.run(
+        "INSERT INTO journal (seq, time, actor, action, entity, key, before, after, reason, "
+        "batch, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+        {std::to_string(e.seq), e.time, e.actor, e.action, e.entity, e.key, e.before, e.after,
+         e.reason, e.batch, e.prev_hash, e.hash});
+  } else if (!row_security()) {
+    db_.copy_in(fmt::format("COPY journal ({}) FROM STDIN", kJournalColumns), waiting_);
+  } else {
+    // COPY cannot write a table under row-level security: the entries go
+    // through a temporary table, and the journal's policies see each one.
+    db_.exec(
+        "CREATE TEMP TABLE IF NOT EXISTS numreg_journal_in (LIKE journal) ON COMMIT DELETE ROWS");
+    db_.copy_in(fmt::format("COPY numreg_journal_in ({}) FROM STDIN", kJournalColumns), waiting_);
+    db_.exec(fmt::format("INSERT INTO journal ({0}) SELECT {0} FROM numreg_journal_in ORDER BY seq",
+                         kJournalColumns));
+    db_.exec("DELETE FROM numreg_journal_in");
+  }
+  waiting_.clear();
+  waiting_count_ = 0;
+  first_waiting_.reset();
+}
+
+bool PgJournal::row_security() {
+  if (!row_security_)
+    row_security_ = db_.row_security("journal");
+  return *row_security_;
+}
+
+void PgJournal::forget_head() {
+  cached_ = false;
+  waiting_.clear();
+  waiting_count_ = 0;
+  first_waiting_.reset();
 }
 
 std::vector<JournalEntry> PgJournal::read(const JournalQuery& q) {
+  flush();
   std::string sql = fmt::format("SELECT {} FROM journal WHERE true", kJournalColumns);
   Params params;
   auto add = [&](std::string_view clause, const std::string& value) {
@@ -67,20 +129,28 @@ std::vector<JournalEntry> PgJournal::read(const JournalQuery& q) {
   } else {
     sql += " ORDER BY seq";
   }
-  Result r = db_.exec(sql, params);
   std::vector<JournalEntry> out;
-  out.reserve(static_cast<size_t>(r.rows()));
-  for (int i = 0; i < r.rows(); ++i) {
-    r.at(i);
-    out.push_back(read_entry(r));
-  }
-  if (q.limit > 0)
+  if (q.limit > 0) {
+    Result r = db_.exec(sql, params);
+    out.reserve(static_cast<size_t>(r.rows()));
+    for (int i = 0; i < r.rows(); ++i) {
+      r.at(i);
+      out.push_back(read_entry(r));
+    }
     std::reverse(out.begin(), out.end());
+    return out;
+  }
+  // Everything that matches, perhaps the whole journal: a chunk at a time,
+  // so only the entries themselves are held.
+  ChunkCursor r(db_, sql, params);
+  while (r.step())
+    out.push_back(read_entry(r.row()));
   return out;
 }
 
 // In pages by seq, so a journal of millions never sits in memory at once.
 void PgJournal::scan(const std::function<void(const JournalEntry&)>& visit) {
+  flush();
   int64_t after = 0;
   for (;;) {
     Result r = db_.run(fmt::format("SELECT {} FROM journal WHERE seq > $1 ORDER BY seq LIMIT 10000",

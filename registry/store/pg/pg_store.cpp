@@ -149,6 +149,7 @@ void PgStore::begin_write() {
 }
 
 void PgStore::commit() {
+  journal_->flush();
   db_->script("COMMIT");
 }
 
@@ -170,6 +171,7 @@ Journal& PgStore::journal() {
 }
 
 int64_t PgStore::journal_size() {
+  journal_->flush();
   return db_->scalar("SELECT count(*) FROM journal").value_or(0);
 }
 

@@ -1,8 +1,10 @@
-// The PostgreSQL store's reads for verify's replay and checkpoints.
+// The PostgreSQL store's reads for verify's replay and checkpoints; whole
+// tables and the journal through cursors, a chunk of rows at a time.
 #include <map>
 
 #include <fmt/format.h>
 
+#include "registry/store/pg/cursor.hpp"
 #include "registry/store/pg/journal.hpp"
 #include "registry/store/pg/pg_store.hpp"
 #include "registry/store/pg/records.hpp"
@@ -55,23 +57,20 @@ void PgStore::scan_records(const Kind& kind, const std::function<void(const Reco
     columns += columns.empty() ? "" : ", ";
     columns += f.stored ? "t." + quoted_name(f.name) : std::string("NULL");
   }
-  Result r = db_->exec(fmt::format("SELECT {} FROM {} AS t", columns, kind.table));
+  ChunkCursor r(*db_, fmt::format("SELECT {} FROM {} AS t", columns, kind.table));
   Record record(kind);
-  for (int i = 0; i < r.rows(); ++i) {
-    r.at(i);
+  while (r.step()) {
     for (size_t c = 0; c < kind.fields.size(); ++c)
-      record.values[c] = read_value(r, static_cast<int>(c), kind.fields[c]);
+      record.values[c] = read_value(r.row(), static_cast<int>(c), kind.fields[c]);
     visit(record);
   }
 }
 
 void PgStore::scan_permits(
     const std::function<void(std::string_view, std::string_view, std::string_view)>& visit) {
-  Result r = db_->exec("SELECT lease, first, last FROM permits");
-  for (int i = 0; i < r.rows(); ++i) {
-    r.at(i);
+  ChunkCursor r(*db_, "SELECT lease, first, last FROM permits");
+  while (r.step())
     visit(r.view(0), r.view(1), r.view(2));
-  }
 }
 
 void PgStore::scan_entries(const std::vector<std::string>& entities,
@@ -82,13 +81,12 @@ void PgStore::scan_entries(const std::vector<std::string>& entities,
     params.push_back(e);
     marks += fmt::format("{}${}", marks.empty() ? "" : ", ", params.size());
   }
-  Result r = db_->exec(fmt::format("SELECT {} FROM journal WHERE entity IN ({}) ORDER BY seq",
-                                   kJournalColumns, marks),
-                       params);
-  for (int i = 0; i < r.rows(); ++i) {
-    r.at(i);
-    visit(read_entry(r));
-  }
+  ChunkCursor r(*db_,
+                fmt::format("SELECT {} FROM journal WHERE entity IN ({}) ORDER BY seq",
+                            kJournalColumns, marks),
+                params);
+  while (r.step())
+    visit(read_entry(r.row()));
 }
 
 int64_t PgStore::count_records(const Kind& kind) {
