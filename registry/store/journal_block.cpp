@@ -184,6 +184,19 @@ std::string encode_block(const std::vector<JournalEntry>& entries) {
   return deflate_text(text);
 }
 
+EncodedBlock encode_entries(const std::vector<JournalEntry>& entries) {
+  EncodedBlock block;
+  block.head = block_head(entries.front());
+  block.count = static_cast<int64_t>(entries.size());
+  block.entities = block_entities(entries);
+  block.bytes = encode_block(entries);
+  block.hash = entries.back().hash;
+  block.keys.reserve(entries.size());
+  for (const auto& e : entries)
+    block.keys.emplace_back(e.entity, e.key);
+  return block;
+}
+
 std::string block_entities(const std::vector<JournalEntry>& entries) {
   std::vector<const std::string*> seen;
   std::string out;
