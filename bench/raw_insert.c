@@ -4,7 +4,14 @@
  * numreg's size (the lease as JSON, two 64-digit hashes, its batch), written
  * after the leases as numreg writes them, but neither chained nor hashed:
  * SQLite's own cost of what numreg stores.
- * Usage: raw_insert REGISTRY.db leases.csv [journal] */
+ * With --mix, the rows of a mix (holders, resources and leases CSV files as
+ * bench/generate.py writes them, each file's kind told by its name) go into
+ * the same tables in one transaction, as numreg stores them but unvalidated:
+ * empty cells as NULL, a 400/95/96 resource's key range, a lease's permitted
+ * callers as permits rows; no journal.
+ * Usage: raw_insert REGISTRY.db leases.csv [journal]
+ *        raw_insert REGISTRY.db --mix FILE... */
+#include <errno.h>
 #include <sqlite3.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -116,9 +123,212 @@ static void journal(sqlite3* db, FILE* in) {
   sqlite3_finalize(st);
 }
 
+/* --mix ---------------------------------------------------------------- */
+
+enum { kMaxColumns = 16 };
+
+/* A number as the mix writes it ("0898-2300 1200", "(0898) 23001200",
+ * "089823001200", "+86 898 2300 1200", or a bare 400/95/96 number) ->
+ * canonical text and key (Number::key); returns the length. */
+static int mix_canonical(const char* text, size_t n, char* out, int64_t* key) {
+  char digits[32];
+  int d = 0, plus = 0;
+  for (size_t i = 0; i < n && d < 30; ++i) {
+    if (text[i] >= '0' && text[i] <= '9')
+      digits[d++] = text[i];
+    plus |= text[i] == '+';
+  }
+  digits[d] = 0;
+  int len = digits[0] == '0' ? sprintf(out, "+86%s", digits + 1)
+            : plus           ? sprintf(out, "+%s", digits)
+                             : sprintf(out, "%s", digits);
+  int64_t value = 0;
+  int count = 0;
+  for (int i = 0; out[i]; ++i) {
+    if (out[i] != '+') {
+      value = value * 10 + (out[i] - '0');
+      ++count;
+    }
+  }
+  *key = (int64_t)(count + (out[0] == '+' ? 20 : 0)) * 1000000000000000LL + value;
+  return len;
+}
+
+/* Split a CSV line of the generator (no quoted fields); returns the count. */
+static int split_mix(char* line, char** field) {
+  int n = 0;
+  char* p = line;
+  field[n++] = p;
+  for (; *p && *p != '\n' && *p != '\r'; ++p) {
+    if (*p == ',') {
+      if (n == kMaxColumns)
+        return -1;
+      *p = 0;
+      field[n++] = p + 1;
+    }
+  }
+  *p = 0;
+  return n;
+}
+
+struct Mix {
+  sqlite3* db;
+  sqlite3_stmt* permit;
+  sqlite3_stmt* span;
+  char seen[2][64]; /* span classes noted: resources, permits */
+};
+
+static void note_span(struct Mix* m, int table, int c) {
+  if (m->seen[table][c])
+    return;
+  m->seen[table][c] = 1;
+  sqlite3_bind_text(m->span, 1, table ? "permits" : "resources", -1, SQLITE_STATIC);
+  sqlite3_bind_int(m->span, 2, c);
+  check(m->db, sqlite3_step(m->span), "insert span class");
+  sqlite3_reset(m->span);
+}
+
+/* The permits of a lease: "A..B;C;..." */
+static void insert_permits(struct Mix* m, const char* lease, char* callers) {
+  for (char* item = strtok(callers, ";"); item; item = strtok(0, ";")) {
+    char* dots = strstr(item, "..");
+    size_t n = dots ? (size_t)(dots - item) : strlen(item);
+    const char* last_text = dots ? dots + 2 : item;
+    char first[32], last[32];
+    int64_t a, b;
+    int fl = mix_canonical(item, n, first, &a);
+    int ll = mix_canonical(last_text, strlen(last_text), last, &b);
+    int c = bit_width((uint64_t)(b - a));
+    sqlite3_bind_text(m->permit, 1, lease, -1, SQLITE_STATIC);
+    sqlite3_bind_text(m->permit, 2, first, fl, SQLITE_STATIC);
+    sqlite3_bind_text(m->permit, 3, last, ll, SQLITE_STATIC);
+    sqlite3_bind_int64(m->permit, 4, a);
+    sqlite3_bind_int64(m->permit, 5, b);
+    sqlite3_bind_int(m->permit, 6, c);
+    check(m->db, sqlite3_step(m->permit), "insert permit");
+    sqlite3_reset(m->permit);
+    note_span(m, 1, c);
+  }
+}
+
+/* One file of the mix; returns its rows. */
+static long insert_file(struct Mix* m, const char* path) {
+  const char* base = strrchr(path, '/') ? strrchr(path, '/') + 1 : path;
+  const char* table = strncmp(base, "holders", 7) == 0     ? "holders"
+                      : strncmp(base, "resources", 9) == 0 ? "resources"
+                      : strncmp(base, "leases", 6) == 0    ? "leases"
+                                                           : 0;
+  FILE* in = fopen(path, "r");
+  if (!table || !in) {
+    fprintf(stderr, "raw_insert: %s: %s\n", path,
+            in ? "not a holders, resources or leases file" : strerror(errno));
+    exit(66);
+  }
+  char header[1024], line[8192], sql[2048];
+  char* name[kMaxColumns];
+  if (!fgets(header, sizeof header, in))
+    return 0;
+  int columns = split_mix(header, name);
+  int callers = -1, international = -1, kind = -1;
+  int len = sprintf(sql, "INSERT INTO %s (", table);
+  int marks = 0;
+  for (int i = 0; i < columns; ++i) {
+    if (strcmp(name[i], "permitted_callers") == 0) {
+      callers = i;
+      continue;
+    }
+    international = strcmp(name[i], "international") == 0 ? i : international;
+    kind = strcmp(name[i], "kind") == 0 ? i : kind;
+    len += sprintf(sql + len, "%s\"%s\"", marks++ ? ", " : "", name[i]);
+  }
+  int is_resources = strcmp(table, "resources") == 0;
+  if (is_resources)
+    len += sprintf(sql + len, ", first_key, last_key, span_class");
+  len += sprintf(sql + len, ") VALUES (?");
+  for (int i = 1; i < marks + (is_resources ? 3 : 0); ++i)
+    len += sprintf(sql + len, ", ?");
+  sprintf(sql + len, ")");
+  sqlite3_stmt* st;
+  check(m->db, sqlite3_prepare_v2(m->db, sql, -1, &st, 0), "prepare");
+  long rows = 0;
+  while (fgets(line, sizeof line, in)) {
+    char* field[kMaxColumns];
+    if (split_mix(line, field) != columns) {
+      fprintf(stderr, "raw_insert: %s: row %ld has another number of fields\n", path, rows + 2);
+      exit(65);
+    }
+    int at = 1;
+    for (int i = 0; i < columns; ++i) {
+      if (i == callers)
+        continue;
+      if (i == international)
+        sqlite3_bind_int(st, at++, strcmp(field[i], "true") == 0);
+      else if (field[i][0])
+        sqlite3_bind_text(st, at++, field[i], -1, SQLITE_STATIC);
+      else
+        sqlite3_bind_null(st, at++);
+    }
+    int number = is_resources && field[kind][0] == 'n';
+    if (number) {
+      char canonical_id[32];
+      int64_t key;
+      mix_canonical(field[0], strlen(field[0]), canonical_id, &key);
+      sqlite3_bind_int64(st, at++, key);
+      sqlite3_bind_int64(st, at++, key);
+      sqlite3_bind_int(st, at++, 0);
+    } else if (is_resources) {
+      for (int i = 0; i < 3; ++i)
+        sqlite3_bind_null(st, at++);
+    }
+    check(m->db, sqlite3_step(st), "insert");
+    sqlite3_reset(st);
+    if (number)
+      note_span(m, 0, 0);
+    if (callers >= 0 && field[callers][0])
+      insert_permits(m, field[0], field[callers]);
+    ++rows;
+  }
+  sqlite3_finalize(st);
+  fclose(in);
+  return rows;
+}
+
+static int insert_mix(const char* registry, int files, char** paths) {
+  struct Mix m;
+  memset(&m, 0, sizeof m);
+  check(m.db, sqlite3_open(registry, &m.db), "open");
+  sqlite3_exec(m.db,
+               "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA cache_size=-131072", 0,
+               0, 0);
+  check(m.db,
+        sqlite3_prepare_v2(m.db,
+                           "INSERT INTO permits (lease, first, last, first_key, last_key, "
+                           "span_class) VALUES (?,?,?,?,?,?)",
+                           -1, &m.permit, 0),
+        "prepare");
+  check(m.db,
+        sqlite3_prepare_v2(m.db, "INSERT OR IGNORE INTO span_classes (tbl, class) VALUES (?, ?)",
+                           -1, &m.span, 0),
+        "prepare");
+  check(m.db, sqlite3_exec(m.db, "BEGIN IMMEDIATE", 0, 0, 0), "begin");
+  long rows = 0;
+  for (int i = 0; i < files; ++i)
+    rows += insert_file(&m, paths[i]);
+  check(m.db, sqlite3_exec(m.db, "COMMIT", 0, 0, 0), "commit");
+  sqlite3_finalize(m.permit);
+  sqlite3_finalize(m.span);
+  sqlite3_close(m.db);
+  printf("%ld\n", rows);
+  return 0;
+}
+
 int main(int argc, char** argv) {
+  if (argc >= 4 && strcmp(argv[2], "--mix") == 0)
+    return insert_mix(argv[1], argc - 3, argv + 3);
   if (argc != 3 && !(argc == 4 && strcmp(argv[3], "journal") == 0)) {
-    fprintf(stderr, "usage: raw_insert REGISTRY.db leases.csv [journal]\n");
+    fprintf(stderr,
+            "usage: raw_insert REGISTRY.db leases.csv [journal]\n"
+            "       raw_insert REGISTRY.db --mix FILE...\n");
     return 64;
   }
   sqlite3* db;

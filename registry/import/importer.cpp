@@ -134,7 +134,7 @@ class Run {
         change_(change),
         report_(report),
         inserter_(ledger.store().bulk_inserter()),
-        spool_(ledger.store().scratch_dir()),
+        spool_(ledger.store().scratch_dir(), ledger.journal().keeps_blocks()),
         refs_(std::move(refs)) {}
 
   void add_errors(std::vector<Error>& errors) {
@@ -163,7 +163,8 @@ class Run {
   void write_journal() {
     refs_.reset();
     store::Journal& journal = ledger_.journal();
-    spool_.drain([&journal](const store::JournalEntry& e) { journal.insert_sealed(e); });
+    spool_.drain([&journal](const store::EncodedBlock& b) { journal.insert_block(b); },
+                 [&journal](const store::JournalEntry& e) { journal.insert_sealed(e); });
   }
 
   void progress() {
@@ -270,7 +271,7 @@ class Run {
         tail.hash = item.entry.hash;
         // Held back here rather than by the writer: the writer may only
         // reject a row, and then nothing is written.
-        spool_.add(item.entry);
+        spool_.add(std::move(item.entry));
       }
       ++batch->size;
       if (++records_ % 1024 == 0)

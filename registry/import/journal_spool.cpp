@@ -71,10 +71,25 @@ struct Cursor {
   }
 };
 
-// One entry, after its length.
-void put_entry(std::string& out, const store::JournalEntry& e) {
+constexpr char kEntry = 'e';
+constexpr char kBlock = 'b';
+
+// A record's length, before it: filled in by end_record.
+size_t begin_record(std::string& out, char type) {
   size_t start = out.size();
-  put_u32(out, 0);  // the length, filled in below
+  put_u32(out, 0);
+  out += type;
+  return start;
+}
+
+void end_record(std::string& out, size_t start) {
+  auto length = static_cast<uint32_t>(out.size() - start - 4);
+  std::memcpy(out.data() + start, &length, 4);
+}
+
+// One entry, after its length and type.
+void put_entry(std::string& out, const store::JournalEntry& e) {
+  size_t start = begin_record(out, kEntry);
   put_i64(out, e.seq);
   for (const std::string* s : {&e.time, &e.actor, &e.action, &e.entity, &e.key}) {
     put_text(out, *s);
@@ -84,8 +99,25 @@ void put_entry(std::string& out, const store::JournalEntry& e) {
   }
   put_text(out, e.prev_hash);
   put_text(out, e.hash);
-  auto length = static_cast<uint32_t>(out.size() - start - 4);
-  std::memcpy(out.data() + start, &length, 4);
+  end_record(out, start);
+}
+
+// One encoded block, after its length and type.
+void put_block(std::string& out, const store::EncodedBlock& b) {
+  size_t start = begin_record(out, kBlock);
+  put_i64(out, b.head.first_seq);
+  put_i64(out, b.count);
+  put_text(out, b.head.time);
+  put_text(out, b.head.actor);
+  put_optional(out, b.head.reason);
+  put_optional(out, b.head.batch);
+  for (const std::string* s : {&b.entities, &b.bytes, &b.hash})
+    put_text(out, *s);
+  for (const auto& [entity, key] : b.keys) {
+    put_text(out, entity);
+    put_text(out, key);
+  }
+  end_record(out, start);
 }
 
 // Into `e`: one entry read back after another reuses its buffers.
@@ -100,6 +132,24 @@ void read_entry(const char* bytes, store::JournalEntry& e) {
   }
   c.text(e.prev_hash);
   c.text(e.hash);
+}
+
+// Into `b`, reusing its buffers.
+void read_block(const char* bytes, store::EncodedBlock& b) {
+  Cursor c{bytes};
+  b.head.first_seq = c.i64();
+  b.count = c.i64();
+  c.text(b.head.time);
+  c.text(b.head.actor);
+  c.optional(b.head.reason);
+  c.optional(b.head.batch);
+  for (std::string* s : {&b.entities, &b.bytes, &b.hash})
+    c.text(*s);
+  b.keys.resize(static_cast<size_t>(b.count));
+  for (auto& [entity, key] : b.keys) {
+    c.text(entity);
+    c.text(key);
+  }
 }
 
 // An unnamed file in `dir`, gone when closed.
@@ -118,17 +168,35 @@ int unnamed_file(const std::string& dir) {
 
 }  // namespace
 
-JournalSpool::JournalSpool(std::string dir, size_t memory_bytes)
-    : dir_(std::move(dir)), memory_bytes_(memory_bytes) {}
+JournalSpool::JournalSpool(std::string dir, bool blocks, size_t memory_bytes)
+    : dir_(std::move(dir)), blocks_(blocks), memory_bytes_(memory_bytes) {}
 
 JournalSpool::~JournalSpool() {
   if (file_)
     std::fclose(file_);
 }
 
-void JournalSpool::add(const store::JournalEntry& entry) {
-  put_entry(buffer_, entry);
+void JournalSpool::add(store::JournalEntry entry) {
   ++count_;
+  if (!blocks_) {
+    put_entry(buffer_, entry);
+    held();
+    return;
+  }
+  // Where the store would close its block (SqliteJournal::insert_sealed).
+  if (!block_.empty() &&
+      (block_.size() == store::kBlockEntries || !store::same_block(block_.front(), entry)))
+    close_block();
+  block_.push_back(std::move(entry));
+}
+
+void JournalSpool::close_block() {
+  put_block(buffer_, store::encode_entries(block_));
+  block_.clear();
+  held();
+}
+
+void JournalSpool::held() {
   if (buffer_.size() >= memory_bytes_)
     spill();
 }
@@ -162,8 +230,27 @@ void JournalSpool::write(const std::string& bytes) {
   }
 }
 
-void JournalSpool::drain(const std::function<void(const store::JournalEntry&)>& insert) {
+void JournalSpool::drain(const std::function<void(const store::EncodedBlock&)>& insert_block,
+                         const std::function<void(const store::JournalEntry&)>& insert) {
   store::JournalEntry entry;
+  store::EncodedBlock block;
+  read_back([&](const char* record) {
+    if (record[0] == kBlock) {
+      read_block(record + 1, block);
+      insert_block(block);
+    } else {
+      read_entry(record + 1, entry);
+      insert(entry);
+    }
+  });
+  for (const auto& e : block_)
+    insert(e);
+  block_.clear();
+  count_ = 0;
+}
+
+// Every record held back, from the file and then from memory.
+void JournalSpool::read_back(const std::function<void(const char* record)>& each) {
   if (file_) {
     spill();
     if (std::fflush(file_) != 0 || std::fseek(file_, 0, SEEK_SET) != 0) {
@@ -172,7 +259,7 @@ void JournalSpool::drain(const std::function<void(const store::JournalEntry&)>& 
                      fmt::format("cannot read back the import's journal entries in {}: {}", dir_,
                                  std::strerror(errno))));
     }
-    // Read the file a megabyte at a time; an entry may span two reads.
+    // Read the file a megabyte at a time; a record may span two reads.
     std::string window;
     size_t at = 0;
     std::string chunk(1 << 20, '\0');
@@ -186,8 +273,7 @@ void JournalSpool::drain(const std::function<void(const store::JournalEntry&)>& 
         std::memcpy(&length, window.data() + at, 4);
         if (window.size() - at - 4 < length)
           break;
-        read_entry(window.data() + at + 4, entry);
-        insert(entry);
+        each(window.data() + at + 4);
         at += 4 + length;
       }
       if (n == 0)
@@ -205,13 +291,11 @@ void JournalSpool::drain(const std::function<void(const store::JournalEntry&)>& 
     for (size_t at = 0; at < buffer_.size();) {
       uint32_t length = 0;
       std::memcpy(&length, buffer_.data() + at, 4);
-      read_entry(buffer_.data() + at + 4, entry);
-      insert(entry);
+      each(buffer_.data() + at + 4);
       at += 4 + length;
     }
   }
   buffer_.clear();
-  count_ = 0;
 }
 
 }  // namespace numreg::import

@@ -1,12 +1,14 @@
 #include "registry/import/reference_check.hpp"
 
+#include "registry/import/key_set.hpp"
+
 namespace numreg::import {
 
 // A kind that rows refer to, and the keys the import added.
 struct ReferenceCheck::Target {
   const Kind* kind;
   bool remembered = false;
-  std::unordered_set<std::string> added;
+  KeySet added;
 };
 
 ReferenceCheck::ReferenceCheck(std::unique_ptr<store::KeySnapshot> snapshot)
@@ -37,7 +39,7 @@ void ReferenceCheck::added(const Record& record) {
 }
 
 bool ReferenceCheck::exists(Target& t, const std::string& key) {
-  if (t.added.count(key))
+  if (t.added.contains(key))
     return true;
   return snapshot_->exists(*t.kind, key);
 }

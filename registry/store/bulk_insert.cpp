@@ -54,7 +54,14 @@ InsertResult answer(int rc) {
 std::optional<NumberRange> BulkInserter::resource_range(const Record& r) {
   if (r.get("first"))
     return first_last_range(r);
-  if (auto n = parse_number(r.text("id")); n && n->is_service())
+  const std::string& id = r.text("id");
+  // A circuit or line ID ("TRK-460400-0001") is not a number: parse_number
+  // takes digits, '+' and separators only, and would only build its error.
+  for (char c : id) {
+    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))
+      return std::nullopt;
+  }
+  if (auto n = parse_number(id); n && n->is_service())
     return NumberRange{*n, *n};
   return std::nullopt;
 }
@@ -100,8 +107,11 @@ SqliteBulkInserter::Prepared& SqliteBulkInserter::prepared(const Kind& kind) {
 }
 
 void SqliteBulkInserter::note_class(const char* table, int span) {
-  if (!classes_.emplace(table, span).second)
+  // Looked up before it is added: emplace would make a node every time.
+  std::pair<std::string, int> table_class(table, span);
+  if (classes_.count(table_class))
     return;
+  classes_.insert(std::move(table_class));
   span_->text(1, table);
   span_->integer(2, span);
   span_->run();

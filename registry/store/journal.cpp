@@ -133,28 +133,39 @@ void SqliteJournal::insert_sealed(const JournalEntry& e) {
   cached_ = true;
 }
 
+void SqliteJournal::insert_block(const EncodedBlock& block) {
+  flush();
+  write(block);
+  last_seq_ = block.head.first_seq + block.count - 1;
+  last_hash_ = block.hash;
+  cached_ = true;
+}
+
 void SqliteJournal::flush() {
   if (pending_.empty())
     return;
+  write(encode_entries(pending_));
+  pending_.clear();
+}
+
+void SqliteJournal::write(const EncodedBlock& b) {
   Writer& w = *writer_;
-  const JournalEntry& first = pending_.front();
-  std::string entries = encode_block(pending_);
-  w.block.bind(1, first.seq).bind(2, static_cast<int64_t>(pending_.size()));
-  w.block.bind_unowned(3, first.time).bind_unowned(4, first.actor);
-  w.block.bind_unowned(5, first.reason);
-  if (first.batch) {
-    w.block.bind(6, w.batch_id(*first.batch));
+  w.block.bind(1, b.head.first_seq).bind(2, b.count);
+  w.block.bind_unowned(3, b.head.time).bind_unowned(4, b.head.actor);
+  w.block.bind_unowned(5, b.head.reason);
+  if (b.head.batch) {
+    w.block.bind(6, w.batch_id(*b.head.batch));
   } else {
     w.block.bind_null(6);
   }
-  w.block.bind(7, block_entities(pending_)).bind_blob(8, entries);
-  w.block.bind_unowned(9, pending_.back().hash);
+  w.block.bind_unowned(7, b.entities).bind_blob(8, b.bytes);
+  w.block.bind_unowned(9, b.hash);
   w.block.run();
-  for (const auto& e : pending_) {
-    w.key.bind_unowned(1, e.entity).bind_unowned(2, e.key).bind(3, e.seq);
+  int64_t seq = b.head.first_seq;
+  for (const auto& [entity, key] : b.keys) {
+    w.key.bind_unowned(1, entity).bind_unowned(2, key).bind(3, seq++);
     w.key.run();
   }
-  pending_.clear();
 }
 
 void SqliteJournal::discard() {

@@ -13,6 +13,8 @@
 
 namespace numreg::store {
 
+struct EncodedBlock;  // journal_block.hpp
+
 /// One journal entry (stored in a block: journal_block.hpp).
 struct JournalEntry {
   int64_t seq = 0;
@@ -76,6 +78,13 @@ class Journal {
   /// Insert an entry already sealed after tail(); call inside a transaction.
   /// An import seals entries on one thread while another writes them.
   virtual void insert_sealed(const JournalEntry& entry) = 0;
+  /// Whether the store keeps its entries in blocks (journal_block.hpp) and
+  /// takes them whole: an import then encodes its blocks as it seals them.
+  virtual bool keeps_blocks() const { return false; }
+  /// Insert a block of entries sealed after tail(), encoded by
+  /// encode_entries(); call inside a transaction. By default each entry is
+  /// decoded and inserted with insert_sealed.
+  virtual void insert_block(const EncodedBlock& block);
   /// The newest entry, read once per transaction.
   virtual JournalTail tail() = 0;
   /// Forget the cached head (after a rollback, or at a new transaction).

@@ -78,12 +78,15 @@ class Fields {
   bool ok_ = true;
 };
 
+// Z_BEST_SPEED: a block of an import's entries costs a third of the time
+// of the default level, for about a third more bytes (journal_blocks is
+// about a tenth of a registry); inflate reads either.
 std::string deflate_text(const std::string& text) {
   uLongf size = compressBound(static_cast<uLong>(text.size()));
   std::string out(size, '\0');
   int rc = compress2(reinterpret_cast<Bytef*>(out.data()), &size,
                      reinterpret_cast<const Bytef*>(text.data()), static_cast<uLong>(text.size()),
-                     Z_DEFAULT_COMPRESSION);
+                     Z_BEST_SPEED);
   if (rc != Z_OK)
     throw std::runtime_error("zlib could not compress a journal block");
   out.resize(size);
@@ -182,6 +185,19 @@ std::string encode_block(const std::vector<JournalEntry>& entries) {
   for (const auto& e : entries)
     put(text, e.after);
   return deflate_text(text);
+}
+
+EncodedBlock encode_entries(const std::vector<JournalEntry>& entries) {
+  EncodedBlock block;
+  block.head = block_head(entries.front());
+  block.count = static_cast<int64_t>(entries.size());
+  block.entities = block_entities(entries);
+  block.bytes = encode_block(entries);
+  block.hash = entries.back().hash;
+  block.keys.reserve(entries.size());
+  for (const auto& e : entries)
+    block.keys.emplace_back(e.entity, e.key);
+  return block;
 }
 
 std::string block_entities(const std::vector<JournalEntry>& entries) {

@@ -11,6 +11,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "registry/store/journal.hpp"
@@ -39,6 +40,20 @@ BlockHead block_head(const JournalEntry& first);
 /// column by column (every action, then every entity, key, before, after),
 /// each field as its length in decimal, ':', and its bytes, or '-' for none.
 std::string encode_block(const std::vector<JournalEntry>& entries);
+
+/// A block of sealed entries encoded before it is written (an import encodes
+/// its blocks on the thread that seals the entries): all a store writes.
+struct EncodedBlock {
+  BlockHead head;
+  int64_t count = 0;
+  std::string entities;                                   // block_entities()
+  std::string bytes;                                      // encode_block()
+  std::string hash;                                       // its last entry's
+  std::vector<std::pair<std::string, std::string>> keys;  // each entry's entity and key
+};
+
+/// `entries` (consecutive and sealed, each of the block of the first) encoded.
+EncodedBlock encode_entries(const std::vector<JournalEntry>& entries);
 
 /// The distinct entities of `entries`, comma-separated in order of first
 /// appearance ("lease", "holder,resource").

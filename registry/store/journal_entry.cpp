@@ -2,6 +2,8 @@
 // and the check of a chain whose entries keep their prev_hash (a store that
 // keeps the journal in blocks checks its blocks instead). The entry's
 // encoding and hash are in journal_block.cpp.
+#include <stdexcept>
+
 #include <fmt/format.h>
 
 #include "registry/store/journal.hpp"
@@ -19,6 +21,14 @@ void Journal::append(JournalEntry& e) {
   JournalTail t = tail();
   seal(e, t.seq, t.hash);
   insert_sealed(e);
+}
+
+void Journal::insert_block(const EncodedBlock& block) {
+  auto entries = decode_block(block.head, block.count, block.bytes, tail().hash);
+  if (!entries)
+    throw std::logic_error("an encoded journal block does not decode");
+  for (const auto& e : *entries)
+    insert_sealed(e);
 }
 
 ChainCheck Journal::check() {

@@ -25,6 +25,9 @@ class SqliteJournal final : public Journal {
   SqliteJournal& operator=(const SqliteJournal&) = delete;
 
   void insert_sealed(const JournalEntry& entry) override;
+  bool keeps_blocks() const override { return true; }
+  /// Written at once, after the entries waiting are.
+  void insert_block(const EncodedBlock& block) override;
   JournalTail tail() override;
   /// Forget the cached head (at a new transaction); kept while entries wait.
   void forget_head() override {
@@ -59,6 +62,7 @@ class SqliteJournal final : public Journal {
  private:
   struct Writer;
   void read_head();
+  void write(const EncodedBlock& block);
 
   Database& db_;
   std::unique_ptr<Writer> writer_;

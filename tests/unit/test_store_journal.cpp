@@ -187,6 +187,123 @@ TEST_CASE("Journal: one transaction's entries are one block, read back entry by 
   }
 }
 
+namespace {
+
+// 600 entries of one import (the last 100 with another reason), sealed
+// after the journal's tail, in one transaction: appended one by one, or, with
+// `blocks`, the full blocks encoded ahead and inserted whole.
+void import_entries(Ledger& ledger, bool blocks) {
+  store::WriteTransaction tx(ledger.store());
+  store::Journal& journal = ledger.journal();
+  journal.forget_head();
+  store::JournalTail tail = journal.tail();
+  std::vector<store::JournalEntry> block;
+  for (int i = 0; i < 600; ++i) {
+    store::JournalEntry e;
+    e.time = "2026-11-29T09:30:00Z";
+    e.actor = "clerk";
+    e.action = "add";
+    e.entity = i % 3 == 0 ? "holder" : "resource";
+    e.key = "K-" + std::to_string(i);
+    e.after = R"({"id":"K-)" + std::to_string(i) + R"(","note":"海口"})";
+    e.reason = i < 500 ? "nightly load" : "second load";
+    e.batch = "20261129T093000Z-0a1b2c3d";
+    store::seal(e, tail.seq, tail.hash);
+    tail = {e.seq, e.hash};
+    if (!blocks) {
+      journal.insert_sealed(e);
+      continue;
+    }
+    if (!block.empty() &&
+        (block.size() == store::kBlockEntries || !store::same_block(block.front(), e))) {
+      journal.insert_block(store::encode_entries(block));
+      block.clear();
+    }
+    block.push_back(e);
+  }
+  for (const auto& e : block)
+    journal.insert_sealed(e);
+  tx.commit();
+}
+
+std::string journal_rows(Ledger& ledger) {
+  std::string rows;
+  for (const char* sql :
+       {"SELECT * FROM journal_blocks ORDER BY first_seq",
+        "SELECT * FROM journal_keys ORDER BY seq", "SELECT * FROM journal_batches ORDER BY id"}) {
+    store::Statement st(test::sqlite_of(ledger), sql);
+    while (st.step()) {
+      for (int c = 0; c < st.columns(); ++c)
+        rows += std::string(st.view(c)) + "|";
+      rows += "\n";
+    }
+  }
+  return rows;
+}
+
+// A journal of entries, as a store without blocks keeps them.
+class EntryJournal final : public store::Journal {
+ public:
+  void insert_sealed(const store::JournalEntry& e) override { entries.push_back(e); }
+  store::JournalTail tail() override {
+    return entries.empty() ? store::JournalTail{0, store::genesis_hash()}
+                           : store::JournalTail{entries.back().seq, entries.back().hash};
+  }
+  void forget_head() override {}
+  std::vector<store::JournalEntry> read(const store::JournalQuery&) override { return entries; }
+  std::vector<store::JournalEntry> entries;
+
+ protected:
+  void scan(const std::function<void(const store::JournalEntry&)>& visit) override {
+    for (const auto& e : entries)
+      visit(e);
+  }
+};
+
+}  // namespace
+
+TEST_CASE("Journal: blocks encoded ahead are stored as the entries appended one by one are") {
+  test::ScratchRegistry one_by_one;
+  test::ScratchRegistry in_blocks;
+  Ledger a = with_three_changes(one_by_one);
+  Ledger b = with_three_changes(in_blocks);
+  CHECK(b.journal().keeps_blocks());
+  import_entries(a, false);
+  import_entries(b, true);
+  CHECK(test::sqlite_of(b).scalar("SELECT count(*) FROM journal_blocks") == 3 + 3);  // 256 244 100
+  CHECK(journal_rows(a) == journal_rows(b));
+  CHECK(a.journal().check().head == b.journal().check().head);
+  CHECK_FALSE(b.journal().check().bad);
+}
+
+TEST_CASE("Journal: a store without blocks takes an encoded block as its entries") {
+  EntryJournal journal;
+  CHECK_FALSE(journal.keeps_blocks());
+  std::vector<store::JournalEntry> sealed;
+  store::JournalTail tail = journal.tail();
+  for (int i = 0; i < 3; ++i) {
+    store::JournalEntry e;
+    e.time = "2026-11-29T09:30:00Z";
+    e.actor = "clerk";
+    e.action = "add";
+    e.entity = "lease";
+    e.key = "L-DZ-000" + std::to_string(i);
+    e.after = R"({"id":"L-DZ-000)" + std::to_string(i) + R"("})";
+    store::seal(e, tail.seq, tail.hash);
+    tail = {e.seq, e.hash};
+    sealed.push_back(e);
+  }
+  journal.insert_block(store::encode_entries(sealed));
+  REQUIRE(journal.entries.size() == 3);
+  for (size_t i = 0; i < 3; ++i) {
+    CHECK(journal.entries[i].key == sealed[i].key);
+    CHECK(journal.entries[i].after == sealed[i].after);
+    CHECK(journal.entries[i].prev_hash == sealed[i].prev_hash);
+    CHECK(journal.entries[i].hash == sealed[i].hash);
+  }
+  CHECK_FALSE(journal.check().bad);
+}
+
 TEST_CASE("Journal: entries of a rolled-back transaction are not written") {
   test::ScratchRegistry reg;
   Ledger ledger = with_three_changes(reg);
