@@ -106,7 +106,18 @@ rc=0
 [[ $rc != 0 ]] && grep -q "injected fault" "$tmp/err" || fail "the injected fault: exit $rc, $(cat "$tmp/err")"
 sqlite3 "$tmp/mid.db" .dump | cmp -s - "$tmp/mid.before" || fail "a copy that failed midway left rows behind"
 
-# A failure midway into a new file (a file-size limit): the file is removed.
+# A failure midway into a new file: the source's last journal block changed
+# (found when the chain is read, after every table was written): exit 65,
+# and the file the copy created is gone.
+"$numreg" --db "$lite" -q backup "$tmp/tampered.db"
+sqlite3 "$tmp/tampered.db" "UPDATE journal_blocks SET hash = '$(printf '0%.0s' {1..64})' WHERE first_seq = (SELECT max(first_seq) FROM journal_blocks)"
+rc=0
+"$numreg" copy --from "$tmp/tampered.db" --to "$tmp/new.db" 2>"$tmp/err" || rc=$?
+[[ $rc == 65 ]] && grep -q "^numreg: error: --from: journal entr.* changed after it was written" "$tmp/err" ||
+  fail "a source whose chain breaks: exit $rc, $(cat "$tmp/err")"
+[[ ! -e $tmp/new.db ]] || fail "a copy that failed midway left the file it created"
+
+# A new file that cannot be written (a file-size limit): the file is removed.
 rc=0
 (ulimit -f 64; trap '' XFSZ; exec "$numreg" copy --from "$lite" --to "$tmp/small.db") 2>"$tmp/err" || rc=$?
 [[ $rc == 74 || $rc == 73 ]] || fail "a copy past the file-size limit: exit $rc, $(cat "$tmp/err")"
