@@ -10,6 +10,8 @@ namespace {
 
 using TableCounts = std::vector<std::pair<std::string, int64_t>>;
 
+constexpr size_t kEntriesPerWrite = 1000;
+
 // Rows of every table of `s`: the record kinds in kinds() order, then the
 // inspections.
 TableCounts table_counts(store::Store& s) {
@@ -87,11 +89,20 @@ void copy_tables(store::Store& source, store::Store& target) {
   }
 }
 
-// Every entry as it is (seq, time, hashes), checked while it is read.
+// Every entry as it is (seq, time, hashes), checked while it is read, and
+// written a thousand at a time.
 store::ChainCheck copy_journal(store::Store& source, store::Store& target) {
   store::Journal& out = target.journal();
-  store::ChainCheck chain =
-      source.journal().check([&out](const store::JournalEntry& e) { out.insert_sealed(e); });
+  std::vector<store::JournalEntry> pending;
+  pending.reserve(kEntriesPerWrite);
+  store::ChainCheck chain = source.journal().check([&](const store::JournalEntry& e) {
+    pending.push_back(e);
+    if (pending.size() == kEntriesPerWrite) {
+      out.insert_sealed_all(pending);
+      pending.clear();
+    }
+  });
+  out.insert_sealed_all(pending);
   if (chain.bad) {
     throw Failure(
         make_error(ErrorKind::data, "copy-source-chain",

@@ -6,6 +6,7 @@
 #include <functional>
 #include <memory>
 #include <optional>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -76,6 +77,9 @@ class Journal {
   /// Insert an entry already sealed after tail(); call inside a transaction.
   /// An import seals entries on one thread while another writes them.
   virtual void insert_sealed(const JournalEntry& entry) = 0;
+  /// Insert entries already sealed, in seq order after tail(); call inside
+  /// a transaction. A store may write many in one round trip.
+  virtual void insert_sealed_all(std::span<const JournalEntry> entries);
   /// The newest entry, read once per transaction.
   virtual JournalTail tail() = 0;
   /// Forget the cached head (after a rollback, or at a new transaction).

@@ -46,6 +46,46 @@ void PgJournal::insert_sealed(const JournalEntry& e) {
   cached_ = true;
 }
 
+namespace {
+
+constexpr size_t kRowsPerInsert = 500;
+
+// INSERT INTO journal of `rows` rows of parameters.
+std::string insert_rows_sql(size_t rows) {
+  std::string sql = fmt::format("INSERT INTO journal ({}) VALUES ", kJournalColumns);
+  for (size_t r = 0; r < rows; ++r) {
+    sql += r == 0 ? "(" : ", (";
+    for (size_t c = 1; c <= 12; ++c)
+      sql += fmt::format("{}${}", c == 1 ? "" : ", ", r * 12 + c);
+    sql += ")";
+  }
+  return sql;
+}
+
+}  // namespace
+
+void PgJournal::insert_sealed_all(std::span<const JournalEntry> entries) {
+  static const std::string full = insert_rows_sql(kRowsPerInsert);
+  while (!entries.empty()) {
+    size_t n = std::min(kRowsPerInsert, entries.size());
+    Params params;
+    params.reserve(n * 12);
+    for (const auto& e : entries.first(n)) {
+      params.insert(params.end(),
+                    {std::to_string(e.seq), e.time, e.actor, e.action, e.entity, e.key, e.before,
+                     e.after, e.reason, e.batch, e.prev_hash, e.hash});
+    }
+    if (n == kRowsPerInsert) {
+      db_.run(full, params);
+    } else {
+      db_.exec(insert_rows_sql(n), params);
+    }
+    tail_ = {entries[n - 1].seq, entries[n - 1].hash};
+    cached_ = true;
+    entries = entries.subspan(n);
+  }
+}
+
 std::vector<JournalEntry> PgJournal::read(const JournalQuery& q) {
   std::string sql = fmt::format("SELECT {} FROM journal WHERE true", kJournalColumns);
   Params params;
