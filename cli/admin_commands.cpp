@@ -1,9 +1,10 @@
-// numreg init, backup and config.
+// numreg init, backup, copy and config.
 #include <memory>
 
 #include <fmt/format.h>
 
 #include "cli/commands.hpp"
+#include "registry/copy.hpp"
 
 namespace numreg::cli {
 
@@ -39,6 +40,60 @@ void add_backup(CLI::App& app, Context& ctx) {
     ctx.ledger().backup(*file);
     ctx.say(fmt::format("backed up {} to {}", ctx.db_path(), *file),
             {{"db", ctx.db_path()}, {"backup", *file}});
+    return 0;
+  });
+}
+
+namespace {
+
+struct CopyOptions {
+  std::string from;
+  std::string to;
+};
+
+nlohmann::ordered_json copy_json(const CopyReport& r) {
+  nlohmann::ordered_json tables = nlohmann::ordered_json::object();
+  for (const auto& [table, rows] : r.records)
+    tables[table] = rows;
+  return {{"from", r.from},         {"to", r.to},           {"created", r.created},
+          {"tables", tables},       {"entries", r.entries}, {"head", r.head},
+          {"replayed", r.replayed}, {"checked", r.checked}};
+}
+
+}  // namespace
+
+void add_copy(CLI::App& app, Context& ctx) {
+  auto* cmd = app.add_subcommand(
+      "copy", "move a registry (journal included) to another store, all or nothing");
+  auto o = std::make_shared<CopyOptions>();
+  cmd->add_option("--from", o->from, "the registry to copy: a file path or postgresql://...")
+      ->type_name("DB")
+      ->required();
+  cmd->add_option("--to", o->to,
+                  "an empty registry to copy into, created when there is none (a file path or "
+                  "postgresql://...)")
+      ->type_name("DB")
+      ->required();
+  on_run(cmd, ctx, [&ctx, o] {
+    int busy = static_cast<int>(ctx.config().get_int("busy_timeout_ms"));
+    CopyReport r = copy_registry({.location = o->from, .busy_timeout_ms = busy},
+                                 {.location = o->to, .busy_timeout_ms = busy});
+    if (ctx.options.json) {
+      ctx.out << copy_json(r).dump(2) << "\n";
+      return 0;
+    }
+    if (ctx.options.quiet)
+      return 0;
+    Table table{{"TABLE", "ROWS"}, {}};
+    for (const auto& [name, rows] : r.records)
+      table.rows.push_back({name, std::to_string(rows)});
+    ctx.show(r.created ? fmt::format("copied {} to {}, a new registry\n", r.from, r.to)
+                       : fmt::format("copied {} to {}\n", r.from, r.to));
+    ctx.out << ctx.render(table);
+    ctx.show(fmt::format(
+        "ok: {} journal entries, chain intact, head {}\nok: {} records in the tables match the "
+        "journal's replay\nok: {}\n",
+        r.entries, r.head, r.replayed, r.checked));
     return 0;
   });
 }

@@ -14,6 +14,7 @@ void add_log(CLI::App& app, Context& ctx);
 void add_verify(CLI::App& app, Context& ctx);
 void add_checkpoint(CLI::App& app, Context& ctx);
 void add_backup(CLI::App& app, Context& ctx);
+void add_copy(CLI::App& app, Context& ctx);
 void add_config(CLI::App& app, Context& ctx);
 void add_import(CLI::App& app, Context& ctx);  // import, and the hidden import-manual
 void add_export(CLI::App& app, Context& ctx);

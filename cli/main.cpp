@@ -69,6 +69,7 @@ void build(CLI::App& app, Context& ctx) {
   add_verify(app, ctx);
   add_checkpoint(app, ctx);
   add_backup(app, ctx);
+  add_copy(app, ctx);
   add_config(app, ctx);
   add_import(app, ctx);
   add_export(app, ctx);

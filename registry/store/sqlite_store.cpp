@@ -85,14 +85,17 @@ bool SqliteStore::create(const StoreOptions& options) {
     migrate(db);
   } catch (const Failure&) {
     // A failed init (a full disk, say) leaves no half-made registry behind.
-    if (created) {
-      for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
-        ::unlink((options.location + suffix).c_str());
-      }
-    }
+    if (created)
+      remove_files(options.location);
     throw;
   }
   return created;
+}
+
+void SqliteStore::remove_files(const std::string& location) {
+  for (const char* suffix : {"", "-wal", "-shm", "-journal"}) {
+    ::unlink((location + suffix).c_str());
+  }
 }
 
 SqliteStore::SqliteStore(const StoreOptions& options) {

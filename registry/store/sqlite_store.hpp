@@ -21,6 +21,9 @@ class SqliteStore final : public Store {
   /// Create the file (mode 0600) and its folders (0700) if needed and
   /// migrate it; true when created.
   static bool create(const StoreOptions& options);
+  /// Remove the registry file `location` and its companions (-wal, -shm,
+  /// -journal), if there.
+  static void remove_files(const std::string& location);
 
   const std::string& location() const override { return db_->path(); }
 

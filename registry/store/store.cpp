@@ -1,6 +1,8 @@
 // Choosing the store that serves a --db location.
 #include "registry/store/store.hpp"
 
+#include <filesystem>
+
 #include <fmt/format.h>
 
 #include "registry/store/pg/pg_store.hpp"
@@ -67,6 +69,20 @@ bool create_roles(const StoreOptions& options) {
   bool created = pg::PgStore::create(options);
   pg::PgStore::create_roles(options);
   return created;
+}
+
+void remove_created_store(const std::string& location) {
+  if (!pg::is_pg_location(location))
+    SqliteStore::remove_files(location);
+}
+
+bool same_location(const std::string& a, const std::string& b) {
+  if (a == b)
+    return true;
+  if (!scheme_of(a).empty() || !scheme_of(b).empty())
+    return false;
+  std::error_code ec;
+  return std::filesystem::equivalent(a, b, ec);
 }
 
 }  // namespace numreg::store

@@ -333,6 +333,14 @@ std::unique_ptr<Store> open_store(const StoreOptions& options);
 /// --roles), again if they exist; true when the registry was created. A
 /// registry file has no roles: a usage error, nothing created.
 bool create_roles(const StoreOptions& options);
+/// Undo create_store() when it created a registry that nothing was written
+/// into since (close it first): a registry file and its companions are
+/// removed; a PostgreSQL database keeps its empty schema, as after init.
+void remove_created_store(const std::string& location);
+
+/// True when `a` and `b` name the same registry (the same file, or the same
+/// URI).
+bool same_location(const std::string& a, const std::string& b);
 
 /// A write transaction: begun on construction, rolled back unless committed.
 class WriteTransaction {
