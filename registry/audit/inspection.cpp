@@ -200,6 +200,7 @@ std::string record_inspection(Ledger& ledger, const SpooledAudit& audit, const C
   const std::string id = row.id;
   row = {};  // the findings' text, once in the journal entry, need not be held twice
   ledger.journal().append(e);
+  e = {};  // the journal keeps its own copy until the transaction commits
   tx.commit();
   return id;
 }
