@@ -104,16 +104,17 @@ class LeaseFindings {
   LeaseFindings(const SpooledAudit& audit, const Translate& message) : message_(message) {
     const bool by_key = !audit.report().seed;
     for (const auto& rule : rules()) {
+      const std::string_view entity = rule.entity;
+      if (entity != "lease" && entity != "holder")
+        continue;
       Cursor c{audit.findings_of(std::string(rule.id)), {}, true};
       if (!c.advance())
         continue;
-      if (c.at.entity == "lease" && by_key) {
+      if (entity == "lease" && by_key) {
         cursors_.push_back(std::move(c));
         continue;
       }
-      if (c.at.entity != "lease" && c.at.entity != "holder")
-        continue;
-      auto& keys = c.at.entity == "lease" ? leases_ : holders_;
+      auto& keys = entity == "lease" ? leases_ : holders_;
       do {
         add(keys[c.at.key], c.at);
       } while (c.advance());

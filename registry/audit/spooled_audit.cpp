@@ -1,7 +1,5 @@
 #include "registry/audit/spooled_audit.hpp"
 
-#include <cstring>
-
 #include "registry/error.hpp"
 
 namespace numreg {
@@ -60,9 +58,8 @@ void SpooledAudit::lease(const std::string& id) {
 }
 
 void SpooledAudit::finding(const Finding& f) {
+  // Findings come sorted by rule: each rule's are one stretch of the spool.
   if (f.rule != rule_) {
-    if (!rule_.empty())
-      rules_[rule_].to = findings_.end();
     rules_[f.rule].from = findings_.end();
     rule_ = f.rule;
   }
