@@ -4,7 +4,9 @@
 # over the same file in the same run.
 #   bench/audit_mix.sh OLD NEW [SCALE] [ROUNDS] [DIR]
 # (defaults: scale 1.0, 2 rounds, data and registries kept in
-# /tmp/numreg-audit-mix-SCALE). A run taking more than LIMIT seconds of
+# /tmp/numreg-audit-mix-SCALE). With SHEETS=1, the runs are instead each
+# binary's `audit --record`, `audit --unmask -o x.xlsx` and `audit -o
+# x.xlsx`, in full, each on a fresh copy of its registry (copied untimed). A run taking more than LIMIT seconds of
 # wall time (default 300) is stopped, and its figures are those at the stop. Each binary audits its own copy of the same
 # registry (a newer binary may add indexes to its copy). Prints, per run,
 # wall, user and system seconds and peak RSS, then the medians of CPU
@@ -55,12 +57,47 @@ for round in $(seq "$ROUNDS"); do
   for which in old new; do
     bin=$OLD db=$DIR/old.db
     [ "$which" = new ] && bin=$NEW db=$DIR/new.db
+    if [ "${SHEETS:-0}" = 1 ]; then
+      for run in record unmask xlsx; do
+        cp "$db" "$DIR/run.db"
+        case $run in
+          record) set -- --record ;;
+          unmask) set -- --unmask -o "$out/x.xlsx" ;;
+          xlsx) set -- -o "$out/x.xlsx" ;;
+        esac
+        measure "$which-$run" env NUMREG_DB="$DIR/run.db" "$bin" audit --as-of $DATE "$@"
+        rm -f "$DIR/run.db" "$out/x.xlsx"
+      done
+      continue
+    fi
     measure "$which-full" env NUMREG_DB="$db" "$bin" --json audit --as-of $DATE
     [ "$round" = 1 ] && echo "  $which-full findings: $(grep -c '"rule"' "$out/stdout")"
     measure "$which-danzhou" env NUMREG_DB="$db" "$bin" --json audit --as-of $DATE --region 儋州
     measure "$which-dongfang" env NUMREG_DB="$db" "$bin" --json audit --as-of $DATE --region 东方
   done
 done
+
+if [ "${SHEETS:-0}" = 1 ]; then
+  awk '
+    { cpu[$1] = cpu[$1] " " ($3 + $4); rss[$1] = rss[$1] " " $5 }
+    function median(list,   a, n, i, j, t) {
+      n = split(list, a, " ")
+      for (i = 1; i <= n; i++) for (j = i + 1; j <= n; j++) if (a[j] < a[i]) { t = a[i]; a[i] = a[j]; a[j] = t }
+      return n % 2 ? a[(n + 1) / 2] : (a[n / 2] + a[n / 2 + 1]) / 2
+    }
+    END {
+      printf "\nmedians: CPU s (user+sys), peak RSS MB; new / old\n"
+      split("record unmask xlsx", runs, " ")
+      for (i = 1; i <= 3; i++) {
+        o = "old-" runs[i]; n = "new-" runs[i]
+        printf "  %-7s old %7.2f s %8.1f MB   new %7.2f s %8.1f MB   CPU %.2f  RSS %.2f\n", runs[i],
+          median(cpu[o]), median(rss[o]) / 1024, median(cpu[n]), median(rss[n]) / 1024,
+          median(cpu[n]) / median(cpu[o]), median(rss[n]) / median(rss[o])
+      }
+      printf "  join    %7.2f s\n", median(cpu["join"])
+    }' "$out/all"
+  exit 0
+fi
 
 # Medians of CPU seconds (user + system) and of peak RSS, and the ratios.
 awk '

@@ -13,6 +13,7 @@
 #include "registry/audit/inspection.hpp"
 #include "registry/audit/report_json.hpp"
 #include "registry/audit/sheet.hpp"
+#include "registry/audit/spooled_audit.hpp"
 #include "registry/export/csv_writer.hpp"
 #include "registry/export/xlsx_writer.hpp"
 #include "registry/types/uscc.hpp"
@@ -158,7 +159,7 @@ class TextWriter : public AuditSink {
   size_t errors_ = 0;
 };
 
-void write_output(Context& ctx, const AuditReport& r, const AuditOptions& o) {
+void write_output(Context& ctx, const SpooledAudit& audit, const AuditOptions& o) {
   std::string ext = o.output.substr(o.output.rfind('.') == std::string::npos ? o.output.size()
                                                                              : o.output.rfind('.'));
   if (ext != ".csv" && ext != ".json" && ext != ".xlsx") {
@@ -172,24 +173,26 @@ void write_output(Context& ctx, const AuditReport& r, const AuditOptions& o) {
     so.message = [](std::string_view text) { return tr(text); };
     so.value = [](std::string_view text) { return tr_value(text); };
   }
-  AuditSheet sheet = build_sheet(ctx.ledger(), r, so);
   if (ext == ".xlsx") {
-    write_xlsx(o.output, sheet.parts(), sheet.caption);
+    XlsxWriter xlsx(o.output, sheet_caption(audit.report(), so));
+    write_sheet(ctx.ledger(), audit, so, xlsx);
+    xlsx.close();
+    return;
+  }
+  std::ofstream out(o.output, std::ios::binary | std::ios::trunc);
+  if (!out) {
+    throw Failure(
+        make_error(ErrorKind::cant_create, "output", fmt::format("cannot create {}", o.output)));
+  }
+  if (ext == ".csv") {
+    out << "\xEF\xBB\xBF";  // spreadsheets read UTF-8 only with a BOM
+    CsvSheetWriter csv(out);
+    write_sheet(ctx.ledger(), audit, so, csv);
   } else {
-    std::ofstream out(o.output, std::ios::binary | std::ios::trunc);
-    if (!out) {
-      throw Failure(
-          make_error(ErrorKind::cant_create, "output", fmt::format("cannot create {}", o.output)));
-    }
-    if (ext == ".csv") {
-      out << "\xEF\xBB\xBF";  // spreadsheets read UTF-8 only with a BOM
-      write_csv(out, sheet);
-    } else {
-      out << sheet_json(r, sheet).dump(2) << "\n";
-    }
-    if (!out.flush()) {
-      throw Failure(make_error(ErrorKind::io, "output", fmt::format("cannot write {}", o.output)));
-    }
+    write_sheet_json(out, ctx.ledger(), audit, so);
+  }
+  if (!out.flush()) {
+    throw Failure(make_error(ErrorKind::io, "output", fmt::format("cannot write {}", o.output)));
   }
 }
 
@@ -267,34 +270,42 @@ int run_audit_command(Context& ctx, const AuditOptions& o) {
   AuditRequest r = request(ctx, o);
   if (o.output.empty() && !o.record && !o.unmask)
     return stream_audit(ctx, o, r);
-  // Recorded, journaled or written to a sheet: the whole report first.
+  // Recorded, journaled or written to a sheet: the audit is kept on spools
+  // first, then read back by each.
   ProgressLine progress = progress_line(ctx, "audit");
   r.progress = progress.callback();
-  AuditReport report = run_audit(ctx.ledger(), r);
+  SpooledAudit audit;
+  run_audit(ctx.ledger(), r, audit);
   progress.done();
   if (o.record)
-    report.inspection = record_inspection(ctx.ledger(), report, ctx.change(""));
+    audit.set_inspection(record_inspection(ctx.ledger(), audit, ctx.change("")));
   if (o.unmask)
-    journal_unmask(ctx, report);
+    journal_unmask(ctx, audit.report());
+  const std::string& inspection = audit.report().inspection;
   if (!o.output.empty()) {
-    write_output(ctx, report, o);
-    std::string line = fmt::format("wrote {}: {}; {}", o.output, headline(report),
-                                   count_of(report.findings.size(), "finding"));
-    if (!report.inspection.empty())
-      line += ", recorded as inspection " + report.inspection;
-    ctx.say(line, audit_json(report));
+    write_output(ctx, audit, o);
+    std::string line = fmt::format("wrote {}: {}; {}", o.output, headline(audit.report()),
+                                   count_of(static_cast<size_t>(audit.total()), "finding"));
+    if (!inspection.empty())
+      line += ", recorded as inspection " + inspection;
+    if (ctx.options.json) {
+      AuditJsonWriter json(ctx.out);
+      audit.replay(json);
+    } else {
+      ctx.say(line, {});
+    }
     if (o.fail_on.empty())
       return kExitOk;
-    return reaches(report.findings, o.fail_on == "error" ? Severity::error : Severity::warning)
+    return audit.reaches(o.fail_on == "error" ? Severity::error : Severity::warning)
                ? kExitViolations
                : kExitOk;
   }
   TextWriter text(ctx);
   AuditJsonWriter json(ctx.out);
   Tally tally(ctx.options.json ? static_cast<AuditSink&>(json) : text, progress, ctx.out);
-  replay(report, tally);
-  if (!ctx.options.json && !report.inspection.empty())
-    ctx.show("recorded as inspection " + report.inspection + "\n");
+  audit.replay(tally);
+  if (!ctx.options.json && !inspection.empty())
+    ctx.show("recorded as inspection " + inspection + "\n");
   return exit_code(o, tally);
 }
 

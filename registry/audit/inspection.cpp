@@ -9,7 +9,9 @@
 #include "registry/audit/csv_reader.hpp"
 #include "registry/audit/report_json.hpp"
 #include "registry/audit/sheet.hpp"
+#include "registry/audit/spooled_audit.hpp"
 #include "registry/model/value.hpp"
+#include "registry/util/json_text.hpp"
 
 namespace numreg {
 
@@ -108,26 +110,99 @@ nlohmann::ordered_json Inspection::to_json() const {
 }
 
 std::string record_inspection(Ledger& ledger, const AuditReport& report, const Change& change) {
+  SpooledAudit audit;
+  replay(report, audit);
+  return record_inspection(ledger, audit, change);
+}
+
+namespace {
+
+// The JSON text nlohmann's dump() gives for the sample's lease IDs and for
+// the findings, written a lease and a finding at a time from the spools.
+std::string sample_text(const SpooledAudit& audit) {
+  std::string out = "[";
+  audit.each_lease([&](const std::string& id) {
+    if (out.size() > 1)
+      out += ',';
+    append_json_string(id, out);
+  });
+  return out + "]";
+}
+
+std::string findings_text(const SpooledAudit& audit) {
+  std::string out = "[";
+  FindingReader reader = audit.findings();
+  Finding f;
+  while (reader.next(f)) {
+    out += out.size() > 1 ? ",{\"rule\":" : "{\"rule\":";
+    append_json_string(f.rule, out);
+    out += ",\"severity\":";
+    append_json_string(to_string(f.severity), out);
+    out += ",\"entity\":";
+    append_json_string(f.entity, out);
+    out += ",\"key\":";
+    append_json_string(f.key, out);
+    out += ",\"message\":";
+    append_json_string(f.message, out);
+    out += '}';
+  }
+  return out + "]";
+}
+
+// Inspection::to_json().dump() of a new inspection, its sample and findings
+// already JSON text.
+std::string inspection_text(const store::InspectionRow& row) {
+  std::string out;
+  out.reserve(row.sample->size() + row.findings->size() + 512);
+  const std::pair<const char*, const std::string*> members[] = {
+      {"{\"id\":", &row.id},       {",\"inspector\":", &row.inspector}, {",\"date\":", &row.date},
+      {",\"scope\":", &row.scope}, {",\"plan\":", &row.plan},           {",\"seed\":", &row.seed}};
+  for (const auto& [name, value] : members) {
+    out += name;
+    append_json_string(*value, out);
+  }
+  out += ",\"sample\":";
+  out += *row.sample;
+  out += ",\"findings\":";
+  out += *row.findings;
+  out += ",\"journal_head\":";
+  append_json_string(row.journal_head, out);
+  out += ",\"results\":null}";
+  return out;
+}
+
+}  // namespace
+
+std::string record_inspection(Ledger& ledger, const SpooledAudit& audit, const Change& change) {
+  const AuditReport& report = audit.report();
   store::WriteTransaction tx(ledger.store());
   ledger.journal().forget_head();
-  Inspection i;
-  i.id = next_id(ledger.store(), ledger.clock().today);
-  i.inspector = change.actor;
-  i.date = report.as_of.iso();
-  i.scope = report.scope.describe();
-  i.plan = report.plan;
-  i.seed = report.seed.value_or("");
-  i.sample = report.sample;
-  i.findings = nlohmann::ordered_json::array();
-  for (const auto& f : report.findings)
-    i.findings.push_back(finding_json(f));
-  i.journal_head = report.journal_head;
-  ledger.store().insert_inspection({i.id, i.inspector, i.date, i.scope, i.plan, i.seed,
-                                    nlohmann::json(i.sample).dump(), i.findings.dump(),
-                                    i.journal_head, std::nullopt});
-  journal_inspection(ledger, "add", i, change);
+  store::InspectionRow row{next_id(ledger.store(), ledger.clock().today),
+                           change.actor,
+                           report.as_of.iso(),
+                           report.scope.describe(),
+                           report.plan,
+                           report.seed.value_or(""),
+                           sample_text(audit),
+                           findings_text(audit),
+                           report.journal_head,
+                           std::nullopt};
+  ledger.store().insert_inspection(row);
+  store::JournalEntry e;
+  e.time = ledger.clock().now_utc;
+  e.actor = change.actor;
+  e.action = "add";
+  e.entity = "inspection";
+  e.key = row.id;
+  e.after = inspection_text(row);
+  e.reason = change.reason;
+  e.batch = change.batch;
+  const std::string id = row.id;
+  row = {};  // the findings' text, once in the journal entry, need not be held twice
+  ledger.journal().append(e);
+  e = {};  // the journal keeps its own copy until the transaction commits
   tx.commit();
-  return i.id;
+  return id;
 }
 
 std::vector<Inspection> list_inspections(Ledger& ledger) {

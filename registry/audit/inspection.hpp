@@ -28,8 +28,14 @@ struct Inspection {
   nlohmann::ordered_json to_json() const;
 };
 
+class SpooledAudit;
+
 /// Store `report` as a new inspection by `change.actor`, journaled; returns its ID.
 std::string record_inspection(Ledger& ledger, const AuditReport& report, const Change& change);
+
+/// Store `audit` as a new inspection by `change.actor`, journaled, its
+/// findings read from their spool; returns its ID.
+std::string record_inspection(Ledger& ledger, const SpooledAudit& audit, const Change& change);
 
 /// Every inspection, oldest first.
 std::vector<Inspection> list_inspections(Ledger& ledger);

@@ -1,5 +1,6 @@
 #include "registry/audit/report_json.hpp"
 
+#include "registry/audit/spooled_audit.hpp"
 #include "registry/util/json_text.hpp"
 
 namespace numreg {
@@ -104,19 +105,96 @@ void AuditJsonWriter::finding(const Finding& finding) {
   out_ << item_;
 }
 
-void AuditJsonWriter::end() {
+void AuditJsonWriter::end_members() {
   if (at_ == At::sample)
     end_sample();
   out_ << (items_ ? "\n  ]" : "[]");
   for (const auto& [key, value] : tail_.items())
     out_ << ",\n  " << nlohmann::ordered_json(key).dump() << ": " << value.dump(2);
-  out_ << "\n}\n";
   at_ = At::done;
+}
+
+void AuditJsonWriter::end() {
+  end_members();
+  out_ << "\n}\n";
 }
 
 void write_audit_json(std::ostream& out, const AuditReport& r) {
   AuditJsonWriter writer(out);
   replay(r, writer);
+}
+
+namespace {
+
+// `json`.dump(2) as a member or element `depth` levels deep in a dump(2).
+std::string nested_dump(const nlohmann::ordered_json& json, int depth) {
+  std::string text = json.dump(2);
+  std::string out;
+  out.reserve(text.size());
+  const std::string indent = "\n" + std::string(static_cast<size_t>(depth) * 2, ' ');
+  for (char c : text) {
+    if (c == '\n') {
+      out += indent;
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
+// The sheet's members of sheet_json: "summary" and "sample_rows", a row at
+// a time; the Findings sheet is the audit's findings, already written.
+class JsonSheetWriter : public SheetWriter {
+ public:
+  explicit JsonSheetWriter(std::ostream& out) : out_(out) {}
+  void begin(const SheetPart& part) override {
+    part_ = part.name;
+    columns_ = part.columns;
+    rows_ = 0;
+    if (part_ == "Sample")
+      out_ << ",\n  \"sample_rows\": ";
+  }
+  void row(const std::vector<Cell>& cells) override {
+    if (part_ == "Summary") {
+      summary_[cell_text(cells[0])] = cell_json(cells[1]);
+    } else if (part_ == "Sample") {
+      nlohmann::ordered_json o;
+      for (size_t c = 0; c < cells.size(); ++c)
+        o[columns_[c].id] = cell_json(cells[c]);
+      out_ << (rows_++ ? ",\n    " : "[\n    ") << nested_dump(o, 2);
+    }
+  }
+  void end() override {
+    if (part_ == "Summary")
+      out_ << ",\n  \"summary\": " << nested_dump(summary_, 1);
+    if (part_ == "Sample")
+      out_ << (rows_ ? "\n  ]" : "[]");
+  }
+
+ private:
+  std::ostream& out_;
+  std::string part_;
+  std::vector<SheetColumn> columns_;
+  size_t rows_ = 0;
+  nlohmann::ordered_json summary_ = nlohmann::ordered_json::object();
+};
+
+}  // namespace
+
+void write_sheet_json(std::ostream& out, Ledger& ledger, const SpooledAudit& audit,
+                      const SheetOptions& options) {
+  AuditJsonWriter report(out);
+  report.head(audit.report());
+  if (!audit.report().seed)
+    audit.each_lease([&](const std::string& id) { report.lease(id); });
+  FindingReader findings = audit.findings();
+  Finding f;
+  while (findings.next(f))
+    report.finding(f);
+  report.end_members();
+  JsonSheetWriter sheet(out);
+  write_sheet(ledger, audit, options, sheet);
+  out << "\n}\n";
 }
 
 nlohmann::ordered_json sheet_json(const AuditReport& report, const AuditSheet& sheet) {

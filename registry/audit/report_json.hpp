@@ -22,6 +22,9 @@ class AuditJsonWriter : public AuditSink {
   void lease(const std::string& id) override;
   void finding(const Finding& finding) override;
   void end() override;
+  /// End the findings and write the members after them, leaving the
+  /// document open for more members.
+  void end_members();
 
  private:
   void end_sample();
@@ -38,6 +41,13 @@ void write_audit_json(std::ostream& out, const AuditReport& report);
 /// audit_json plus "summary" (item -> value) and "sample_rows" (objects
 /// keyed by column ID): what the XLSX and CSV sheets hold.
 nlohmann::ordered_json sheet_json(const AuditReport& report, const AuditSheet& sheet);
+
+class SpooledAudit;
+
+/// Write sheet_json of `audit` and its sheet, dump(2) and a newline, to
+/// `out`, a lease, finding and sample row at a time.
+void write_sheet_json(std::ostream& out, Ledger& ledger, const SpooledAudit& audit,
+                      const SheetOptions& options);
 
 /// A finding as {"rule","severity","entity","key","message"}.
 nlohmann::ordered_json finding_json(const Finding& finding);

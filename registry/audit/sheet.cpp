@@ -4,6 +4,7 @@
 
 #include <fmt/format.h>
 
+#include "registry/audit/spooled_audit.hpp"
 #include "registry/model/value.hpp"
 #include "registry/text/strings.hpp"
 #include "registry/types/region.hpp"
@@ -92,16 +93,68 @@ Cell translated_or_empty(const store::Row& st, int column, const Translate& tran
   return translated(translate, st.text(column));
 }
 
-// Findings per lease: its own and its holder's, "R002 message; R010 ...".
-std::map<std::string, std::string> findings_by_key(const std::vector<Finding>& findings,
-                                                   const Translate& message) {
-  std::map<std::string, std::string> out;
-  for (const auto& f : findings) {
-    std::string& s = out[f.entity + "\n" + f.key];
-    s += fmt::format("{}{}: {}", s.empty() ? "" : "; ", f.rule, translated(message, f.message));
+// The Findings cell of each sampled lease: its own findings and its
+// holder's, "R002 message; R010 ...", read back from the audit's spools.
+// Without a plan the leases come in key order, as each rule's findings do,
+// so each rule's findings are read once alongside them; a plan's sample
+// comes in rank order and its findings are few: they are looked up. So are
+// the holders' findings (R001: at most one a holder).
+class LeaseFindings {
+ public:
+  LeaseFindings(const SpooledAudit& audit, const Translate& message) : message_(message) {
+    const bool by_key = !audit.report().seed;
+    for (const auto& rule : rules()) {
+      const std::string_view entity = rule.entity;
+      if (entity != "lease" && entity != "holder")
+        continue;
+      Cursor c{audit.findings_of(std::string(rule.id)), {}, true};
+      if (!c.advance())
+        continue;
+      if (entity == "lease" && by_key) {
+        cursors_.push_back(std::move(c));
+        continue;
+      }
+      auto& keys = entity == "lease" ? leases_ : holders_;
+      do {
+        add(keys[c.at.key], c.at);
+      } while (c.advance());
+    }
   }
-  return out;
-}
+
+  /// The cell of lease `lease` of holder `holder` ("" when neither has findings).
+  std::string of(const std::string& lease, const std::string& holder) {
+    std::string text;
+    for (auto& c : cursors_) {
+      while (c.more && c.at.key < lease)
+        c.advance();
+      for (; c.more && c.at.key == lease; c.advance())
+        add(text, c.at);
+    }
+    if (auto it = leases_.find(lease); it != leases_.end())
+      text = it->second;
+    if (auto it = holders_.find(holder); it != holders_.end())
+      text += (text.empty() ? "" : "; ") + it->second;
+    return text;
+  }
+
+ private:
+  struct Cursor {
+    FindingReader reader;
+    Finding at;
+    bool more;
+    bool advance() { return more = reader.next(at); }
+  };
+
+  void add(std::string& text, const Finding& f) const {
+    text +=
+        fmt::format("{}{}: {}", text.empty() ? "" : "; ", f.rule, translated(message_, f.message));
+  }
+
+  const Translate& message_;
+  std::vector<Cursor> cursors_;
+  std::map<std::string, std::string> leases_;
+  std::map<std::string, std::string> holders_;
+};
 
 // "business_licence 91460400MA5TDR015T 2020-01-01..2030-12-31 valid; ...",
 // the kind and the validity in the reader's language.
@@ -120,8 +173,8 @@ Cell credentials_cell(const store::Row& st, int column, const Translate& transla
   return cell;
 }
 
-std::vector<Cell> sample_row(const store::Row& st, const SheetOptions& o,
-                             const std::map<std::string, std::string>& findings) {
+std::vector<Cell> sample_row(const store::Row& st, int64_t rank, const SheetOptions& o,
+                             LeaseFindings& findings) {
   const Kind& holders = kind("holders");
   auto personal = [&](int column, const char* field) -> Cell {
     if (st.is_null(column))
@@ -130,14 +183,9 @@ std::vector<Cell> sample_row(const store::Row& st, const SheetOptions& o,
   };
   std::string region = st.text(12);
   std::string_view region_label = region_name(region);
-  std::string lease_findings;
-  for (const auto& key : {"lease\n" + st.text(1), "holder\n" + st.text(3)}) {
-    if (auto it = findings.find(key); it != findings.end()) {
-      lease_findings += (lease_findings.empty() ? "" : "; ") + it->second;
-    }
-  }
+  const std::string lease_findings = findings.of(st.text(1), st.text(3));
   std::vector<Cell> row{
-      st.integer(0),
+      rank,
       st.text(1),
       st.text(2),
       st.text(3),
@@ -162,28 +210,48 @@ std::vector<Cell> sample_row(const store::Row& st, const SheetOptions& o,
   return row;
 }
 
-SheetPart sample_part(Ledger& ledger, const AuditReport& report, const SheetOptions& o) {
-  SheetPart part{
-      "Sample", columns(kSampleColumns, o.chinese), {}, SheetLayout::table, kHandwritingHeight};
-  auto findings = findings_by_key(report.findings, o.message);
-  ledger.store().sample_sheet_rows(report.sample, report.as_of, [&](const store::Row& st) {
-    part.rows.push_back(sample_row(st, o, findings));
+// Sampled leases are read from the registry this many at a time.
+constexpr size_t kSampleChunk = 10000;
+
+void write_sample(Ledger& ledger, const SpooledAudit& audit, const SheetOptions& o,
+                  SheetWriter& out) {
+  out.begin(
+      {"Sample", columns(kSampleColumns, o.chinese), {}, SheetLayout::table, kHandwritingHeight});
+  LeaseFindings findings(audit, o.message);
+  std::vector<std::string> chunk;
+  int64_t ranked = 0;
+  auto flush = [&] {
+    ledger.store().sample_sheet_rows(chunk, audit.report().as_of, [&](const store::Row& st) {
+      out.row(sample_row(st, ranked + st.integer(0), o, findings));
+    });
+    ranked += static_cast<int64_t>(chunk.size());
+    chunk.clear();
+  };
+  audit.each_lease([&](const std::string& id) {
+    chunk.push_back(id);
+    if (chunk.size() == kSampleChunk)
+      flush();
   });
-  return part;
+  if (!chunk.empty())
+    flush();
+  out.end();
 }
 
-SheetPart findings_part(const AuditReport& report, const SheetOptions& o) {
-  SheetPart part{"Findings", columns(kFindingColumns, o.chinese), {}};
-  for (const auto& f : report.findings) {
+void write_findings(const SpooledAudit& audit, const SheetOptions& o, SheetWriter& out) {
+  out.begin({"Findings", columns(kFindingColumns, o.chinese), {}});
+  FindingReader reader = audit.findings();
+  Finding f;
+  while (reader.next(f)) {
     const Rule* rule = find_rule(f.rule);
-    part.rows.push_back({f.rule, translated(o.value, to_string(f.severity)),
-                         translated(o.value, f.entity), f.key, translated(o.message, f.message),
-                         std::string(o.chinese ? rule->text_zh : rule->text_en)});
+    out.row({f.rule, translated(o.value, to_string(f.severity)), translated(o.value, f.entity),
+             f.key, translated(o.message, f.message),
+             std::string(o.chinese ? rule->text_zh : rule->text_en)});
   }
-  return part;
+  out.end();
 }
 
-SheetPart summary_part(const AuditReport& report, bool zh) {
+SheetPart summary_part(const SpooledAudit& audit, bool zh) {
+  const AuditReport& report = audit.report();
   // Labels beside their values on one page; the journal head's 64 hex digits
   // fit the value column's width, and wrap where a wider font is used.
   SheetPart part{"Summary",
@@ -198,7 +266,7 @@ SheetPart summary_part(const AuditReport& report, bool zh) {
   add("Seed", "随机种子", report.seed ? Cell{*report.seed} : Cell{});
   add("Plan", "抽样方案", report.plan);
   add("Population", "总体数量", report.population);
-  add("Sample size", "样本量", static_cast<int64_t>(report.sample.size()));
+  add("Sample size", "样本量", audit.sample_size());
   if (report.size.letter)
     add("Code letter", "样本量字码", std::string(1, report.size.letter));
   if (report.size.ac) {
@@ -206,12 +274,9 @@ SheetPart summary_part(const AuditReport& report, bool zh) {
     add("Re", "拒收数", static_cast<int64_t>(*report.size.re));
   }
   for (const auto& rule : rules()) {
-    int64_t n = 0;
-    for (const auto& f : report.findings)
-      n += f.rule == rule.id ? 1 : 0;
     part.rows.push_back(
         {fmt::format("{} {} ({})", zh ? "问题" : "Findings", rule.id, to_string(rule.severity)),
-         n});
+         audit.count(std::string(rule.id))});
   }
   add("Journal head", "日志链头哈希", report.journal_head);
   add("Journal entries", "日志条数", report.journal_entries);
@@ -224,7 +289,9 @@ SheetPart summary_part(const AuditReport& report, bool zh) {
 // The audit's date, plan, seed and scope head every printed page; the
 // journal head, short, foots it: enough to draw the same sample again and
 // to know which state of the registry the sheet shows.
-PageCaption page_caption(const AuditReport& report, const SheetOptions& o) {
+}  // namespace
+
+PageCaption sheet_caption(const AuditReport& report, const SheetOptions& o) {
   const std::string head = report.journal_head.substr(0, kShortHead);
   const std::string scope = translated(o.message, report.scope.describe());
   if (o.chinese) {
@@ -237,11 +304,21 @@ PageCaption page_caption(const AuditReport& report, const SheetOptions& o) {
           fmt::format("journal head {}", head), false};
 }
 
-}  // namespace
+void write_sheet(Ledger& ledger, const SpooledAudit& audit, const SheetOptions& options,
+                 SheetWriter& writer) {
+  const SheetPart summary = summary_part(audit, options.chinese);
+  write_parts(writer, {&summary});
+  write_sample(ledger, audit, options, writer);
+  write_findings(audit, options, writer);
+}
 
 AuditSheet build_sheet(Ledger& ledger, const AuditReport& report, const SheetOptions& options) {
-  return {summary_part(report, options.chinese), sample_part(ledger, report, options),
-          findings_part(report, options), page_caption(report, options)};
+  SpooledAudit audit;
+  replay(report, audit);
+  SheetCollector sheets;
+  write_sheet(ledger, audit, options, sheets);
+  return {std::move(sheets.parts[0]), std::move(sheets.parts[1]), std::move(sheets.parts[2]),
+          sheet_caption(report, options)};
 }
 
 }  // namespace numreg

@@ -9,6 +9,7 @@
 
 #include "registry/audit/audit.hpp"
 #include "registry/export/sheet_part.hpp"
+#include "registry/export/sheet_writer.hpp"
 
 namespace numreg {
 
@@ -39,7 +40,17 @@ struct SheetOptions {
 /// The inspector's columns of the Sample sheet, left empty for the site visit.
 extern const char* const kInspectorColumns[5];
 
-/// Build the sheet of `report` from the registry (one query for the sample).
+class SpooledAudit;
+
+/// Hand the Summary, Sample and Findings sheets of `audit` to `writer`, the
+/// Sample's rows read from the registry a chunk of leases at a time.
+void write_sheet(Ledger& ledger, const SpooledAudit& audit, const SheetOptions& options,
+                 SheetWriter& writer);
+
+/// What heads and foots each printed page of the sheet of `report`.
+PageCaption sheet_caption(const AuditReport& report, const SheetOptions& options);
+
+/// Build the sheet of `report` from the registry, rows and all.
 AuditSheet build_sheet(Ledger& ledger, const AuditReport& report, const SheetOptions& options);
 
 }  // namespace numreg

@@ -11,20 +11,6 @@ void write_row(std::ostream& out, const std::vector<std::string>& cells) {
   out << "\r\n";
 }
 
-void write_part(std::ostream& out, const SheetPart& part) {
-  out << csv_field(part.name) << "\r\n";
-  std::vector<std::string> header;
-  for (const auto& c : part.columns)
-    header.push_back(c.header);
-  write_row(out, header);
-  for (const auto& row : part.rows) {
-    std::vector<std::string> cells;
-    for (const auto& cell : row)
-      cells.push_back(cell_text(cell));
-    write_row(out, cells);
-  }
-}
-
 }  // namespace
 
 std::string spreadsheet_safe(std::string_view text) {
@@ -48,12 +34,27 @@ std::string csv_field(std::string_view text) {
   return out + "\"";
 }
 
+void CsvSheetWriter::begin(const SheetPart& part) {
+  if (!first_)
+    out_ << "\r\n";
+  first_ = false;
+  out_ << csv_field(part.name) << "\r\n";
+  cells_.clear();
+  for (const auto& c : part.columns)
+    cells_.push_back(c.header);
+  write_row(out_, cells_);
+}
+
+void CsvSheetWriter::row(const std::vector<Cell>& cells) {
+  cells_.clear();
+  for (const auto& cell : cells)
+    cells_.push_back(cell_text(cell));
+  write_row(out_, cells_);
+}
+
 void write_csv(std::ostream& out, const AuditSheet& sheet) {
-  write_part(out, sheet.summary);
-  out << "\r\n";
-  write_part(out, sheet.sample);
-  out << "\r\n";
-  write_part(out, sheet.findings);
+  CsvSheetWriter writer(out);
+  write_parts(writer, sheet.parts());
 }
 
 }  // namespace numreg

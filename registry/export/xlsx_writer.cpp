@@ -113,59 +113,78 @@ void set_up_page(lxw_worksheet* ws, const SheetPart& part, const PageCaption& ca
   }
 }
 
-void write_part(lxw_workbook* wb, const SheetPart& part, const PageCaption& caption,
-                const Formats& f) {
-  lxw_worksheet* ws = workbook_add_worksheet(wb, part.name.c_str());
-  set_up_page(ws, part, caption);
+}  // namespace
+
+struct XlsxWriter::Formats : numreg::Formats {};
+
+XlsxWriter::XlsxWriter(const std::string& path, const PageCaption& caption)
+    : path_(path), caption_(caption) {
+  // Rows go to a temporary file as they are written, so memory does not
+  // grow with the sheet.
+  lxw_workbook_options options{LXW_TRUE, nullptr, LXW_FALSE};
+  wb_ = workbook_new_opt(path.c_str(), &options);
+  if (!wb_) {
+    throw Failure(
+        make_error(ErrorKind::cant_create, "output", fmt::format("cannot create {}", path)));
+  }
+  table_ = std::make_unique<Formats>(Formats{make_formats(wb_, SheetLayout::table)});
+  form_ = std::make_unique<Formats>(Formats{make_formats(wb_, SheetLayout::form)});
+}
+
+XlsxWriter::~XlsxWriter() {
+  if (wb_)
+    workbook_close(wb_);
+}
+
+void XlsxWriter::begin(const SheetPart& part) {
+  part_ = SheetPart{part.name, part.columns, {}, part.layout, part.min_row_height};
+  rows_ = 0;
+  const Formats& f = part.layout == SheetLayout::form ? *form_ : *table_;
+  ws_ = workbook_add_worksheet(wb_, part.name.c_str());
+  set_up_page(ws_, part, caption_);
   for (size_t c = 0; c < part.columns.size(); ++c) {
     auto col = static_cast<lxw_col_t>(c);
     // Text typed in on screen (the inspector's columns) wraps as the rest does.
-    worksheet_set_column(ws, col, col, part.columns[c].width, f.text);
-    worksheet_write_string(ws, 0, col, part.columns[c].header.c_str(), f.header);
+    worksheet_set_column(ws_, col, col, part.columns[c].width, f.text);
+    worksheet_write_string(ws_, 0, col, part.columns[c].header.c_str(), f.header);
   }
   std::vector<Cell> headers;
   for (const auto& column : part.columns)
     headers.emplace_back(column.header);
-  worksheet_set_row(ws, 0, row_height(headers, part.columns, true), nullptr);
-  for (size_t r = 0; r < part.rows.size(); ++r) {
-    // Tall enough for the wrapped text, which would otherwise print cut off.
-    double height = std::max(row_height(part.rows[r], part.columns), part.min_row_height);
-    worksheet_set_row(ws, static_cast<lxw_row_t>(r + 1), height, nullptr);
-    for (size_t c = 0; c < part.rows[r].size(); ++c) {
-      write_cell(ws, static_cast<lxw_row_t>(r + 1), static_cast<lxw_col_t>(c), part.rows[r][c], f);
-    }
-  }
-  worksheet_freeze_panes(ws, 1, 0);
-  worksheet_autofilter(ws, 0, 0, static_cast<lxw_row_t>(part.rows.size()),
-                       static_cast<lxw_col_t>(part.columns.size() - 1));
+  worksheet_set_row(ws_, 0, row_height(headers, part.columns, true), nullptr);
 }
 
-}  // namespace
+void XlsxWriter::row(const std::vector<Cell>& cells) {
+  const Formats& f = part_.layout == SheetLayout::form ? *form_ : *table_;
+  const auto r = static_cast<lxw_row_t>(++rows_);
+  // Tall enough for the wrapped text, which would otherwise print cut off.
+  double height = std::max(row_height(cells, part_.columns), part_.min_row_height);
+  worksheet_set_row(ws_, r, height, nullptr);
+  for (size_t c = 0; c < cells.size(); ++c)
+    write_cell(ws_, r, static_cast<lxw_col_t>(c), cells[c], f);
+}
+
+void XlsxWriter::end() {
+  worksheet_freeze_panes(ws_, 1, 0);
+  worksheet_autofilter(ws_, 0, 0, static_cast<lxw_row_t>(rows_),
+                       static_cast<lxw_col_t>(part_.columns.size() - 1));
+  ws_ = nullptr;
+}
+
+void XlsxWriter::close() {
+  lxw_error rc = workbook_close(wb_);
+  wb_ = nullptr;
+  if (rc != LXW_NO_ERROR) {
+    throw Failure(make_error(ErrorKind::cant_create, "output",
+                             fmt::format("cannot write {}: {}", path_, lxw_strerror(rc))));
+  }
+}
 
 void write_xlsx(const std::string& path, const std::vector<const SheetPart*>& parts,
                 const PageCaption& caption) {
-  // Rows go to a temporary file as they are written, so memory does not
-  // grow with the sheet.
-  lxw_workbook_options options{LXW_TRUE, nullptr, LXW_FALSE};
-  lxw_workbook* wb = workbook_new_opt(path.c_str(), &options);
-  if (!wb) {
-    throw Failure(
-        make_error(ErrorKind::cant_create, "output", fmt::format("cannot create {}", path)));
-  }
-  const Formats table = make_formats(wb, SheetLayout::table);
-  const Formats form = make_formats(wb, SheetLayout::form);
-  try {
-    for (const SheetPart* part : parts)
-      write_part(wb, *part, caption, part->layout == SheetLayout::form ? form : table);
-  } catch (...) {
-    workbook_close(wb);
-    throw;
-  }
-  lxw_error rc = workbook_close(wb);
-  if (rc != LXW_NO_ERROR) {
-    throw Failure(make_error(ErrorKind::cant_create, "output",
-                             fmt::format("cannot write {}: {}", path, lxw_strerror(rc))));
-  }
+  XlsxWriter writer(path, caption);
+  write_parts(writer, parts);
+  writer.close();
 }
 
 }  // namespace numreg

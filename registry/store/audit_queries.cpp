@@ -37,12 +37,23 @@ constexpr const char* kSampleSql =
 void stage_sample(Database& db, const std::vector<std::string>& sample) {
   db.exec("DROP TABLE IF EXISTS temp.audit_sample");
   db.exec("CREATE TEMP TABLE audit_sample (id TEXT PRIMARY KEY, rank INTEGER)");
-  Statement ins(db, "INSERT INTO temp.audit_sample (id, rank) VALUES (?, ?)");
-  for (size_t i = 0; i < sample.size(); ++i) {
-    ins.bind(1, sample[i]).bind(2, static_cast<int64_t>(i + 1));
-    ins.run();
-    ins.reset();
+  // One savepoint for the rows: once the temporary file has been used (a
+  // sheet stages its sample a chunk at a time), each insert on its own
+  // would write its own rollback journal.
+  db.exec("SAVEPOINT stage_sample");
+  try {
+    Statement ins(db, "INSERT INTO temp.audit_sample (id, rank) VALUES (?, ?)");
+    for (size_t i = 0; i < sample.size(); ++i) {
+      ins.bind(1, sample[i]).bind(2, static_cast<int64_t>(i + 1));
+      ins.run();
+      ins.reset();
+    }
+  } catch (...) {
+    db.exec("ROLLBACK TO stage_sample");
+    db.exec("RELEASE stage_sample");
+    throw;
   }
+  db.exec("RELEASE stage_sample");
 }
 
 }  // namespace

@@ -22,7 +22,9 @@ void SqliteStore::insert_inspection(const InspectionRow& i) {
                                  "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                                  kInspectionColumns));
   st.bind(1, i.id).bind(2, i.inspector).bind(3, i.date).bind(4, i.scope).bind(5, i.plan);
-  st.bind(6, i.seed).bind(7, i.sample).bind(8, i.findings).bind(9, i.journal_head);
+  // The sample and findings may run to hundreds of megabytes: not copied.
+  st.bind(6, i.seed).bind_unowned(7, i.sample).bind_unowned(8, i.findings);
+  st.bind(9, i.journal_head);
   st.bind(10, i.results);
   st.run();
 }

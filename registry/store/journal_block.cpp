@@ -158,7 +158,13 @@ std::string entry_hash(const JournalEntry& e) {
   optional_item(e.batch);
   item(e.prev_hash);
   text += ']';
-  return sha256_hex(text);
+  std::string hash = sha256_hex(text);
+  // An entry far larger than a record's (an inspection's every finding)
+  // does not keep its text's memory for the rest of the run.
+  constexpr size_t kKept = 16 << 20;
+  if (text.capacity() > kKept)
+    std::string().swap(text);
+  return hash;
 }
 
 bool same_block(const JournalEntry& first, const JournalEntry& next) {
