@@ -1,6 +1,9 @@
 #include "registry/rules/finding_order.hpp"
 
 #include <algorithm>
+#include <queue>
+#include <string>
+#include <string_view>
 #include <tuple>
 
 #include <fmt/format.h>
@@ -8,6 +11,62 @@
 #include "registry/error.hpp"
 
 namespace numreg {
+
+namespace {
+
+bool before(const Finding& a, const Finding& b) {
+  return std::tie(a.key, a.message) < std::tie(b.key, b.message);
+}
+
+void put_text(std::string& out, std::string_view text) {
+  const auto n = static_cast<uint32_t>(text.size());
+  for (int i = 0; i < 4; ++i)
+    out += static_cast<char>((n >> (8 * i)) & 0xff);
+  out += text;
+}
+
+std::string_view take_text(std::string_view& in) {
+  if (in.size() < 4)
+    throw Failure(make_error(ErrorKind::internal, "finding-spool", "a spooled finding is cut"));
+  uint32_t n = 0;
+  for (int i = 0; i < 4; ++i)
+    n |= static_cast<uint32_t>(static_cast<unsigned char>(in[i])) << (8 * i);
+  if (in.size() - 4 < n)
+    throw Failure(make_error(ErrorKind::internal, "finding-spool", "a spooled finding is cut"));
+  std::string_view text = in.substr(4, n);
+  in.remove_prefix(4 + n);
+  return text;
+}
+
+std::string encode(const Finding& f) {
+  std::string out;
+  out.reserve(f.rule.size() + f.entity.size() + f.key.size() + f.message.size() + 17);
+  put_text(out, f.rule);
+  out += static_cast<char>(f.severity);
+  put_text(out, f.entity);
+  put_text(out, f.key);
+  put_text(out, f.message);
+  return out;
+}
+
+Finding decode(std::string_view in) {
+  Finding f;
+  f.rule = take_text(in);
+  if (in.empty())
+    throw Failure(make_error(ErrorKind::internal, "finding-spool", "a spooled finding is cut"));
+  f.severity = static_cast<Severity>(in.front());
+  in.remove_prefix(1);
+  f.entity = take_text(in);
+  f.key = take_text(in);
+  f.message = take_text(in);
+  return f;
+}
+
+size_t held_size(const Finding& f) {
+  return sizeof(Finding) + f.rule.size() + f.entity.size() + f.key.size() + f.message.size();
+}
+
+}  // namespace
 
 void FindingOrder::begin_rule(bool by_key) {
   flush();
@@ -23,20 +82,79 @@ void FindingOrder::add(Finding finding) {
     }
     flush();
   }
+  held_bytes_ += held_size(finding);
   held_.push_back(std::move(finding));
+  if (!by_key_ && held_bytes_ > memory_bytes_)
+    spill();
 }
 
 void FindingOrder::end_rule() {
   flush();
 }
 
+void FindingOrder::sort_held() {
+  std::sort(held_.begin(), held_.end(), before);
+}
+
+// The findings held, sorted, as one more run on the spool.
+void FindingOrder::spill() {
+  sort_held();
+  if (!runs_)
+    runs_ = std::make_unique<RecordSpool>();
+  const uint64_t from = runs_->end();
+  for (const auto& f : held_)
+    runs_->append(encode(f));
+  bounds_.emplace_back(from, runs_->end());
+  held_.clear();
+  held_bytes_ = 0;
+}
+
 void FindingOrder::flush() {
-  std::sort(held_.begin(), held_.end(), [](const Finding& a, const Finding& b) {
-    return std::tie(a.key, a.message) < std::tie(b.key, b.message);
-  });
+  if (runs_) {
+    merge_runs();
+    return;
+  }
+  sort_held();
   for (auto& f : held_)
     sink_(std::move(f));
   held_.clear();
+  held_bytes_ = 0;
+}
+
+// Every run read at once, the least finding first (ties: the earlier run,
+// as a stable merge of sorted runs gives them).
+void FindingOrder::merge_runs() {
+  if (!held_.empty())
+    spill();
+  struct Head {
+    Finding finding;
+    size_t run;
+  };
+  auto later = [](const Head& a, const Head& b) {
+    if (before(b.finding, a.finding))
+      return true;
+    if (before(a.finding, b.finding))
+      return false;
+    return a.run > b.run;
+  };
+  std::vector<RecordSpool::Reader> readers;
+  readers.reserve(bounds_.size());
+  std::priority_queue<Head, std::vector<Head>, decltype(later)> heads(later);
+  std::string record;
+  for (size_t i = 0; i < bounds_.size(); ++i) {
+    readers.push_back(runs_->reader(bounds_[i].first, bounds_[i].second));
+    if (readers.back().next(record))
+      heads.push({decode(record), i});
+  }
+  while (!heads.empty()) {
+    Head head = heads.top();
+    heads.pop();
+    if (readers[head.run].next(record))
+      heads.push({decode(record), head.run});
+    sink_(std::move(head.finding));
+  }
+  runs_.reset();
+  bounds_.clear();
 }
 
 }  // namespace numreg

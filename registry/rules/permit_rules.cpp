@@ -1,8 +1,8 @@
 // Rules about permitted caller numbers of active leases: R004, R005, R008.
 #include <algorithm>
-#include <map>
 #include <queue>
-#include <set>
+#include <unordered_map>
+#include <unordered_set>
 
 #include <fmt/format.h>
 
@@ -57,9 +57,14 @@ void check_r008(CheckContext& c) {
   // One pass over the permits of active leases in number order: a permit
   // overlaps exactly the earlier ones that have not ended before it starts.
   std::priority_queue<OpenPermit, std::vector<OpenPermit>, std::greater<>> open;
-  std::set<std::pair<std::string, std::string>> reported;
+  // A permit is told once per other lease: the other leases already told,
+  // by permit (lease and range). A permit meets others only while it is
+  // open, so its entry goes when it leaves the sweep: memory follows the
+  // permits open at once, not the findings.
+  std::unordered_map<std::string, std::unordered_set<std::string>> reported;
+  auto permit_key = [](const OpenPermit& p) { return p.lease + "\n" + p.range; };
   auto report = [&](const OpenPermit& mine, const OpenPermit& other) {
-    if (!mine.in_scope || !reported.emplace(mine.lease + "\n" + mine.range, other.lease).second) {
+    if (!mine.in_scope || !reported[permit_key(mine)].insert(other.lease).second) {
       return;
     }
     c.add("R008", mine.lease,
@@ -68,8 +73,10 @@ void check_r008(CheckContext& c) {
   };
   c.each(store::RuleQuery::r008_active_permits, [&](const store::Row& st) {
     int64_t first_key = st.integer(0);
-    while (!open.empty() && open.top().last_key < first_key)
+    while (!open.empty() && open.top().last_key < first_key) {
+      reported.erase(permit_key(open.top()));
       open.pop();
+    }
     OpenPermit p{st.integer(1), st.text(2), st.text(3), range_text(st.text(4), st.text(5)),
                  st.integer(6) != 0};
     // The queue's storage is a vector; walking it costs what the overlaps are worth.
