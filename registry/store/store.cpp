@@ -71,6 +71,10 @@ bool create_roles(const StoreOptions& options) {
   return created;
 }
 
+bool is_file_location(const std::string& location) {
+  return scheme_of(location).empty();
+}
+
 void remove_created_store(const std::string& location) {
   if (!pg::is_pg_location(location))
     SqliteStore::remove_files(location);

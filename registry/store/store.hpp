@@ -342,6 +342,9 @@ void remove_created_store(const std::string& location);
 /// URI).
 bool same_location(const std::string& a, const std::string& b);
 
+/// True when `location` names a registry file (no URI scheme).
+bool is_file_location(const std::string& location);
+
 /// A write transaction: begun on construction, rolled back unless committed.
 class WriteTransaction {
  public:
