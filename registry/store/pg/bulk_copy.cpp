@@ -15,22 +15,6 @@ namespace numreg::store::pg {
 
 namespace {
 
-// `values` as a PostgreSQL array literal of text.
-std::string text_array(const std::vector<std::string>& values) {
-  std::string out = "{";
-  for (const auto& v : values) {
-    out += out.size() > 1 ? ",\"" : "\"";
-    for (char c : v) {
-      if (c == '"' || c == '\\')
-        out += '\\';
-      out += c;
-    }
-    out += '"';
-  }
-  out += '}';
-  return out;
-}
-
 // A permit's key as the UNIQUE (lease, first_key) constraint reads it.
 std::string permit_key(const std::string& lease, int64_t first_key) {
   return lease + '\n' + std::to_string(first_key);

@@ -140,6 +140,21 @@ std::string reason_of(const Failure& f) {
 
 }  // namespace
 
+std::string text_array(const std::vector<std::string>& values) {
+  std::string out = "{";
+  for (const auto& v : values) {
+    out += out.size() > 1 ? ",\"" : "\"";
+    for (char c : v) {
+      if (c == '"' || c == '\\')
+        out += '\\';
+      out += c;
+    }
+    out += '"';
+  }
+  out += '}';
+  return out;
+}
+
 std::string quoted_name(std::string_view name) {
   return fmt::format("\"{}\"", name);
 }

@@ -4,11 +4,16 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "registry/model/record.hpp"
 #include "registry/store/pg/connection.hpp"
 
 namespace numreg::store::pg {
+
+/// `values` as a PostgreSQL array literal of text ("{\"a\",\"b\"}"), for a
+/// `$n::text[]` parameter.
+std::string text_array(const std::vector<std::string>& values);
 
 /// `name` quoted as an SQL identifier.
 std::string quoted_name(std::string_view name);

@@ -40,21 +40,6 @@ std::string population_sql(const AuditScope& scope, const char* columns) {
                      leases_in(scope, "l"));
 }
 
-// `items` as a PostgreSQL text array literal.
-std::string text_array(const std::vector<std::string>& items) {
-  std::string out = "{";
-  for (const auto& item : items) {
-    out += out.size() > 1 ? ",\"" : "\"";
-    for (char c : item) {
-      if (c == '"' || c == '\\')
-        out += '\\';
-      out += c;
-    }
-    out += '"';
-  }
-  return out + "}";
-}
-
 constexpr const char* kSampleSql =
     "SELECT s.rank, l.id, h.name, h.uscc, h.kind, h.legal_rep_id, h.contact,"
     " (SELECT string_agg(c.kind || chr(31) || c.number || chr(31) ||"
