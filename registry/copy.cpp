@@ -10,15 +10,13 @@ namespace {
 
 using TableCounts = std::vector<std::pair<std::string, int64_t>>;
 
-constexpr size_t kEntriesPerWrite = 1000;
-
 // Rows of every table of `s`: the record kinds in kinds() order, then the
 // inspections.
 TableCounts table_counts(store::Store& s) {
   TableCounts out;
   for (const Kind& kind : kinds())
     out.emplace_back(kind.name, s.count_records(kind));
-  out.emplace_back("inspections", static_cast<int64_t>(s.inspections().size()));
+  out.emplace_back("inspections", s.count_inspections(""));
   return out;
 }
 
@@ -41,7 +39,7 @@ auto on_side(std::string_view option, Step&& step) {
   }
 }
 
-void refuse_unless_empty(store::Store& target) {
+void refuse_unless_empty(store::Store& target, const CopySides& sides) {
   int64_t records = 0;
   for (const auto& [table, rows] : table_counts(target))
     records += rows;
@@ -49,9 +47,9 @@ void refuse_unless_empty(store::Store& target) {
   if (records > 0 || entries > 0) {
     throw Failure(make_error(
         ErrorKind::data, "copy-target-not-empty",
-        fmt::format("--to: {} already holds {} records and {} journal entries: copy writes only "
+        fmt::format("{}: {} already holds {} records and {} journal entries: copy writes only "
                     "into an empty registry",
-                    target.location(), records, entries)));
+                    sides.to, target.location(), records, entries)));
   }
 }
 
@@ -72,7 +70,7 @@ const char* refusal(store::InsertResult result) {
 // then the inspections. A lease's permits are records of their own kind.
 // Records go to the target's inserter a chunk at a time (on PostgreSQL, one
 // COPY a chunk).
-void copy_tables(store::Store& source, store::Store& target) {
+void copy_tables(store::Store& source, store::Store& target, const CopySides& sides) {
   auto inserter = target.bulk_inserter();
   const std::vector<NumberRange> no_permits;
   std::vector<Record> chunk;
@@ -84,10 +82,10 @@ void copy_tables(store::Store& source, store::Store& target) {
     inserter->insert_all(rows);
     for (const auto& row : rows) {
       if (row.result != store::InsertResult::inserted) {
-        throw Failure(
-            make_error(ErrorKind::data, "copy-record",
-                       fmt::format("--to: {} '{}' cannot be copied: {}", row.record->kind->entity,
-                                   row.record->key(), refusal(row.result))));
+        throw Failure(make_error(
+            ErrorKind::data, "copy-record",
+            fmt::format("{}: {} '{}' cannot be copied: {}", sides.to, row.record->kind->entity,
+                        row.record->key(), refusal(row.result))));
       }
     }
     chunk.clear();
@@ -100,67 +98,58 @@ void copy_tables(store::Store& source, store::Store& target) {
     });
     send();
   }
-  for (const auto& inspection : source.inspections()) {
-    target.insert_inspection(inspection);
-    if (inspection.results)
-      target.set_inspection_results(inspection.id, *inspection.results);
-  }
+  for (const auto& inspection : source.inspections())
+    target.insert_inspection(inspection);  // results included
 }
 
-// Every entry as it is (seq, time, hashes), checked while it is read, and
-// written a thousand at a time.
-store::ChainCheck copy_journal(store::Store& source, store::Store& target) {
+// Every entry as it is (seq, time, hashes), checked while it is read; each
+// journal gathers what it writes (SQLite's blocks, PostgreSQL's COPY).
+store::ChainCheck copy_journal(store::Store& source, store::Store& target, const CopySides& sides) {
   store::Journal& out = target.journal();
-  std::vector<store::JournalEntry> pending;
-  pending.reserve(kEntriesPerWrite);
-  store::ChainCheck chain = source.journal().check([&](const store::JournalEntry& e) {
-    pending.push_back(e);
-    if (pending.size() == kEntriesPerWrite) {
-      out.insert_sealed_all(pending);
-      pending.clear();
-    }
-  });
-  out.insert_sealed_all(pending);
+  store::ChainCheck chain =
+      source.journal().check([&out](const store::JournalEntry& e) { out.insert_sealed(e); });
   if (chain.bad) {
-    throw Failure(
-        make_error(ErrorKind::data, "copy-source-chain",
-                   fmt::format("--from: journal {} (run numreg verify on it)", chain.problem)));
+    throw Failure(make_error(
+        ErrorKind::data, "copy-source-chain",
+        fmt::format("{}: journal {} (run numreg verify on it)", sides.from, chain.problem)));
   }
   return chain;
 }
 
-Error check_error(const std::string& what) {
-  return make_error(ErrorKind::data, "copy-check", "--to: the copy does not verify: " + what);
+Error check_error(const CopySides& sides, const std::string& what) {
+  return make_error(ErrorKind::data, "copy-check",
+                    fmt::format("{}: the copy does not verify: {}", sides.to, what));
 }
 
 // What `verify` checks, on the target before it commits: the chain, the
 // tables against the journal's replay, the store's own structures; and that
 // it holds what the source holds.
-void check_copy(store::Store& target, const TableCounts& tables, CopyReport& report) {
-  Replay replay(target);
-  store::ChainCheck chain =
-      target.journal().check([&replay](const store::JournalEntry& e) { replay.entry(e); });
-  ReplayCheck replayed = replay.compare(5);
-  store::IntegrityReport integrity = target.check_integrity();
+void check_copy(store::Store& target, CopyReport& report, const CopySides& sides) {
+  const VerifyReport v = verify_store(target, 5);
+  const store::ChainCheck& chain = v.chain;
+  const ReplayCheck& replayed = v.replay;
+  const store::IntegrityReport& integrity = v.integrity;
+  const TableCounts& tables = report.records;
   std::vector<Error> errors;
   if (chain.bad)
-    errors.push_back(check_error("journal " + chain.problem));
+    errors.push_back(check_error(sides, "journal " + chain.problem));
   if (chain.entries != report.entries || chain.head != report.head) {
     errors.push_back(check_error(
-        fmt::format("its journal has {} entries up to head {}, the source's {} up to {}",
-                    chain.entries, chain.head, report.entries, report.head)));
+        sides, fmt::format("its journal has {} entries up to head {}, the source's {} up to {}",
+                           chain.entries, chain.head, report.entries, report.head)));
   }
   for (const auto& d : replayed.differences) {
-    errors.push_back(
-        check_error(fmt::format("{} '{}' differs from the journal's replay", d.entity, d.key)));
+    errors.push_back(check_error(
+        sides, fmt::format("{} '{}' differs from the journal's replay", d.entity, d.key)));
   }
   for (const auto& p : integrity.problems)
-    errors.push_back(check_error(integrity.store + ": " + p));
+    errors.push_back(check_error(sides, integrity.store + ": " + p));
   TableCounts copied = table_counts(target);
   for (size_t i = 0; i < copied.size(); ++i) {
     if (copied[i].second != tables[i].second) {
-      errors.push_back(check_error(fmt::format("{} {} rows, the source's {}", copied[i].first,
-                                               copied[i].second, tables[i].second)));
+      errors.push_back(
+          check_error(sides, fmt::format("{} {} rows, the source's {}", copied[i].first,
+                                         copied[i].second, tables[i].second)));
     }
   }
   if (!errors.empty())
@@ -171,35 +160,31 @@ void check_copy(store::Store& target, const TableCounts& tables, CopyReport& rep
 }
 
 // The copy proper, in one transaction on the target.
-void write_copy(store::Store& source, store::Store& target, CopyReport& report) {
+void write_copy(store::Store& source, store::Store& target, CopyReport& report,
+                const CopySides& sides) {
   store::BulkWrite bulk(target);
   store::WriteTransaction tx(target);
-  refuse_unless_empty(target);
-  copy_tables(source, target);
-  store::ChainCheck chain = copy_journal(source, target);
+  refuse_unless_empty(target, sides);
+  copy_tables(source, target, sides);
+  store::ChainCheck chain = copy_journal(source, target, sides);
   report.entries = chain.entries;
   report.head = chain.head;
-  check_copy(target, report.records, report);
+  check_copy(target, report, sides);
   tx.commit();
 }
 
 }  // namespace
 
-CopyReport copy_registry(const store::StoreOptions& from, const store::StoreOptions& to) {
-  if (store::same_location(from.location, to.location)) {
-    throw Failure(make_error(ErrorKind::usage, "copy-same",
-                             "--from and --to name the same registry: copy writes into another"));
-  }
-  auto source = on_side("--from", [&from] { return store::open_store(from); });
-  store::ReadSnapshot snapshot(*source);
+CopyReport copy_store(store::Store& source, const store::StoreOptions& to, const CopySides& sides) {
+  store::ReadSnapshot snapshot(source);
   CopyReport report;
-  report.from = source->location();
-  report.records = table_counts(*source);
-  report.created = on_side("--to", [&to] { return store::create_store(to); });
+  report.from = source.location();
+  report.records = table_counts(source);
+  report.created = on_side(sides.to, [&to] { return store::create_store(to); });
   try {
-    auto target = on_side("--to", [&to] { return store::open_store(to); });
+    auto target = on_side(sides.to, [&to] { return store::open_store(to); });
     report.to = target->location();
-    write_copy(*source, *target, report);
+    write_copy(source, *target, report, sides);
   } catch (...) {
     // The target is closed by now: a registry file the copy made goes again.
     if (report.created)
@@ -207,6 +192,15 @@ CopyReport copy_registry(const store::StoreOptions& from, const store::StoreOpti
     throw;
   }
   return report;
+}
+
+CopyReport copy_registry(const store::StoreOptions& from, const store::StoreOptions& to) {
+  if (store::same_location(from.location, to.location)) {
+    throw Failure(make_error(ErrorKind::usage, "copy-same",
+                             "--from and --to name the same registry: copy writes into another"));
+  }
+  auto source = on_side("--from", [&from] { return store::open_store(from); });
+  return copy_store(*source, to, {});
 }
 
 }  // namespace numreg

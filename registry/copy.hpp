@@ -28,6 +28,18 @@ struct CopyReport {
   std::string checked;   // what the target store's own check covered
 };
 
+/// How a copy's messages name its two registries (the options that gave
+/// them).
+struct CopySides {
+  std::string from = "--from";
+  std::string to = "--to";
+};
+
+/// Copy the open registry `source`, from one read snapshot, into the
+/// registry at `to`, as copy_registry does; messages name the two sides as
+/// `sides` says.
+CopyReport copy_store(store::Store& source, const store::StoreOptions& to, const CopySides& sides);
+
 /// Copy the registry at `from` into the registry at `to`, which must hold
 /// nothing (no record, inspection or journal entry) and is created as `numreg
 /// init` would when there is none. One transaction on the target: it commits

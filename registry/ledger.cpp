@@ -40,6 +40,7 @@ bool Ledger::init_roles(const LedgerOptions& options) {
 
 Ledger::Ledger(const LedgerOptions& options, Clock clock)
     : clock_(std::move(clock)),
+      busy_timeout_ms_(options.busy_timeout_ms),
       store_(store::open_store({options.path, options.busy_timeout_ms, options.on_wait})) {}
 
 // Key parts are read like field values, so "400-810-8888" finds "4008108888".

@@ -41,14 +41,6 @@ struct LedgerOptions {
 /// What a write did.
 enum class Outcome { added, changed, unchanged };
 
-/// The integrity check of `verify`.
-struct VerifyReport {
-  store::ChainCheck chain;
-  ReplayCheck replay;                // the tables against the journal's replay
-  store::IntegrityReport integrity;  // the store's check of its own structures
-  bool ok() const { return !chain.bad && replay.ok() && integrity.problems.empty(); }
-};
-
 class Ledger {
  public:
   /// Create the registry file (mode 0600) if needed and bring it to the
@@ -126,6 +118,7 @@ class Ledger {
   std::vector<std::string> split_raw_key(const Kind& kind, const std::string& key) const;
 
   Clock clock_;
+  int busy_timeout_ms_;
   std::unique_ptr<store::Store> store_;
 };
 

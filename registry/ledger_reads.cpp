@@ -1,4 +1,9 @@
 // Reads of the ledger: lists with filters, who, the journal, verify, backup.
+#include <filesystem>
+
+#include <fmt/format.h>
+
+#include "registry/copy.hpp"
 #include "registry/ledger.hpp"
 
 namespace numreg {
@@ -16,17 +21,19 @@ std::vector<store::JournalEntry> Ledger::log(const store::JournalQuery& query) {
 }
 
 VerifyReport Ledger::verify() {
-  VerifyReport report;
-  Replay replay(*store_);
-  report.chain =
-      store_->journal().check([&replay](const store::JournalEntry& e) { replay.entry(e); });
-  report.replay = replay.compare();
-  report.integrity = store_->check_integrity();
-  return report;
+  return verify_store(*store_);
 }
 
 void Ledger::backup(const std::string& path) {
-  store_->backup_to(path);
+  if (std::filesystem::exists(path) || std::filesystem::is_symlink(path)) {
+    throw Failure(make_error(ErrorKind::cant_create, "backup-exists",
+                             fmt::format("{} already exists (choose a new file)", path)));
+  }
+  // A shared registry has no file to copy: it is copied record by record,
+  // from one snapshot, journal included, and checked as verify checks it.
+  if (!store_->backup_to(path))
+    copy_store(*store_, {.location = path, .busy_timeout_ms = busy_timeout_ms_},
+               {"--db", "backup"});
 }
 
 }  // namespace numreg

@@ -354,4 +354,14 @@ ReplayCheck Replay::compare(size_t listed_per_kind) {
   return out;
 }
 
+VerifyReport verify_store(store::Store& store, size_t listed_per_kind) {
+  VerifyReport report;
+  Replay replay(store);
+  report.chain =
+      store.journal().check([&replay](const store::JournalEntry& e) { replay.entry(e); });
+  report.replay = replay.compare(listed_per_kind);
+  report.integrity = store.check_integrity();
+  return report;
+}
+
 }  // namespace numreg

@@ -77,4 +77,17 @@ class Replay {
   std::string callers_;                // reused
 };
 
+/// The integrity check of `verify`.
+struct VerifyReport {
+  store::ChainCheck chain;
+  ReplayCheck replay;                // the tables against the journal's replay
+  store::IntegrityReport integrity;  // the store's check of its own structures
+  bool ok() const { return !chain.bad && replay.ok() && integrity.problems.empty(); }
+};
+
+/// Check `store` as `numreg verify` does: the journal's chain, the tables
+/// against its replay (naming at most `listed_per_kind` differences a kind),
+/// the store's own structures.
+VerifyReport verify_store(store::Store& store, size_t listed_per_kind = 50);
+
 }  // namespace numreg

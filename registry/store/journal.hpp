@@ -86,9 +86,6 @@ class Journal {
   /// encode_entries(); call inside a transaction. By default each entry is
   /// decoded and inserted with insert_sealed.
   virtual void insert_block(const EncodedBlock& block);
-  /// Insert entries already sealed, in seq order after tail(); call inside
-  /// a transaction. A store may write many in one round trip.
-  virtual void insert_sealed_all(std::span<const JournalEntry> entries);
   /// The newest entry, read once per transaction.
   virtual JournalTail tail() = 0;
   /// Forget the cached head (after a rollback, or at a new transaction).

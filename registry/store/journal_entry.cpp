@@ -31,11 +31,6 @@ void Journal::insert_block(const EncodedBlock& block) {
     insert_sealed(e);
 }
 
-void Journal::insert_sealed_all(std::span<const JournalEntry> entries) {
-  for (const auto& e : entries)
-    insert_sealed(e);
-}
-
 ChainCheck Journal::check() {
   return check([](const JournalEntry&) {});
 }

@@ -226,12 +226,7 @@ screen::ScreenIndex SqliteStore::load_screen_index() {
   return store::load_screen_index(*db_);
 }
 
-void SqliteStore::backup_to(const std::string& path) {
-  struct stat st {};
-  if (::stat(path.c_str(), &st) == 0) {
-    throw Failure(make_error(ErrorKind::cant_create, "backup-exists",
-                             fmt::format("{} already exists (choose a new file)", path)));
-  }
+bool SqliteStore::backup_to(const std::string& path) {
   Database target(path, {.create = true, .busy_timeout_ms = db_->busy_timeout_ms()});
   sqlite3_backup* b = sqlite3_backup_init(target.handle(), "main", db_->handle(), "main");
   if (!b) {
@@ -243,6 +238,7 @@ void SqliteStore::backup_to(const std::string& path) {
     ::unlink(path.c_str());
     target.fail(rc, "backup");
   }
+  return true;
 }
 
 void SqliteStore::scan_records(const Kind& kind, const std::function<void(const Record&)>& visit) {

@@ -82,7 +82,7 @@ class SqliteStore final : public Store {
   std::unique_ptr<ReplayScratch> replay_scratch() override;
 
   screen::ScreenIndex load_screen_index() override;
-  void backup_to(const std::string& path) override;
+  bool backup_to(const std::string& path) override;
   IntegrityReport check_integrity() override;
 
   /// The SQLite connection, for the store's own tests.

@@ -76,7 +76,7 @@ bool is_file_location(const std::string& location) {
 }
 
 void remove_created_store(const std::string& location) {
-  if (!pg::is_pg_location(location))
+  if (is_file_location(location))
     SqliteStore::remove_files(location);
 }
 

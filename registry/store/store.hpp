@@ -304,8 +304,10 @@ class Store {
   /// The screening index: resources, active leases with permits and
   /// contract windows, refusals.
   virtual screen::ScreenIndex load_screen_index() = 0;
-  /// Copy the whole registry, consistent, to a new file `path` (mode 0600).
-  virtual void backup_to(const std::string& path) = 0;
+  /// Copy the whole registry, consistent, to the new registry file `path`
+  /// (mode 0600) by the store's own means; false when it has none (a shared
+  /// registry: Ledger::backup then copies it record by record).
+  virtual bool backup_to(const std::string& path) = 0;
   /// Check the store's own structures: what was checked, and what is wrong
   /// (none: no problems).
   virtual IntegrityReport check_integrity() = 0;

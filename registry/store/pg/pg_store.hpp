@@ -94,7 +94,7 @@ class PgStore final : public Store {
   std::unique_ptr<ReplayScratch> replay_scratch() override;
 
   screen::ScreenIndex load_screen_index() override;
-  void backup_to(const std::string& path) override;
+  bool backup_to(const std::string&) override { return false; }
   IntegrityReport check_integrity() override;
 
  private:

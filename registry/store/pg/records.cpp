@@ -237,6 +237,10 @@ Result PgStore::permitted(const Record& record, const std::function<Result()>& w
   } catch (const Failure& f) {
     if (f.error().kind != ErrorKind::not_permitted)
       throw;
+    // A row-level security policy refused it: say what the policies allow
+    // rather than the server's "new row violates ... policy".
+    if (reason_of(f).find("row-level security") != std::string::npos)
+      refused(record);
     throw Failure(make_error(
         ErrorKind::not_permitted, "not-permitted",
         fmt::format("registry {} did not permit database user {} to change {} '{}': {}", location(),
