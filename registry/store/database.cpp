@@ -125,6 +125,10 @@ Statement& Database::cached(const std::string& sql) {
   return *it->second;
 }
 
+bool Database::read_only() const {
+  return sqlite3_db_readonly(db_, "main") == 1;
+}
+
 std::string Database::read_only_message() const {
   return fmt::format(
       "registry {} is read-only: numreg must be able to write the file and its directory", path_);

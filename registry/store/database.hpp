@@ -93,6 +93,8 @@ class Database {
 
   sqlite3* handle() { return db_; }
   const std::string& path() const { return path_; }
+  /// True when the file was opened without write access.
+  bool read_only() const;
   int busy_timeout_ms() const { return busy_timeout_ms_; }
 
   /// Throw the Error for a failed SQLite call `what` that returned `rc`.

@@ -88,7 +88,8 @@ struct SqliteJournal::Writer {
       add_batch.bind(1, name);
       add_batch.run();
     }
-    throw std::runtime_error("journal batch not written");
+    throw Failure(make_error(ErrorKind::internal, "journal-batch",
+                             fmt::format("journal batch {} was not written", name)));
   }
 
   Statement block;
@@ -171,6 +172,9 @@ void SqliteJournal::write(const EncodedBlock& b) {
 void SqliteJournal::discard() {
   pending_.clear();
   cached_ = false;
+  // A batch row written in the rolled-back transaction is gone with it.
+  writer_->batch_name.clear();
+  writer_->batch = 0;
 }
 
 int64_t SqliteJournal::size() {

@@ -226,8 +226,8 @@ std::string block_entities(const std::vector<JournalEntry>& entries) {
 std::optional<std::vector<JournalEntry>> decode_block(const BlockHead& head, int64_t count,
                                                       std::string_view bytes,
                                                       const std::string& prev_hash, bool hashes) {
-  if (count <= 0)
-    return std::nullopt;
+  if (count <= 0 || static_cast<uint64_t>(count) > kBlockEntries)
+    return std::nullopt;  // no block holds more: the row was edited
   auto text = inflate_text(bytes);
   if (!text || text->empty() || (*text)[0] != kVersion)
     return std::nullopt;

@@ -115,6 +115,13 @@ void migrate(Database& db) {
   if (version == latest) {
     return;
   }
+  if (db.read_only()) {
+    throw Failure(make_error(
+        ErrorKind::io, "registry-read-only",
+        fmt::format("registry {} has schema version {}, older than this numreg's {}, and is "
+                    "read-only: open it once where numreg may write it, to bring it up to date",
+                    db.path(), version, latest)));
+  }
   Transaction tx(db);
   version = schema_version(db);  // another process may have migrated meanwhile
   const bool journal_moved = version == 1;

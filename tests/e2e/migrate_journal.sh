@@ -32,6 +32,20 @@ entries=$(sqlite3 "$db" "SELECT count(*) FROM journal")
 [ "$entries" -gt 50 ] || fail "the fixture has only $entries journal entries"
 old_head=$(sqlite3 "$db" "SELECT hash FROM journal ORDER BY seq DESC LIMIT 1")
 
+# A schema-1 registry that cannot be written is not half-migrated: a clear
+# refusal (74), the file as it was.
+if mkdir "$tmp/ro" "$tmp/mnt" && old_registry "$tmp/ro/registry.db" &&
+  mount --bind -o ro "$tmp/ro" "$tmp/mnt" 2>/dev/null; then
+  if ! touch "$tmp/mnt/probe" 2>/dev/null; then
+    rc=0
+    NUMREG_DB=$tmp/mnt/registry.db "$NUMREG" log >/dev/null 2>"$tmp/ro.err" || rc=$?
+    [ "$rc" = 74 ] && grep -q "has schema version 1, older than this numreg's .* and is read-only" "$tmp/ro.err" ||
+      fail "a read-only schema-1 registry: expected exit 74 and the reason, got $rc: $(cat "$tmp/ro.err")"
+    [ "$(sqlite3 "$tmp/ro/registry.db" "PRAGMA user_version")" = 1 ] || fail "the read-only registry changed"
+  fi
+  umount "$tmp/mnt"
+fi
+
 # Everything the old numreg showed, shown the same.
 NUMREG_DB=$db "$NUMREG" --json log >"$tmp/log.json"
 cmp -s "$tmp/log.json" "$fix/log.json" || fail "log --json differs: $(diff "$fix/log.json" "$tmp/log.json" | head -5)"

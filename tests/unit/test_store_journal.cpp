@@ -323,3 +323,41 @@ TEST_CASE("Journal: entries of a rolled-back transaction are not written") {
   CHECK(ledger.journal().head() == head);
   CHECK(ledger.log({}).size() == 3);
 }
+
+TEST_CASE("Journal: a batch named in a rolled-back transaction is written again after it") {
+  test::ScratchRegistry reg;
+  Ledger ledger = with_three_changes(reg);
+  auto append = [&](int n) {
+    for (int i = 0; i < n; ++i) {
+      store::JournalEntry e;
+      e.time = "2026-11-29T09:30:00Z";
+      e.actor = "clerk";
+      e.action = "add";
+      e.entity = "holder";
+      e.key = "H" + std::to_string(i);
+      e.batch = "20261129T093000Z-c0bfdf7d";
+      ledger.journal().append(e);
+    }
+  };
+  {
+    // More entries than a block holds: a block, and its batch, are written
+    // before the transaction rolls back.
+    store::WriteTransaction tx(ledger.store());
+    ledger.journal().forget_head();
+    append(300);
+  }
+  {
+    store::WriteTransaction tx(ledger.store());
+    ledger.journal().forget_head();
+    append(300);
+    tx.commit();
+  }
+  ledger.journal().forget_head();
+  auto check = ledger.journal().check();
+  CHECK_FALSE(check.bad);
+  CHECK(check.entries == 303);
+  auto entries = ledger.log({});
+  REQUIRE(entries.size() == 303);
+  CHECK(entries.back().batch == "20261129T093000Z-c0bfdf7d");
+  CHECK(entries[3].batch == "20261129T093000Z-c0bfdf7d");
+}

@@ -75,6 +75,10 @@ TEST_CASE("journal block: bytes that are not a block do not decode") {
   CHECK(store::decode_block(head, 2, bytes, genesis));
   CHECK_FALSE(store::decode_block(head, 1, bytes, genesis));  // an entry too many
   CHECK_FALSE(store::decode_block(head, 3, bytes, genesis));  // an entry too few
+  // A count no block can hold (a row edited by hand) is refused, not
+  // allocated.
+  CHECK_FALSE(store::decode_block(head, int64_t{1} << 40, bytes, genesis));
+  CHECK_FALSE(store::decode_block(head, store::kBlockEntries + 1, bytes, genesis));
   CHECK_FALSE(store::decode_block(head, 2, bytes.substr(0, bytes.size() - 1), genesis));
   CHECK_FALSE(store::decode_block(head, 2, bytes + "x", genesis));
   CHECK_FALSE(store::decode_block(head, 2, "", genesis));
