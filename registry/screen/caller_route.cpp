@@ -53,10 +53,11 @@ bool tail_as_written(std::string_view text, uint32_t& tail) {
     } else if (static_cast<unsigned char>(c) >= 0x80 || c == '\r' || c == '\n') {
       return false;
     } else if (c != ' ' && c != '\t' && c != '-' && c != '.' && c != '(' && c != ')') {
-      tail = last_digits(text);  // refused by parse_number: any thread will do
-      return true;
+      return false;  // refused by parse_number
     }
   }
+  if (digits == 0)
+    return false;  // no number: number_key says so
   const std::string_view first(head, std::min<size_t>(digits, 4));
   if (plus ? !first.starts_with("86") : first.starts_with("00") && first != "0086")
     return false;
@@ -74,6 +75,7 @@ CallerRoute route_caller(std::string_view text) {
     return route;
   if (const Result<int64_t> key = number_key(text))
     return CallerRoute{key_tail(*key), true, *key};
+  route.readable = false;
   return route;
 }
 

@@ -19,6 +19,9 @@ struct CallerRoute {
   /// True when `key` holds the caller's Number::key() (read on the way).
   bool keyed = false;
   int64_t key = 0;
+  /// False when the caller cannot be read (none, words, a number refused):
+  /// such a record has no caller's windows or counts, so any thread will do.
+  bool readable = true;
 };
 
 /// The route of the caller written `text` (blanks trimmed, as CdrReader

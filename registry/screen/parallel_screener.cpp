@@ -120,9 +120,12 @@ void ParallelScreener::route(const Cdr& cdr, uint64_t order, uint32_t file, bool
       p.batch.clocks.push_back(RoutedClocks{order, one_ring_, bombing_});
   }
   const CallerRoute caller = route_caller(cdr.caller);
-  // The thread: the caller's tail spread over 64 bits, scaled to jobs_.
+  // The thread: the caller's tail spread over 64 bits, scaled to jobs_; a
+  // caller that cannot be read has no windows, and goes round in turn.
   const auto thread =
-      static_cast<size_t>((static_cast<unsigned __int128>(mix64(caller.tail)) * jobs_) >> 64);
+      caller.readable
+          ? static_cast<size_t>((static_cast<unsigned __int128>(mix64(caller.tail)) * jobs_) >> 64)
+          : static_cast<size_t>(order % jobs_);
   RoutedBatch& batch = filling_->parts[thread].batch;
   batch.records.push_back(
       RoutedCdr{order, cdr.line, cdr.time, cdr.day, cdr.second, cdr.ring_ms, cdr.talk_ms,

@@ -25,6 +25,8 @@ bool route_agrees(const std::string& text) {
     if (!key || route.key != *key)
       FAIL_CHECK("'" << text << "' routed with a key that number_key does not give");
   }
+  if (key && !route.readable)
+    FAIL_CHECK("'" << text << "' is read by number_key but routed as a caller that cannot be read");
   if (key && route.tail != key_tail(*key)) {
     FAIL_CHECK("'" << text << "' routed by " << route.tail << ", its number ends "
                    << key_tail(*key));
@@ -131,4 +133,14 @@ TEST_CASE("route_caller agrees with number_key on 200,000 numbers as clerks writ
   CHECK(valid_as_written > 10'000);
   CHECK(as_written - valid_as_written > 10'000);
   CHECK(valid - valid_as_written > 10'000);
+}
+
+TEST_CASE("route_caller: a caller that cannot be read goes round in turn, not to one thread") {
+  for (const char* text : {"", "anonymous", "-", "+", "()", "unknown 1", "0898-6612345x"}) {
+    CAPTURE(text);
+    CHECK_FALSE(number_key(text).has_value());
+    CHECK_FALSE(route_caller(text).readable);
+  }
+  CHECK(route_caller("0898-66123456").readable);
+  CHECK(route_caller("+44 20 7946 0958").readable);
 }
