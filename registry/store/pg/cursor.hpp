@@ -26,7 +26,15 @@ class ChunkCursor {
       db_.script("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY");
       own_transaction_ = true;
     }
-    db_.exec(fmt::format("DECLARE {} NO SCROLL CURSOR FOR {}", name_, sql), params);
+    try {
+      db_.exec(fmt::format("DECLARE {} NO SCROLL CURSOR FOR {}", name_, sql), params);
+    } catch (...) {
+      // No destructor runs for a constructor that throws: end the
+      // transaction it began, or the connection stays in a failed one.
+      if (own_transaction_)
+        PQclear(PQexec(db_.handle(), "ROLLBACK"));
+      throw;
+    }
   }
   ChunkCursor(const ChunkCursor&) = delete;
   ChunkCursor& operator=(const ChunkCursor&) = delete;

@@ -72,11 +72,11 @@ void PgJournal::flush() {
     return;
   if (waiting_count_ == 1) {
     const JournalEntry& e = *first_waiting_;
-    db_.run(
-        "INSERT INTO journal (seq, time, actor, action, entity, key, before, after, reason, "
-        "batch, prev_hash, hash) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
-        {std::to_string(e.seq), e.time, e.actor, e.action, e.entity, e.key, e.before, e.after,
-         e.reason, e.batch, e.prev_hash, e.hash});
+    static const std::string insert = fmt::format(
+        "INSERT INTO journal ({}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
+        kJournalColumns);
+    db_.run(insert, {std::to_string(e.seq), e.time, e.actor, e.action, e.entity, e.key, e.before,
+                     e.after, e.reason, e.batch, e.prev_hash, e.hash});
   } else if (!row_security()) {
     db_.copy_in(fmt::format("COPY journal ({}) FROM STDIN", kJournalColumns), waiting_);
   } else {
@@ -151,20 +151,9 @@ std::vector<JournalEntry> PgJournal::read(const JournalQuery& q) {
 // In pages by seq, so a journal of millions never sits in memory at once.
 void PgJournal::scan(const std::function<void(const JournalEntry&)>& visit) {
   flush();
-  int64_t after = 0;
-  for (;;) {
-    Result r = db_.run(fmt::format("SELECT {} FROM journal WHERE seq > $1 ORDER BY seq LIMIT 10000",
-                                   kJournalColumns),
-                       {std::to_string(after)});
-    for (int i = 0; i < r.rows(); ++i) {
-      r.at(i);
-      JournalEntry e = read_entry(r);
-      after = e.seq;
-      visit(e);
-    }
-    if (r.rows() < 10000)
-      return;
-  }
+  ChunkCursor r(db_, fmt::format("SELECT {} FROM journal ORDER BY seq", kJournalColumns));
+  while (r.step())
+    visit(read_entry(r.row()));
 }
 
 }  // namespace numreg::store::pg

@@ -120,7 +120,6 @@ PgStore::PgStore(const StoreOptions& options)
         fmt::format("no registry at {} (run `numreg init` to create it)", db_->location())));
   }
   migrate(*db_);
-  user_ = db_->exec("SELECT session_user").text(0);
   journal_ = std::make_unique<PgJournal>(*db_);
 }
 

@@ -37,7 +37,7 @@ class PgStore final : public Store {
   static void create_roles(const StoreOptions& options);
 
   const std::string& location() const override { return db_->location(); }
-  std::optional<std::string> database_user() const override { return user_; }
+  std::optional<std::string> database_user() const override { return db_->user(); }
 
   void begin_write() override;
   void commit() override;
@@ -106,7 +106,6 @@ class PgStore final : public Store {
 
   std::unique_ptr<Connection> db_;
   std::unique_ptr<PgJournal> journal_;
-  std::string user_;  // session_user
   std::function<void()> on_wait_;
   bool told_wait_ = false;  // on_wait_ is called once
 };

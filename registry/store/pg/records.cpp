@@ -227,7 +227,7 @@ void PgStore::refused(const Record& record) {
       ErrorKind::not_permitted, "not-permitted",
       fmt::format("registry {} did not permit database user {} to change {} '{}': its roles "
                   "let it change only its own carriers' records",
-                  location(), user_, record.kind->entity, record.key())));
+                  location(), db_->user(), record.kind->entity, record.key())));
 }
 
 // A refusal of the server names the table; say which record it was.
@@ -244,7 +244,7 @@ Result PgStore::permitted(const Record& record, const std::function<Result()>& w
     throw Failure(make_error(
         ErrorKind::not_permitted, "not-permitted",
         fmt::format("registry {} did not permit database user {} to change {} '{}': {}", location(),
-                    user_, record.kind->entity, record.key(), reason_of(f))));
+                    db_->user(), record.kind->entity, record.key(), reason_of(f))));
   }
 }
 
