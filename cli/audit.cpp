@@ -9,6 +9,7 @@
 #include "cli/commands.hpp"
 #include "cli/exit_code.hpp"
 #include "cli/i18n.hpp"
+#include "cli/output_file.hpp"
 #include "cli/style.hpp"
 #include "registry/audit/inspection.hpp"
 #include "registry/audit/report_json.hpp"
@@ -174,26 +175,22 @@ void write_output(Context& ctx, const SpooledAudit& audit, const AuditOptions& o
     so.value = [](std::string_view text) { return tr_value(text); };
   }
   if (ext == ".xlsx") {
-    XlsxWriter xlsx(o.output, sheet_caption(audit.report(), so));
-    write_sheet(ctx.ledger(), audit, so, xlsx);
-    xlsx.close();
+    write_file_whole(o.output, [&](const std::string& tmp) {
+      XlsxWriter xlsx(tmp, sheet_caption(audit.report(), so));
+      write_sheet(ctx.ledger(), audit, so, xlsx);
+      xlsx.close();
+    });
     return;
   }
-  std::ofstream out(o.output, std::ios::binary | std::ios::trunc);
-  if (!out) {
-    throw Failure(
-        make_error(ErrorKind::cant_create, "output", fmt::format("cannot create {}", o.output)));
-  }
-  if (ext == ".csv") {
-    out << "\xEF\xBB\xBF";  // spreadsheets read UTF-8 only with a BOM
-    CsvSheetWriter csv(out);
-    write_sheet(ctx.ledger(), audit, so, csv);
-  } else {
-    write_sheet_json(out, ctx.ledger(), audit, so);
-  }
-  if (!out.flush()) {
-    throw Failure(make_error(ErrorKind::io, "output", fmt::format("cannot write {}", o.output)));
-  }
+  write_stream_whole(o.output, [&](std::ostream& out) {
+    if (ext == ".csv") {
+      out << "\xEF\xBB\xBF";  // spreadsheets read UTF-8 only with a BOM
+      CsvSheetWriter csv(out);
+      write_sheet(ctx.ledger(), audit, so, csv);
+    } else {
+      write_sheet_json(out, ctx.ledger(), audit, so);
+    }
+  });
 }
 
 void journal_unmask(Context& ctx, const AuditReport& r) {

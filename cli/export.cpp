@@ -9,6 +9,7 @@
 
 #include "cli/commands.hpp"
 #include "cli/i18n.hpp"
+#include "cli/output_file.hpp"
 #include "registry/export/export_records.hpp"
 #include "registry/text/strings.hpp"
 
@@ -24,10 +25,6 @@ struct ExportArgs {
   bool unmask = false;
   bool spreadsheet_safe = false;
 };
-
-[[noreturn]] void cannot_write(const std::string& path) {
-  throw Failure(make_error(ErrorKind::io, "file-write", fmt::format("cannot write {}", path)));
-}
 
 /// `--format`, else what -o's extension names, else csv. A name ending in
 /// .xls asks for the old binary workbook, which numreg does not write: CSV
@@ -88,33 +85,14 @@ int run_export(Context& ctx, const ExportArgs& a) {
     export_records(ctx.ledger(), k, o, change, ctx.out);
     return 0;
   }
-  // Written beside the target and renamed, so no half-written file is left.
-  std::string tmp = a.output + ".tmp";
-  std::ofstream file(tmp, std::ios::binary | std::ios::trunc);
-  if (!file) {
-    throw Failure(make_error(ErrorKind::cant_create, "file-create",
-                             fmt::format("cannot create {}", a.output)));
-  }
   size_t n = 0;
   if (o.format == "xlsx") {
-    file.close();
-    try {
+    write_file_whole(a.output, [&](const std::string& tmp) {
       n = export_records_xlsx(ctx.ledger(), k, o, change, tmp);
-    } catch (...) {
-      std::remove(tmp.c_str());
-      throw;
-    }
+    });
   } else {
-    n = export_records(ctx.ledger(), k, o, change, file);
-    file.close();
-    if (!file) {
-      std::remove(tmp.c_str());
-      cannot_write(a.output);
-    }
-  }
-  if (std::rename(tmp.c_str(), a.output.c_str()) != 0) {
-    std::remove(tmp.c_str());
-    cannot_write(a.output);
+    write_stream_whole(
+        a.output, [&](std::ostream& out) { n = export_records(ctx.ledger(), k, o, change, out); });
   }
   if (!ctx.options.quiet && !ctx.options.json)
     ctx.note(fmt::format("exported {} {} to {}\n", n, k.name, a.output));

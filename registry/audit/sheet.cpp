@@ -218,6 +218,8 @@ void write_sample(Ledger& ledger, const SpooledAudit& audit, const SheetOptions&
   out.begin(
       {"Sample", columns(kSampleColumns, o.chinese), {}, SheetLayout::table, kHandwritingHeight});
   LeaseFindings findings(audit, o.message);
+  // The chunks are read from one state of the registry, as one query would.
+  store::ReadSnapshot snapshot(ledger.store());
   std::vector<std::string> chunk;
   int64_t ranked = 0;
   auto flush = [&] {
