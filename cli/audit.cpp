@@ -245,10 +245,12 @@ class Tally : public AuditSink {
   std::ostream& out_;
 };
 
-int exit_code(const AuditOptions& o, const Tally& tally) {
+// --fail-on: exit 1 when a finding reaches the severity asked for.
+template <class Found>
+int exit_code(const AuditOptions& o, const Found& found) {
   if (o.fail_on.empty())
     return kExitOk;
-  return tally.reaches(o.fail_on == "error" ? Severity::error : Severity::warning) ? kExitViolations
+  return found.reaches(o.fail_on == "error" ? Severity::error : Severity::warning) ? kExitViolations
                                                                                    : kExitOk;
 }
 
@@ -291,11 +293,7 @@ int run_audit_command(Context& ctx, const AuditOptions& o) {
     } else {
       ctx.say(line, {});
     }
-    if (o.fail_on.empty())
-      return kExitOk;
-    return audit.reaches(o.fail_on == "error" ? Severity::error : Severity::warning)
-               ? kExitViolations
-               : kExitOk;
+    return exit_code(o, audit);
   }
   TextWriter text(ctx);
   AuditJsonWriter json(ctx.out);

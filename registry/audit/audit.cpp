@@ -132,12 +132,4 @@ void replay(const AuditReport& report, AuditSink& sink) {
   sink.end();
 }
 
-bool reaches(const std::vector<Finding>& findings, Severity severity) {
-  for (const auto& f : findings) {
-    if (severity == Severity::warning || f.severity == Severity::error)
-      return true;
-  }
-  return false;
-}
-
 }  // namespace numreg

@@ -64,7 +64,4 @@ AuditReport run_audit(Ledger& ledger, const AuditRequest& request);
 /// Hand `report` to `sink` as run_audit would have.
 void replay(const AuditReport& report, AuditSink& sink);
 
-/// How many findings of each severity; true when one reaches `severity`.
-bool reaches(const std::vector<Finding>& findings, Severity severity);
-
 }  // namespace numreg
