@@ -1,54 +1,15 @@
 #include "registry/audit/spooled_audit.hpp"
 
 #include "registry/error.hpp"
+#include "registry/rules/finding_record.hpp"
 
 namespace numreg {
-
-namespace {
-
-// A finding's record: its fields in order, each its length (four bytes,
-// little-endian) and its bytes; the severity as one character.
-void put(std::string& out, std::string_view field) {
-  const auto n = static_cast<uint32_t>(field.size());
-  const char length[4] = {static_cast<char>(n & 0xFF), static_cast<char>((n >> 8) & 0xFF),
-                          static_cast<char>((n >> 16) & 0xFF), static_cast<char>(n >> 24)};
-  out.append(length, sizeof length);
-  out.append(field);
-}
-
-bool take(std::string_view& in, std::string& field) {
-  if (in.size() < 4)
-    return false;
-  const auto* b = reinterpret_cast<const unsigned char*>(in.data());
-  const uint32_t n = b[0] | (b[1] << 8) | (b[2] << 16) | (static_cast<uint32_t>(b[3]) << 24);
-  if (in.size() - 4 < n)
-    return false;
-  field.assign(in.substr(4, n));
-  in.remove_prefix(4 + n);
-  return true;
-}
-
-void encode(const Finding& f, std::string& out) {
-  out.clear();
-  put(out, f.rule);
-  put(out, f.severity == Severity::error ? "e" : "w");
-  put(out, f.entity);
-  put(out, f.key);
-  put(out, f.message);
-}
-
-}  // namespace
 
 bool FindingReader::next(Finding& f) {
   if (!reader_.next(record_))
     return false;
-  std::string_view in = record_;
-  std::string severity;
-  if (!take(in, f.rule) || !take(in, severity) || !take(in, f.entity) || !take(in, f.key) ||
-      !take(in, f.message) || !in.empty()) {
+  if (!decode_finding(record_, f))
     throw Failure(make_error(ErrorKind::internal, "spool", "a spooled finding does not decode"));
-  }
-  f.severity = severity == "e" ? Severity::error : Severity::warning;
   return true;
 }
 
@@ -63,7 +24,7 @@ void SpooledAudit::finding(const Finding& f) {
     rules_[f.rule].from = findings_.end();
     rule_ = f.rule;
   }
-  encode(f, record_);
+  encode_finding(f, record_);
   findings_.append(record_);
   RuleSpan& span = rules_[f.rule];
   span.to = findings_.end();

@@ -9,6 +9,7 @@
 #include <fmt/format.h>
 
 #include "registry/error.hpp"
+#include "registry/rules/finding_record.hpp"
 
 namespace numreg {
 
@@ -16,50 +17,6 @@ namespace {
 
 bool before(const Finding& a, const Finding& b) {
   return std::tie(a.key, a.message) < std::tie(b.key, b.message);
-}
-
-void put_text(std::string& out, std::string_view text) {
-  const auto n = static_cast<uint32_t>(text.size());
-  for (int i = 0; i < 4; ++i)
-    out += static_cast<char>((n >> (8 * i)) & 0xff);
-  out += text;
-}
-
-std::string_view take_text(std::string_view& in) {
-  if (in.size() < 4)
-    throw Failure(make_error(ErrorKind::internal, "finding-spool", "a spooled finding is cut"));
-  uint32_t n = 0;
-  for (int i = 0; i < 4; ++i)
-    n |= static_cast<uint32_t>(static_cast<unsigned char>(in[i])) << (8 * i);
-  if (in.size() - 4 < n)
-    throw Failure(make_error(ErrorKind::internal, "finding-spool", "a spooled finding is cut"));
-  std::string_view text = in.substr(4, n);
-  in.remove_prefix(4 + n);
-  return text;
-}
-
-std::string encode(const Finding& f) {
-  std::string out;
-  out.reserve(f.rule.size() + f.entity.size() + f.key.size() + f.message.size() + 17);
-  put_text(out, f.rule);
-  out += static_cast<char>(f.severity);
-  put_text(out, f.entity);
-  put_text(out, f.key);
-  put_text(out, f.message);
-  return out;
-}
-
-Finding decode(std::string_view in) {
-  Finding f;
-  f.rule = take_text(in);
-  if (in.empty())
-    throw Failure(make_error(ErrorKind::internal, "finding-spool", "a spooled finding is cut"));
-  f.severity = static_cast<Severity>(in.front());
-  in.remove_prefix(1);
-  f.entity = take_text(in);
-  f.key = take_text(in);
-  f.message = take_text(in);
-  return f;
 }
 
 size_t held_size(const Finding& f) {
@@ -102,8 +59,11 @@ void FindingOrder::spill() {
   if (!runs_)
     runs_ = std::make_unique<RecordSpool>();
   const uint64_t from = runs_->end();
-  for (const auto& f : held_)
-    runs_->append(encode(f));
+  std::string record;
+  for (const auto& f : held_) {
+    encode_finding(f, record);
+    runs_->append(record);
+  }
   bounds_.emplace_back(from, runs_->end());
   held_.clear();
   held_bytes_ = 0;
@@ -137,6 +97,14 @@ void FindingOrder::merge_runs() {
       return false;
     return a.run > b.run;
   };
+  auto decode = [](const std::string& record) {
+    Finding f;
+    if (!decode_finding(record, f)) {
+      throw Failure(
+          make_error(ErrorKind::internal, "finding-spool", "a spooled finding does not decode"));
+    }
+    return f;
+  };
   std::vector<RecordSpool::Reader> readers;
   readers.reserve(bounds_.size());
   std::priority_queue<Head, std::vector<Head>, decltype(later)> heads(later);
@@ -147,7 +115,8 @@ void FindingOrder::merge_runs() {
       heads.push({decode(record), i});
   }
   while (!heads.empty()) {
-    Head head = heads.top();
+    // The top is moved out just before it is popped: nothing compares it after.
+    Head head = std::move(const_cast<Head&>(heads.top()));
     heads.pop();
     if (readers[head.run].next(record))
       heads.push({decode(record), head.run});

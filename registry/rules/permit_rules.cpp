@@ -48,6 +48,7 @@ struct OpenPermit {
   std::string holder;
   std::string range;
   bool in_scope;
+  uint64_t serial;  // the permit's place in the sweep
   bool operator>(const OpenPermit& o) const { return last_key > o.last_key; }
 };
 
@@ -58,13 +59,13 @@ void check_r008(CheckContext& c) {
   // overlaps exactly the earlier ones that have not ended before it starts.
   std::priority_queue<OpenPermit, std::vector<OpenPermit>, std::greater<>> open;
   // A permit is told once per other lease: the other leases already told,
-  // by permit (lease and range). A permit meets others only while it is
+  // by permit (its place in the sweep). A permit meets others only while it is
   // open, so its entry goes when it leaves the sweep: memory follows the
   // permits open at once, not the findings.
-  std::unordered_map<std::string, std::unordered_set<std::string>> reported;
-  auto permit_key = [](const OpenPermit& p) { return p.lease + "\n" + p.range; };
+  std::unordered_map<uint64_t, std::unordered_set<std::string>> reported;
+  uint64_t serial = 0;
   auto report = [&](const OpenPermit& mine, const OpenPermit& other) {
-    if (!mine.in_scope || !reported[permit_key(mine)].insert(other.lease).second) {
+    if (!mine.in_scope || !reported[mine.serial].insert(other.lease).second) {
       return;
     }
     c.add("R008", mine.lease,
@@ -74,11 +75,11 @@ void check_r008(CheckContext& c) {
   c.each(store::RuleQuery::r008_active_permits, [&](const store::Row& st) {
     int64_t first_key = st.integer(0);
     while (!open.empty() && open.top().last_key < first_key) {
-      reported.erase(permit_key(open.top()));
+      reported.erase(open.top().serial);
       open.pop();
     }
-    OpenPermit p{st.integer(1), st.text(2), st.text(3), range_text(st.text(4), st.text(5)),
-                 st.integer(6) != 0};
+    OpenPermit p{st.integer(1),      st.text(2), st.text(3), range_text(st.text(4), st.text(5)),
+                 st.integer(6) != 0, serial++};
     // The queue's storage is a vector; walking it costs what the overlaps are worth.
     struct Peek : std::priority_queue<OpenPermit, std::vector<OpenPermit>, std::greater<>> {
       static const std::vector<OpenPermit>& items(
