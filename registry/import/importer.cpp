@@ -287,18 +287,18 @@ class Run {
   // row's errors told in order.
   void write(Batch& batch) {
     inserts_.clear();
+    const Row* first = nullptr;
     for (size_t i = 0; i < batch.size; ++i) {
       Item& item = batch.items[i];
-      if (item.has_row && item.valid)
+      if (item.has_row && item.valid) {
         inserts_.push_back({&item.record, &item.permits});
+        first = first ? first : &item.row;
+      }
     }
     // A store whose roles may refuse a row takes rows one at a time
     // (chunk_rows() is 1): a refusal then points at its row.
     if (inserts_.size() == 1) {
-      size_t only = 0;
-      while (!(batch.items[only].has_row && batch.items[only].valid))
-        ++only;
-      refusal_at(batch.items[only].row, [&] { inserter_->insert_all(inserts_); });
+      refusal_at(*first, [&] { inserter_->insert_all(inserts_); });
     } else {
       inserter_->insert_all(inserts_);
     }

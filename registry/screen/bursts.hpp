@@ -84,7 +84,7 @@ class Bursts {
 
   /// Take the time of a record screened (every record, added or not).
   void advance(int64_t time) {
-    if (clock_.advance(time, window_ + tolerance_))
+    if (clock_.advance(time, span(window_, tolerance_)))
       roll();
   }
   /// Take the clock of a Bursts that is advanced by every record, where this
@@ -96,10 +96,9 @@ class Bursts {
   }
   /// The clock advance() keeps.
   const BurstClock& clock() const { return clock_; }
-  /// The length of a generation, in seconds.
-  int64_t span() const { return window_ + tolerance_; }
-  /// The length of a generation of Bursts(calls, `window`, `tolerance`),
-  /// for a clock kept without the windows.
+  /// The length of a generation of Bursts(calls, `window`, `tolerance`)
+  /// (window and tolerance clamped as the constructor clamps them), for a
+  /// clock kept without the windows.
   static int64_t span(int64_t window, int64_t tolerance) {
     return std::max<int64_t>(window, 1) + std::max<int64_t>(tolerance, 0);
   }
