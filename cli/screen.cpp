@@ -223,8 +223,8 @@ void add_screen(CLI::App& app, Context& ctx) {
                   "write the registry's screening index to this snapshot file")
       ->type_name("FILE");
   cmd->add_option("-j,--jobs", o->jobs,
-                  "screen on N threads besides the one that reads (default 1: one thread in "
-                  "all); the output is the same")
+                  "screen on N threads in all, the one that reads among them (default 1); "
+                  "the output is the same")
       ->type_name("N");
   cmd->add_flag("--merge", o->merge, "merge the JSON summaries of shards (numreg --json screen)");
   cmd->add_option("--fail-on", o->fail_on, "exit 1 on violations of this severity or worse")

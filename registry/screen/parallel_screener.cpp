@@ -9,8 +9,10 @@ namespace numreg::screen {
 
 namespace {
 
-constexpr size_t kRound = 4096;                 // records a round
-constexpr size_t kRounds = 8;                   // rounds under way at once
+constexpr size_t kRound = 4096;  // records a round
+// Rounds under way at once: few enough that a round's records are still in
+// the shared cache when another core screens them.
+constexpr size_t kRounds = 4;
 constexpr size_t kBatch = 128;                  // records read at once
 constexpr size_t kRoundText = size_t{1} << 30;  // bytes of fields a round holds at most
 // Unknown trunks a screening thread counts by name: all that one thread would
@@ -28,25 +30,28 @@ void ParallelScreener::RowSink::add(const Violation& violation) {
 ParallelScreener::ParallelScreener(const ScreenIndex& index, ScreenSettings settings,
                                    ViolationCsv* csv, unsigned jobs)
     : jobs_(jobs),
+      buckets_(jobs),
       csv_(csv),
       settings_(settings),
       one_ring_span_(Bursts::span(settings.one_ring_window_s, settings.tolerance_s)),
       bombing_span_(Bursts::span(settings.bombing_window_s, settings.tolerance_s)),
-      rounds_(kRounds) {
+      rounds_(kRounds),
+      bucket_round_(buckets_, 0),
+      bucket_busy_(buckets_, false) {
   for (Round& round : rounds_) {
-    round.parts.resize(jobs_);
+    round.parts.resize(buckets_);
     for (Part& part : round.parts)
-      part.batch.records.reserve(kRound / jobs_ * 2);
+      part.batch.records.reserve(kRound / buckets_ * 2);
   }
-  for (unsigned w = 0; w < jobs_; ++w) {
+  for (unsigned b = 0; b < buckets_; ++b) {
     sinks_.push_back(std::make_unique<RowSink>());
     screeners_.push_back(
         std::make_unique<Screener>(index, settings, csv_ ? sinks_.back().get() : nullptr));
     screeners_.back()->unknown_cap_ = kThreadUnknownTrunks;
   }
   filling_ = &rounds_[0];
-  for (unsigned w = 0; w < jobs_; ++w)
-    threads_.emplace_back([this, w] { work(w); });
+  for (unsigned w = 1; w < jobs_; ++w)
+    threads_.emplace_back([this] { work(); });
 }
 
 ParallelScreener::~ParallelScreener() {
@@ -120,13 +125,13 @@ void ParallelScreener::route(const Cdr& cdr, uint64_t order, uint32_t file, bool
       p.batch.clocks.push_back(RoutedClocks{order, one_ring_, bombing_});
   }
   const CallerRoute caller = route_caller(cdr.caller);
-  // The thread: the caller's tail spread over 64 bits, scaled to jobs_; a
-  // caller that cannot be read has no windows, and goes round in turn.
-  const auto thread =
-      caller.readable
-          ? static_cast<size_t>((static_cast<unsigned __int128>(mix64(caller.tail)) * jobs_) >> 64)
-          : static_cast<size_t>(order % jobs_);
-  RoutedBatch& batch = filling_->parts[thread].batch;
+  // The bucket: the caller's tail spread over 64 bits, scaled to buckets_;
+  // a caller that cannot be read has no windows, and goes round in turn.
+  const auto bucket =
+      caller.readable ? static_cast<size_t>(
+                            (static_cast<unsigned __int128>(mix64(caller.tail)) * buckets_) >> 64)
+                      : static_cast<size_t>(order % buckets_);
+  RoutedBatch& batch = filling_->parts[bucket].batch;
   batch.records.push_back(
       RoutedCdr{order, cdr.line, cdr.time, cdr.day, cdr.second, cdr.ring_ms, cdr.talk_ms,
                 one_ring_.newest, caller.key, static_cast<uint32_t>(batch.text.size()),
@@ -154,28 +159,39 @@ void ParallelScreener::dispatch() {
   filled_ = 0;
 }
 
+// Wait for the oldest round handed out, and write its rows. Meanwhile the
+// reading thread screens what no other thread has taken, of any round: its
+// reading is ahead.
 void ParallelScreener::finish_oldest() {
   Round& round = rounds_[finished_ % kRounds];
-  {
-    std::unique_lock<std::mutex> lock(mutex_);
-    round_done_.wait(lock, [&] { return round.done == jobs_ || failure_; });
+  for (std::unique_lock<std::mutex> lock(mutex_);;) {
     if (failure_)
       std::rethrow_exception(failure_);
+    if (round.done == buckets_)
+      break;
+    Task task{};
+    if (claim(task)) {
+      lock.unlock();
+      run(task);
+      lock.lock();
+    } else {
+      round_done_.wait(lock);
+    }
   }
   if (csv_) {
-    // Each thread's rows are in the order of their records; merge them.
-    std::vector<size_t> next(jobs_, 0);
+    // Each bucket's rows are in the order of their records; merge them.
+    std::vector<size_t> next(buckets_, 0);
     for (;;) {
-      unsigned from = jobs_;
-      for (unsigned w = 0; w < jobs_; ++w) {
-        const Part& p = round.parts[w];
-        if (next[w] < p.row_ends.size() &&
-            (from == jobs_ ||
-             p.row_ends[next[w]].order < round.parts[from].row_ends[next[from]].order)) {
-          from = w;
+      unsigned from = buckets_;
+      for (unsigned b = 0; b < buckets_; ++b) {
+        const Part& p = round.parts[b];
+        if (next[b] < p.row_ends.size() &&
+            (from == buckets_ ||
+             p.row_ends[next[b]].order < round.parts[from].row_ends[next[from]].order)) {
+          from = b;
         }
       }
-      if (from == jobs_)
+      if (from == buckets_)
         break;
       // The rows of one record together, in the order found.
       const Part& p = round.parts[from];
@@ -222,33 +238,57 @@ void ParallelScreener::finish_all() {
     finish_oldest();
 }
 
-void ParallelScreener::work(unsigned worker) {
-  uint64_t next = 0;
+bool ParallelScreener::claim(Task& task) {
+  size_t best = buckets_;
+  for (size_t b = 0; b < buckets_; ++b) {
+    if (!bucket_busy_[b] && bucket_round_[b] < handed_out_ &&
+        (best == buckets_ || bucket_round_[b] < bucket_round_[best])) {
+      best = b;
+    }
+  }
+  if (best == buckets_)
+    return false;
+  bucket_busy_[best] = true;
+  task = Task{best, &rounds_[bucket_round_[best] % kRounds]};
+  return true;
+}
+
+void ParallelScreener::run(const Task& task) {
+  Part& part = task.round->parts[task.bucket];
+  sinks_[task.bucket]->part = &part;
+  try {
+    screeners_[task.bucket]->screen(part.batch, task.round->names);
+  } catch (...) {
+    std::lock_guard<std::mutex> lock(mutex_);
+    failure_ = std::current_exception();
+    round_done_.notify_all();
+    work_ready_.notify_all();
+    return;
+  }
+  bool more = false;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    bucket_busy_[task.bucket] = false;
+    more = ++bucket_round_[task.bucket] < handed_out_;
+    ++task.round->done;
+  }
+  // The reading thread may wait for this part, or for the round; another
+  // thread may wait for the bucket's next part.
+  round_done_.notify_one();
+  if (more)
+    work_ready_.notify_one();
+}
+
+void ParallelScreener::work() {
   for (;;) {
-    Round* round = nullptr;
+    Task task{};
     {
       std::unique_lock<std::mutex> lock(mutex_);
-      work_ready_.wait(lock, [&] { return stop_ || next < handed_out_; });
-      if (stop_)
+      work_ready_.wait(lock, [&] { return stop_ || failure_ || claim(task); });
+      if (stop_ || failure_)
         return;
-      round = &rounds_[next % kRounds];
     }
-    Part& part = round->parts[worker];
-    sinks_[worker]->part = &part;
-    try {
-      screeners_[worker]->screen(part.batch, round->names);
-    } catch (...) {
-      std::lock_guard<std::mutex> lock(mutex_);
-      failure_ = std::current_exception();
-      round_done_.notify_all();
-      return;
-    }
-    {
-      std::lock_guard<std::mutex> lock(mutex_);
-      if (++round->done == jobs_)
-        round_done_.notify_all();
-    }
-    ++next;
+    run(task);
   }
 }
 

@@ -1,25 +1,32 @@
 // Screening call records on several threads, with the output of one.
 //
-// The calling thread reads the records and hands each to the screening
-// thread of its caller, in rounds of a few thousand records: by the last
-// five digits of the caller's canonical number, which every written form of
-// it ends with (caller_route.hpp), so that the reading thread seldom reads
-// a number. A caller's S004 and S005 windows, its counts and the violations
-// its records find thus lie in one thread, which screens its records in
-// their order. The reading thread keeps the clocks of the windows over all
-// records (bursts.hpp), without windows of its own, and hands each record
-// the clocks after its time, so every thread holds for its callers exactly
-// what one thread would. Each violation carries the place of the record that found
-// it; the rows of a round are merged in that order once every thread is done
-// with it, and the counts are added at the end (callers and unknown trunks
-// kept in the order one thread would have met them first).
+// The calling thread reads the records and hands each to a share of the
+// callers, a bucket, in rounds of a few thousand records: by the last five
+// digits of the caller's canonical number, which every written form of it
+// ends with (caller_route.hpp), so that the reading thread seldom reads a
+// number. There are as many buckets as threads; each has its own Screener,
+// which screens the bucket's records one round after another, in their
+// order: a caller's S004 and S005 windows, its counts and the violations its
+// records find thus lie in one bucket. A bucket is not tied to a thread: any
+// thread screens a bucket's part of a round once its part of the round
+// before is done and no other thread screens the bucket, so the work spreads
+// over the threads whatever each one's speed. The reading thread screens
+// too, when it is ahead (every round under way is read): on two cores it
+// screens about a quarter of the records itself (bench/README.md).
+// The reading thread keeps the clocks of the windows over all records
+// (bursts.hpp), without windows of its own, and hands each record the
+// clocks after its time, so every bucket holds for its callers exactly what
+// one thread would. Each violation carries the place of the record that
+// found it; the rows of a round are merged in that order once every bucket
+// is done with it, and the counts are added at the end (callers and unknown
+// trunks kept in the order one thread would have met them first).
 //
 // Unreadable records, late records and the records count are counted by the
-// reading thread, in order, as one thread does. Each thread counts trunks
+// reading thread, in order, as one thread does. Each bucket counts trunks
 // unknown to the registry by name, up to a million (one thread, 10,000: the
-// rest count as other trunks); the first 10,000 met of all threads are kept
+// rest count as other trunks); the first 10,000 met of all buckets are kept
 // by name. One difference remains: past a million unknown trunks in one
-// thread's share, which are counted by name may differ from one thread's.
+// bucket, which are counted by name may differ from one thread's.
 #pragma once
 
 #include <condition_variable>
@@ -37,8 +44,9 @@ namespace numreg::screen {
 
 class ParallelScreener {
  public:
-  /// Screen on `jobs` threads (2 or more) besides the calling one, which
-  /// reads; `csv` may be null.
+  /// Screen on `jobs` threads in all (2 or more): the calling one, which
+  /// reads the records and screens when ahead, and `jobs` - 1 more. `csv`
+  /// may be null.
   ParallelScreener(const ScreenIndex& index, ScreenSettings settings, ViolationCsv* csv,
                    unsigned jobs);
   ~ParallelScreener();
@@ -60,7 +68,7 @@ class ParallelScreener {
     size_t trunk_at;      // where its trunk field starts
     std::string unknown;  // the trunk, when not in the registry
   };
-  // One thread's share of a round.
+  // One bucket's share of a round.
   struct Part {
     RoutedBatch batch;
     std::string rows;           // the violations' CSV rows
@@ -69,7 +77,12 @@ class ParallelScreener {
   struct Round {
     std::vector<Part> parts;
     std::vector<std::string> names;  // the inputs' names so far
-    unsigned done = 0;               // threads done with it
+    unsigned done = 0;               // buckets done with it
+  };
+  // What a thread screens next: a bucket's part of a round.
+  struct Task {
+    size_t bucket;
+    Round* round;
   };
   // Collects the CSV rows of a thread's violations.
   class RowSink : public ViolationSink {
@@ -85,14 +98,20 @@ class ParallelScreener {
   void finish_all();
   /// Write `row` of `part`, its trunk named as one thread names it.
   void write_row(const Part& part, size_t row);
-  void work(unsigned worker);
+  /// Under the lock: claim the oldest part handed out whose bucket's part of
+  /// the round before is done and no thread screens; false when none is.
+  bool claim(Task& task);
+  /// Screen a claimed part, then give it back (takes the lock).
+  void run(const Task& task);
+  void work();
   void report(const CdrReader& reader);
 
   /// Count the record's `time` (late or not) and move the windows' clocks;
   /// true when either starts a generation.
   bool take_time(int64_t time);
 
-  unsigned jobs_;
+  unsigned jobs_;     // threads in all, the reading one among them
+  unsigned buckets_;  // the callers' shares
   ViolationCsv* csv_;
   ScreenSettings settings_;
   // What the reading thread counts: records, unreadable and late ones; the
@@ -115,8 +134,12 @@ class ParallelScreener {
   std::condition_variable work_ready_;
   std::condition_variable round_done_;
   std::vector<Round> rounds_;  // a ring of rounds
-  uint64_t handed_out_ = 0;    // rounds handed out
-  uint64_t finished_ = 0;      // rounds whose rows are written
+  // By bucket: the number of the round whose part is screened next, and
+  // whether a thread screens it now.
+  std::vector<uint64_t> bucket_round_;
+  std::vector<bool> bucket_busy_;
+  uint64_t handed_out_ = 0;  // rounds handed out
+  uint64_t finished_ = 0;    // rounds whose rows are written
   bool stop_ = false;
   std::exception_ptr failure_;  // of a screening thread
 

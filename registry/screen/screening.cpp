@@ -558,6 +558,20 @@ void Screener::absorb(const std::vector<Screener*>& others) {
     trunk_counts_[trunk_id(kOtherUnknownTrunks, kNone)] += others_count;
 }
 
+namespace {
+
+// Set `name`'s count in `counts`; names that come in order (the index's
+// trunks and holders, as their store sorts them) go in at the end without a
+// search.
+void put_in_order(std::map<std::string, uint64_t>& counts, std::string_view name, uint64_t n) {
+  if (counts.empty() || std::prev(counts.end())->first < name)
+    counts.emplace_hint(counts.end(), name, n);
+  else
+    counts.insert_or_assign(std::string(name), n);
+}
+
+}  // namespace
+
 ScreenSummary Screener::summary() {
   // The windows are done with; free them before the summary's maps grow.
   one_ring_ = Bursts(1, 1, 0);
@@ -566,22 +580,26 @@ ScreenSummary Screener::summary() {
   ScreenSummary s = summary_;
   for (uint32_t t = 0; t < trunk_counts_.size(); ++t) {
     if (trunk_counts_[t])
-      s.by_trunk[std::string(trunk_text(t))] = trunk_counts_[t];
+      put_in_order(s.by_trunk, trunk_text(t), trunk_counts_[t]);
   }
   for (uint32_t h = 0; h < holder_counts_.size(); ++h) {
     if (holder_counts_[h])
-      s.by_holder[std::string(index_.holders.at(h))] = holder_counts_[h];
+      put_in_order(s.by_holder, index_.holders.at(h), holder_counts_[h]);
   }
   if (caller_counts_.size() > kTrackedCallers) {
     // Merged from screening threads: keep the callers one screener would
-    // have counted, the first kTrackedCallers met.
+    // have counted, the first kTrackedCallers met (each met first at its
+    // own place).
     std::vector<std::array<uint64_t, 3>> held;
+    held.reserve(caller_counts_.size());
     caller_counts_.each_first([&](int64_t caller, uint64_t n, uint64_t first) {
       held.push_back({first, static_cast<uint64_t>(caller), n});
     });
-    std::sort(held.begin(), held.end());
-    held.resize(kTrackedCallers);
+    const auto cut = held.begin() + static_cast<std::ptrdiff_t>(kTrackedCallers);
+    std::nth_element(held.begin(), cut, held.end());
+    held.erase(cut, held.end());
     caller_counts_ = CallerCounts(kTrackedCallers);
+    caller_counts_.reserve(held.size());
     for (const auto& [first, caller, n] : held)
       caller_counts_.put(static_cast<int64_t>(caller), n, first);
   }

@@ -24,7 +24,7 @@ ScreenIndex sample_index() {
 }
 
 std::string clock(int64_t t) {
-  char text[32];
+  char text[64];
   std::snprintf(text, sizeof text, "2026-11-%02d T%02d:%02d:%02d", 28 + static_cast<int>(t / 86400),
                 static_cast<int>(t / 3600 % 24), static_cast<int>(t / 60 % 60),
                 static_cast<int>(t % 60));
@@ -194,6 +194,36 @@ TEST_CASE("ParallelScreener: a caller written in several ways is one caller") {
   CHECK(one.summary == one_thread(index, settings, plain).summary);
   CHECK(one.rows.find(",S004,") != std::string::npos);
   CHECK(one.rows.find(",S005,") != std::string::npos);
+  for (unsigned jobs : {2u, 3u, 8u}) {
+    CAPTURE(jobs);
+    const Outcome many = threads(index, settings, day, jobs);
+    CHECK(many.summary == one.summary);
+    CHECK(many.rows == one.rows);
+  }
+}
+
+TEST_CASE("ParallelScreener: all records of one caller, one share taken by turns") {
+  // Every record lands in one share, whose rounds the threads must take one
+  // after another, in order, whichever thread is free; the others' shares
+  // are empty. 40,000 records are ten rounds, more than are under way at
+  // once, so the reading thread also takes the share's parts.
+  const ScreenIndex index = sample_index();
+  std::string day = "time,trunk,caller,callee,ring_s,talk_s\n";
+  std::mt19937 rng(23);
+  int64_t t = 30'000;
+  for (int i = 0; i < 40'000; ++i) {
+    t += static_cast<int64_t>(rng() % 4);
+    day += clock(t) + ",T1,+8689866120042,1390000000" + std::to_string(rng() % 3) +
+           (rng() % 3 ? ",1,0\n" : ",5,30\n");
+  }
+  ScreenSettings settings;
+  settings.one_ring_window_s = 60;
+  settings.one_ring_calls = 5;
+  settings.bombing_window_s = 120;
+  settings.bombing_calls = 8;
+  const Outcome one = one_thread(index, settings, day);
+  REQUIRE(one.rows.find(",S004,") != std::string::npos);
+  REQUIRE(one.rows.find(",S005,") != std::string::npos);
   for (unsigned jobs : {2u, 3u, 8u}) {
     CAPTURE(jobs);
     const Outcome many = threads(index, settings, day, jobs);
