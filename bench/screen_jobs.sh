@@ -6,8 +6,13 @@
 #   PERF=1 bash bench/screen_jobs.sh OLD NEW ...
 #
 # Each round runs, one after another: the bare program, OLD screen, NEW
-# screen --jobs 1, NEW screen --jobs 2, all from one snapshot (written by
-# NEW) of the same records. Prints, per run, wall and CPU (user + sys)
+# screen --jobs 1, NEW screen --jobs 2, and two NEW screen --jobs 1 at once
+# (the pair), all from one snapshot (written by NEW) of the same records.
+# The pair tells what the two cores give two independent runs at that
+# moment (2 x one run's wall / the pair's wall: 2.0 when the cores are idle
+# and do not slow each other); `--jobs 2`'s speed-up (one thread's wall /
+# its wall) is printed beside it. On a virtual machine whose two processors
+# sometimes share a physical core, both fall together. Prints, per run, wall and CPU (user + sys)
 # seconds, records per CPU second and per wall second, the ratio of numreg's
 # rate to the bare program's of the same round, and the load average (1
 # minute) before and after the run: a wall time on a machine whose other
@@ -99,6 +104,7 @@ for round in $(seq "$rounds"); do
     run "new --jobs $jobs" "$new" --json screen --jobs "$jobs" --snapshot "$work/jobs-index.bin" "$cdrs"
     rates "$bare_rate"
     cmp -s "$work/jobs-out.txt" "$work/jobs-old.json" || { echo "new --jobs $jobs: summary differs from old" >&2; exit 1; }
+    if [ "$jobs" = 1 ]; then one_wall=$wall; else two_wall=$wall; fi
     if [ "${PERF:-}" = 1 ]; then
       if [ "$jobs" = 1 ]; then
         one=$samples
@@ -107,4 +113,14 @@ for round in $(seq "$rounds"); do
       fi
     fi
   done
+  # The pair: two one-thread runs at once; its wall is the later's.
+  pair_start=$(date +%s.%N)
+  "$new" --json screen --snapshot "$work/jobs-index.bin" "$cdrs" > /dev/null &
+  "$new" --json screen --snapshot "$work/jobs-index.bin" "$cdrs" > /dev/null
+  wait
+  pair_wall=$(python3 -c "import time; print(f'{time.time() - $pair_start:.2f}')")
+  python3 -c "
+one, two, pair = $one_wall, $two_wall, $pair_wall
+print(f'{\"pair (2 x --jobs 1)\":22} {pair:6.2f} s wall: two cores give two runs {2 * one / pair:.2f}x;'
+      f' --jobs 2 gives one run {one / two:.2f}x')"
 done

@@ -1,8 +1,6 @@
 // Violations per caller for the worst offenders.
 #include "registry/screen/caller_counts.hpp"
 
-#include <algorithm>
-
 #include "registry/screen/mix.hpp"
 
 namespace numreg::screen {
@@ -33,29 +31,6 @@ void CallerCounts::add(int64_t caller, uint64_t order) {
   slots_[i] = Entry{caller, 1, order};
   if (2 * ++size_ > slots_.size())
     grow();
-}
-
-void CallerCounts::put(int64_t caller, uint64_t count, uint64_t first) {
-  const size_t mask = slots_.size() - 1;
-  size_t i = home(caller);
-  for (; slots_[i].count; i = (i + 1) & mask) {
-    if (slots_[i].caller == caller) {
-      slots_[i].count += count;
-      slots_[i].first = std::min(slots_[i].first, first);
-      return;
-    }
-  }
-  slots_[i] = Entry{caller, count, first};
-  if (2 * ++size_ > slots_.size())
-    grow();
-}
-
-void CallerCounts::reserve(size_t n) {
-  size_t slots = slots_.size();
-  while (slots < 2 * n)
-    slots *= 2;
-  if (slots != slots_.size())
-    rehash(slots);
 }
 
 // Twice the slots; the table stays at most half full.

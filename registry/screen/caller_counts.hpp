@@ -19,15 +19,10 @@ class CallerCounts {
   /// Add one violation of `caller` (a Number::key()), found at `order` (the
   /// place of its record among all records; never decreasing).
   void add(int64_t caller, uint64_t order = 0);
-  /// Hold `caller` with `count` violations, the first at `first` (merging
-  /// the counts of screening threads).
-  void put(int64_t caller, uint64_t count, uint64_t first);
   /// Start loading the slot of `caller`.
   void prefetch(int64_t caller) const { __builtin_prefetch(&slots_[home(caller)], 1); }
   /// The callers held.
   size_t size() const { return size_; }
-  /// Make room for `n` callers at once (before put()s of merged counts).
-  void reserve(size_t n);
   /// Call `f(caller, count)` for each caller held, in no particular order.
   template <class F>
   void each(F&& f) const {

@@ -526,10 +526,6 @@ void Screener::absorb(const std::vector<Screener*>& others) {
     }
   };
   take_unknown(*this);
-  size_t callers = caller_counts_.size();
-  for (const Screener* other : others)
-    callers += other->caller_counts_.size();
-  caller_counts_.reserve(callers);
   for (Screener* other : others) {
     other->flush_counts(true);
     summary_.violations += other->summary_.violations;
@@ -539,8 +535,8 @@ void Screener::absorb(const std::vector<Screener*>& others) {
       trunk_counts_[t] += other->trunk_counts_[t];
     for (size_t h = 0; h < holder_counts_.size(); ++h)
       holder_counts_[h] += other->holder_counts_[h];
-    other->caller_counts_.each_first(
-        [&](int64_t caller, uint64_t n, uint64_t first) { caller_counts_.put(caller, n, first); });
+    // Each caller's records went to one screener: its count is in one table.
+    absorbed_callers_.push_back(&other->caller_counts_);
     take_unknown(*other);
   }
   std::sort(unknown.begin(), unknown.end(), [](const Unknown& a, const Unknown& b) {
@@ -586,28 +582,37 @@ ScreenSummary Screener::summary() {
     if (holder_counts_[h])
       put_in_order(s.by_holder, index_.holders.at(h), holder_counts_[h]);
   }
-  if (caller_counts_.size() > kTrackedCallers) {
-    // Merged from screening threads: keep the callers one screener would
-    // have counted, the first kTrackedCallers met (each met first at its
-    // own place).
-    std::vector<std::array<uint64_t, 3>> held;
-    held.reserve(caller_counts_.size());
-    caller_counts_.each_first([&](int64_t caller, uint64_t n, uint64_t first) {
-      held.push_back({first, static_cast<uint64_t>(caller), n});
-    });
-    const auto cut = held.begin() + static_cast<std::ptrdiff_t>(kTrackedCallers);
-    std::nth_element(held.begin(), cut, held.end());
-    held.erase(cut, held.end());
-    caller_counts_ = CallerCounts(kTrackedCallers);
-    caller_counts_.reserve(held.size());
-    for (const auto& [first, caller, n] : held)
-      caller_counts_.put(static_cast<int64_t>(caller), n, first);
+  // The callers counted: this screener's and those of the screeners it
+  // absorbed, each caller in one of them; of those, the first
+  // kTrackedCallers met, as one screener counts them.
+  std::vector<const CallerCounts*> tables{&caller_counts_};
+  tables.insert(tables.end(), absorbed_callers_.begin(), absorbed_callers_.end());
+  size_t held = 0;
+  for (const CallerCounts* t : tables)
+    held += t->size();
+  uint64_t last_first = UINT64_MAX;  // callers met first after it are not counted
+  if (held > kTrackedCallers) {
+    std::vector<uint64_t> firsts;
+    firsts.reserve(held);
+    for (const CallerCounts* t : tables)
+      t->each_first([&](int64_t, uint64_t, uint64_t first) { firsts.push_back(first); });
+    const auto cut = firsts.begin() + static_cast<std::ptrdiff_t>(kTrackedCallers - 1);
+    std::nth_element(firsts.begin(), cut, firsts.end());
+    last_first = *cut;
   }
+  const auto each_counted = [&](auto&& f) {
+    for (const CallerCounts* t : tables) {
+      t->each_first([&](int64_t caller, uint64_t n, uint64_t first) {
+        if (first <= last_first)
+          f(caller, n);
+      });
+    }
+  };
   // Texts only for the callers that can be among the worst: those counted at
   // least as often as the settings_.worst-th most counted (ties kept, so
   // keep_worst orders them as it would all callers).
   std::vector<uint64_t> counts;
-  caller_counts_.each([&](int64_t, uint64_t n) { counts.push_back(n); });
+  each_counted([&](int64_t, uint64_t n) { counts.push_back(n); });
   uint64_t least = 0;
   if (settings_.worst == 0) {
     least = UINT64_MAX;
@@ -616,7 +621,7 @@ ScreenSummary Screener::summary() {
     std::nth_element(counts.begin(), nth, counts.end(), std::greater<>());
     least = *nth;
   }
-  caller_counts_.each([&](int64_t caller, uint64_t n) {
+  each_counted([&](int64_t caller, uint64_t n) {
     if (n >= least)
       s.worst.push_back({key_canonical(caller), n});
   });

@@ -226,6 +226,8 @@ class Screener {
   std::vector<uint64_t> trunk_counts_;
   std::vector<uint64_t> holder_counts_;
   CallerCounts caller_counts_;
+  // The caller counts of the screeners absorb() took (ParallelScreener's).
+  std::vector<const CallerCounts*> absorbed_callers_;
   // Violations of a batch whose counts by trunk, holder and caller wait for
   // flush_counts(): their memory accesses are started together.
   struct Pending {
