@@ -55,11 +55,11 @@ bool has_tables(Connection& db) {
              .value_or(0) > 0;
 }
 
-// Bring the schema from `version` to the latest, in one transaction that
-// holds the chain lock (another numreg may be migrating at the same time).
-void migrate(Connection& db) {
+// Bring the schema from `version` (as schema_version read it) to the latest,
+// in one transaction that holds the chain lock (another numreg may be
+// migrating at the same time).
+void migrate(Connection& db, std::optional<int> version) {
   int latest = latest_version();
-  std::optional<int> version = schema_version(db);
   if (version && *version > latest) {
     throw Failure(make_error(
         ErrorKind::unavailable, "registry-newer",
@@ -106,20 +106,21 @@ void unsupported(const std::string& location, std::string_view what) {
 
 bool PgStore::create(const StoreOptions& options) {
   Connection db(options.location, options.busy_timeout_ms);
-  bool created = !schema_version(db).has_value();
-  migrate(db);
-  return created;
+  const std::optional<int> version = schema_version(db);
+  migrate(db, version);
+  return !version;
 }
 
 PgStore::PgStore(const StoreOptions& options)
     : db_(std::make_unique<Connection>(options.location, options.busy_timeout_ms)),
       on_wait_(options.on_wait) {
-  if (!schema_version(*db_)) {
+  const std::optional<int> version = schema_version(*db_);
+  if (!version) {
     throw Failure(make_error(
         ErrorKind::unavailable, "registry-missing",
         fmt::format("no registry at {} (run `numreg init` to create it)", db_->location())));
   }
-  migrate(*db_);
+  migrate(*db_, version);
   journal_ = std::make_unique<PgJournal>(*db_);
 }
 
