@@ -4,6 +4,7 @@
 
 #include <doctest/doctest.h>
 
+#include <initializer_list>
 #include <random>
 #include <sstream>
 
@@ -145,6 +146,17 @@ Outcome threads(const ScreenIndex& index, const ScreenSettings& settings, const 
   return finish(screener, day, rows);
 }
 
+// On each of `jobs` threads, the records of `day` give `one`'s rows and
+// summary (one thread's).
+void check_as_one(const ScreenIndex& index, const ScreenSettings& settings, const std::string& day,
+                  const Outcome& one, std::initializer_list<unsigned> jobs = {2u, 3u, 8u}) {
+  for (unsigned n : jobs) {
+    CAPTURE(n);
+    const Outcome many = threads(index, settings, day, n);
+    CHECK(many.summary == one.summary);
+    CHECK(many.rows == one.rows);
+  }
+}
 }  // namespace
 
 TEST_CASE("ParallelScreener: the rows and summary of one thread, on 2, 3 and 8 threads") {
@@ -166,13 +178,8 @@ TEST_CASE("ParallelScreener: the rows and summary of one thread, on 2, 3 and 8 t
     for (const char* rule : {",S001,", ",S002,", ",S003,", ",S004,", ",S005,", ",S006,", ",S007,"})
       CHECK(one.rows.find(rule) != std::string::npos);
     CHECK(one.summary.find("\"late\": 0") == std::string::npos);
-    for (unsigned jobs : {2u, 3u, 8u}) {
-      CAPTURE(jobs);
-      CAPTURE(small_windows);
-      const Outcome many = threads(index, settings, day, jobs);
-      CHECK(many.summary == one.summary);
-      CHECK(many.rows == one.rows);
-    }
+    CAPTURE(small_windows);
+    check_as_one(index, settings, day, one);
   }
 }
 
@@ -194,12 +201,7 @@ TEST_CASE("ParallelScreener: a caller written in several ways is one caller") {
   CHECK(one.summary == one_thread(index, settings, plain).summary);
   CHECK(one.rows.find(",S004,") != std::string::npos);
   CHECK(one.rows.find(",S005,") != std::string::npos);
-  for (unsigned jobs : {2u, 3u, 8u}) {
-    CAPTURE(jobs);
-    const Outcome many = threads(index, settings, day, jobs);
-    CHECK(many.summary == one.summary);
-    CHECK(many.rows == one.rows);
-  }
+  check_as_one(index, settings, day, one);
 }
 
 TEST_CASE("ParallelScreener: all records of one caller, one share taken by turns") {
@@ -224,12 +226,7 @@ TEST_CASE("ParallelScreener: all records of one caller, one share taken by turns
   const Outcome one = one_thread(index, settings, day);
   REQUIRE(one.rows.find(",S004,") != std::string::npos);
   REQUIRE(one.rows.find(",S005,") != std::string::npos);
-  for (unsigned jobs : {2u, 3u, 8u}) {
-    CAPTURE(jobs);
-    const Outcome many = threads(index, settings, day, jobs);
-    CHECK(many.summary == one.summary);
-    CHECK(many.rows == one.rows);
-  }
+  check_as_one(index, settings, day, one);
 }
 
 TEST_CASE("ParallelScreener: without -o, the same summary") {
@@ -288,12 +285,7 @@ TEST_CASE("ParallelScreener: more callers than are counted, the ones one thread 
   }
   const Outcome one = one_thread(index, {}, day);
   CHECK(one.summary.find("\"+8613810001000\"") == std::string::npos);  // not counted
-  for (unsigned jobs : {2u, 3u}) {
-    CAPTURE(jobs);
-    const Outcome many = threads(index, {}, day, jobs);
-    CHECK(many.summary == one.summary);
-    CHECK(many.rows == one.rows);
-  }
+  check_as_one(index, {}, day, one, {2u, 3u});
 }
 
 TEST_CASE("ParallelScreener: more unknown trunks than are named, the ones one thread names") {
@@ -310,10 +302,5 @@ TEST_CASE("ParallelScreener: more unknown trunks than are named, the ones one th
   }
   const Outcome one = one_thread(index, {}, day);
   REQUIRE(one.rows.find("(other trunks not in the registry)") != std::string::npos);
-  for (unsigned jobs : {2u, 3u, 8u}) {
-    CAPTURE(jobs);
-    const Outcome many = threads(index, {}, day, jobs);
-    CHECK(many.summary == one.summary);
-    CHECK(many.rows == one.rows);
-  }
+  check_as_one(index, {}, day, one);
 }
