@@ -111,6 +111,17 @@ std::string busy_days(size_t records, uint32_t seed, bool bad_lines = true, bool
   return out;
 }
 
+// Settings of S004 (`calls` in `window` seconds) and S005 (more than
+// `bombing_calls` in `bombing_window` seconds).
+ScreenSettings windows(int64_t window, int calls, int64_t bombing_window, int bombing_calls) {
+  ScreenSettings settings;
+  settings.one_ring_window_s = window;
+  settings.one_ring_calls = calls;
+  settings.bombing_window_s = bombing_window;
+  settings.bombing_calls = bombing_calls;
+  return settings;
+}
+
 struct Outcome {
   std::string rows;
   std::string summary;
@@ -192,11 +203,7 @@ TEST_CASE("ParallelScreener: a caller written in several ways is one caller") {
   const std::string plain = busy_days(60'000, 17);
   const std::string day = busy_days(60'000, 17, true, true);
   REQUIRE(day != plain);
-  ScreenSettings settings;
-  settings.one_ring_window_s = 300;
-  settings.one_ring_calls = 4;
-  settings.bombing_window_s = 600;
-  settings.bombing_calls = 4;
+  const ScreenSettings settings = windows(300, 4, 600, 4);
   const Outcome one = one_thread(index, settings, day);
   CHECK(one.summary == one_thread(index, settings, plain).summary);
   CHECK(one.rows.find(",S004,") != std::string::npos);
@@ -218,11 +225,7 @@ TEST_CASE("ParallelScreener: all records of one caller, one share taken by turns
     day += clock(t) + ",T1,+8689866120042,1390000000" + std::to_string(rng() % 3) +
            (rng() % 3 ? ",1,0\n" : ",5,30\n");
   }
-  ScreenSettings settings;
-  settings.one_ring_window_s = 60;
-  settings.one_ring_calls = 5;
-  settings.bombing_window_s = 120;
-  settings.bombing_calls = 8;
+  const ScreenSettings settings = windows(60, 5, 120, 8);
   const Outcome one = one_thread(index, settings, day);
   REQUIRE(one.rows.find(",S004,") != std::string::npos);
   REQUIRE(one.rows.find(",S005,") != std::string::npos);
