@@ -153,10 +153,12 @@ void ParallelScreener::dispatch() {
     ++handed_out_;
   }
   work_ready_.notify_all();
-  if (handed_out_ - finished_ == kRounds)
-    finish_oldest();
+  // The next round to fill is the oldest when all are under way: it is
+  // filled only once finished (a failure there leaves nothing half-handed).
   filling_ = &rounds_[handed_out_ % kRounds];
   filled_ = 0;
+  if (handed_out_ - finished_ == kRounds)
+    finish_oldest();
 }
 
 // Wait for the oldest round handed out, and write its rows. Meanwhile the
