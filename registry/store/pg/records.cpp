@@ -239,7 +239,7 @@ Result PgStore::permitted(const Record& record, const std::function<Result()>& w
       throw;
     // A row-level security policy refused it: say what the policies allow
     // rather than the server's "new row violates ... policy".
-    if (reason_of(f).find("row-level security") != std::string::npos)
+    if (db_->refused_by_policy())
       refused(record);
     throw Failure(make_error(
         ErrorKind::not_permitted, "not-permitted",
