@@ -91,13 +91,15 @@ constexpr Section kSections[] = {
      "again, it changes nothing. numreg_clerk reads everything, adds and changes holders, "
      "credentials, campaigns and refusals, and adds and changes resources and leases (and a "
      "lease's permits and contract) only of a carrier that the table numreg_carrier_roles maps "
-     "to one of its roles; only the owner writes that table. numreg_inspector reads everything "
-     "and records inspections (audit --record). Nobody, the owner included, can UPDATE, DELETE "
-     "or TRUNCATE the journal. The journal names as the actor the database user who connected "
-     "(session_user, which SET ROLE does not change); --actor or NUMREG_ACTOR naming someone "
-     "else is refused. A change the roles refuse exits 77 and changes nothing. inspection "
-     "results stamps leases' verified_on, so the owner records it. To add a clerk of a "
-     "carrier, as the owner:",
+     "to one of its roles; only the owner writes that table. numreg_inspector reads everything, "
+     "records inspections (audit --record) and the site results of its own inspections "
+     "(inspection results: the inspection's results and the leases' verified_on, no other "
+     "column of a lease); a registry whose roles an older numreg made gains this when init "
+     "--roles is run again. Nobody, the owner included, can UPDATE, DELETE or TRUNCATE the "
+     "journal. The journal names as the actor the database user who connected (session_user, "
+     "which SET ROLE does not change); --actor or NUMREG_ACTOR naming someone else is refused. "
+     "A change the roles refuse exits 77 and changes nothing. To add a clerk of a carrier, as "
+     "the owner:",
      // Lower-case SQL: this is text for an administrator, not a query
      // (tests/e2e/storage_seam.sh looks for upper-case SQL outside the store).
      "psql \"$DB\" -c \"create role alice login in role numreg_clerk\" -c \"insert into "

@@ -155,6 +155,17 @@ Outcome Ledger::write(const Record& r, bool upsert, const Change& change) {
   return existing ? Outcome::changed : Outcome::added;
 }
 
+Outcome Ledger::set_verified_on(const std::string& id, Date on, const Change& change) {
+  Record before = get(kind("leases"), id);
+  Record after = before;
+  after.set("verified_on", on.iso());
+  if (after.values == before.values)
+    return Outcome::unchanged;
+  store_->set_verified_on(id, on);
+  journal_write("update", &before, &after, change);
+  return Outcome::changed;
+}
+
 Record Ledger::add(const Kind& kind, const RawValues& raw, const Change& change) {
   std::vector<Error> errors;
   Record r = build(kind, raw, change, errors);

@@ -86,6 +86,10 @@ class Ledger {
   /// Write one validated record inside the caller's transaction, journaled:
   /// insert it, or with `upsert` update the stored one when it differs.
   Outcome write(const Record& record, bool upsert, const Change& change);
+  /// Set lease `id`'s verified_on to `on` inside the caller's transaction,
+  /// journaled as write() journals the lease's update; the store writes that
+  /// column alone. Unchanged (no entry) when the lease already says `on`.
+  Outcome set_verified_on(const std::string& id, Date on, const Change& change);
   /// Journal an action that changes no record (e.g. "unmask").
   void journal_event(const std::string& action, const std::string& entity, const std::string& key,
                      const Change& change);

@@ -294,7 +294,6 @@ ResultsOutcome apply_site_results(Ledger& ledger, const std::string& inspection,
   if (!errors.empty())
     throw Failure(std::move(errors));
   ResultsOutcome outcome{i.id, 0, 0};
-  const Kind& leases = kind("leases");
   i.results = nlohmann::ordered_json::array();
   for (const auto& r : results) {
     i.results.push_back(result_json(r, checked_on));
@@ -302,9 +301,7 @@ ResultsOutcome apply_site_results(Ledger& ledger, const std::string& inspection,
       ++outcome.unchecked;
       continue;
     }
-    Record lease = ledger.get(leases, r.lease);
-    lease.set("verified_on", checked_on.iso());
-    ledger.write(lease, true, change);
+    ledger.set_verified_on(r.lease, checked_on, change);
     ++outcome.verified;
   }
   ledger.store().set_inspection_results(i.id, i.results.dump());

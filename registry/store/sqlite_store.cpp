@@ -181,6 +181,12 @@ void SqliteStore::set_uscc_check(const std::string& uscc, bool ok) {
   st.run();
 }
 
+void SqliteStore::set_verified_on(const std::string& lease, Date on) {
+  Statement& st = db_->cached("UPDATE leases SET verified_on = ? WHERE id = ?");
+  st.bind(1, on.iso()).bind(2, lease);
+  st.run();
+}
+
 void SqliteStore::set_resource_range(const std::string& resource,
                                      const std::optional<NumberRange>& range) {
   store::set_resource_range(*db_, resource, range);

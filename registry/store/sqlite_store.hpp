@@ -42,6 +42,7 @@ class SqliteStore final : public Store {
   bool exists(const Kind& kind, const std::vector<std::string>& key) override;
   std::vector<Record> list(const Kind& kind, const ListQuery& query, Date today) override;
   void set_uscc_check(const std::string& uscc, bool ok) override;
+  void set_verified_on(const std::string& lease, Date on) override;
 
   void set_resource_range(const std::string& resource,
                           const std::optional<NumberRange>& range) override;

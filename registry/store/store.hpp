@@ -215,6 +215,9 @@ class Store {
   virtual std::vector<Record> list(const Kind& kind, const ListQuery& query, Date today) = 0;
   /// Note whether holder `uscc`'s USCC passes its check.
   virtual void set_uscc_check(const std::string& uscc, bool ok) = 0;
+  /// Set the on-site verification date of lease `lease` and nothing else:
+  /// a shared registry lets an inspector change that column alone.
+  virtual void set_verified_on(const std::string& lease, Date on) = 0;
 
   // --- Number ranges ---
 

@@ -8,7 +8,10 @@
 --                     carrier that numreg_carrier_roles maps to a role it is
 --                     a member of.
 --   numreg_inspector  (NOLOGIN group) reads everything; records inspections
---                     (audit --record) and their journal entries.
+--                     (audit --record) and their journal entries; records
+--                     the site results of its own inspections (inspection
+--                     results): their results column, and the verified_on
+--                     column of any lease, nothing else of a lease.
 --   the owner         (who ran numreg init) is not bound by row-level
 --                     security: it maps clerks to carriers.
 -- Nobody may UPDATE, DELETE or TRUNCATE the journal (0002's trigger), and a
@@ -82,6 +85,9 @@ GRANT INSERT, UPDATE ON holders, credentials, resources, leases, contracts, camp
 GRANT INSERT, DELETE ON permits TO numreg_clerk;
 GRANT INSERT ON span_classes TO numreg_clerk;
 GRANT INSERT ON inspections TO numreg_inspector;
+-- Column privileges: an UPDATE that sets any other column is refused.
+GRANT UPDATE (results) ON inspections TO numreg_inspector;
+GRANT UPDATE (verified_on) ON leases TO numreg_inspector;
 GRANT INSERT ON journal TO numreg_clerk, numreg_inspector;
 
 -- Row-level security: everyone with SELECT reads every row; the rest is
@@ -122,6 +128,21 @@ CREATE POLICY numreg_clerk_carrier ON contracts FOR ALL TO numreg_clerk
 DROP POLICY IF EXISTS numreg_inspector_records ON inspections;
 CREATE POLICY numreg_inspector_records ON inspections FOR INSERT TO numreg_inspector
   WITH CHECK (inspector = session_user);
+
+-- Site results. An inspection's results belong to the inspector it names,
+-- who answers for it: another inspector's results would overwrite them and
+-- pass for its (a colleague who visits records an inspection of its own;
+-- audit --record with the same seed and plan draws the same sample). Any
+-- lease's verified_on, the only column granted: numreg writes it only for a
+-- lease in the sample of the inspection it records results of, and journals
+-- it; a policy naming the sampled leases would parse every own inspection's
+-- sample (JSON text, megabytes for a large audit) for each lease written.
+DROP POLICY IF EXISTS numreg_inspector_results ON inspections;
+CREATE POLICY numreg_inspector_results ON inspections FOR UPDATE TO numreg_inspector
+  USING (inspector = session_user) WITH CHECK (inspector = session_user);
+DROP POLICY IF EXISTS numreg_inspector_verified ON leases;
+CREATE POLICY numreg_inspector_verified ON leases FOR UPDATE TO numreg_inspector
+  USING (true) WITH CHECK (true);
 
 DROP POLICY IF EXISTS numreg_own_entries ON journal;
 CREATE POLICY numreg_own_entries ON journal FOR INSERT TO numreg_clerk, numreg_inspector

@@ -2,10 +2,13 @@
 # Who may do what on a shared registry (numreg init --roles): a clerk of
 # carrier A changes A's resources and leases and is refused (exit 77,
 # registry and journal unchanged) on carrier B's, also inside an import; an
-# inspector reads, audits and records an inspection but cannot write a
-# lease; nobody, the owner and the superuser included, can edit the
-# journal; the journal's actor is the database user; verify passes after
-# all, and an older registry gains the journal's guard when it is opened.
+# inspector reads, audits, records an inspection and takes its site results
+# back (the leases' verified_on and the inspection's results, nothing else),
+# where a clerk and another inspector are refused; nobody, the owner and the
+# superuser included, can edit the journal; the journal's actor is the
+# database user; verify passes after all; a policy's refusal says what the
+# roles allow whatever the server's language; and an older registry gains
+# the journal's guard when it is opened.
 set -euo pipefail
 NUMREG=$1
 src=${NUMREG_SOURCE_DIR:?}
@@ -135,6 +138,85 @@ expect 77 "inspector adds a lease" ivy lease add --id L-A-9 --resource TRK-A \
 expect 77 "inspector updates a lease" ivy lease update L-A-1 --location 别处 --reason 试
 expect 77 "inspector adds a holder" ivy holder add --uscc 91460000MA5T00010D --name 海南测试有限公司 --kind enterprise
 
+# The inspector takes its sheet back: the leases' verified_on, the
+# inspection's results, journaled under ivy.
+expect 0 "inspector writes the sheet" ivy audit --region 儋州 --sample 2 --seed 7 -o "$tmp/sheet.csv"
+# fill SHEET OUT [PREFIX]: every sampled row (whose lease starts with PREFIX) checked on site.
+fill() {
+  python3 - "$1" "$2" "${3:-}" <<'PY'
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1], encoding='utf-8-sig')))
+h = rows.index(next(r for r in rows if r[:1] == ['Rank']))
+hdr, out = rows[h], [rows[h]]
+for r in rows[h + 1:]:
+    if not r or not r[0]:
+        break
+    if r[hdr.index('Lease')].startswith(sys.argv[3]):
+        r[hdr.index('Location confirmed')] = '是'
+        r[hdr.index('Signature')] = '伊检'
+        out.append(r)
+csv.writer(open(sys.argv[2], 'w', newline=''), lineterminator='\n').writerows(out)
+PY
+}
+fill "$tmp/sheet.csv" "$tmp/filled.csv"
+fill "$tmp/sheet.csv" "$tmp/filled-a.csv" L-A-
+sampled=$(q "SELECT string_agg(value, ' ' ORDER BY value) FROM inspections, jsonb_array_elements_text(sample::jsonb)")
+[[ $(wc -l <"$tmp/filled.csv") == 3 && $(wc -l <"$tmp/filled-a.csv") -ge 2 ]] ||
+  fail "the filled sheets ($sampled): $(cat "$tmp/filled.csv")"
+# A clerk has no UPDATE on inspections: refused even with only its carrier's leases
+# on the sheet, and on the whole sheet, whatever lease comes first.
+expect 77 "clerk records site results of A's leases" alice inspection results "$tmp/filled-a.csv" --date 2026-11-28
+grep -q "to change inspection '2026-11-29-001'" "$tmp/err" || fail "the clerk's refusal does not name the inspection: $(cat "$tmp/err")"
+expect 77 "clerk records site results" alice inspection results "$tmp/filled.csv" --date 2026-11-28
+# Another inspector cannot record the results of ivy's inspection.
+pg_role ian
+q "GRANT numreg_inspector TO ian" >/dev/null
+expect 77 "another inspector records ivy's results" ian inspection results "$tmp/filled.csv" --date 2026-11-28
+grep -q "its roles let it record results only of its own inspections" "$tmp/err" ||
+  fail "ian's refusal: $(cat "$tmp/err")"
+seq=$(q "SELECT max(seq) FROM journal")
+expect 0 "inspector records site results" ivy inspection results "$tmp/filled.csv" --date 2026-11-28
+[[ $(q "SELECT string_agg(id, ' ' ORDER BY id) FROM leases WHERE verified_on = '2026-11-28'") == "$sampled" ]] ||
+  fail "verified_on of the sample ($sampled): $(q "SELECT id, verified_on FROM leases ORDER BY id")"
+[[ $(q "SELECT count(*) FROM inspections, jsonb_array_elements(results::jsonb) AS r
+        WHERE r->>'checked_on' = '2026-11-28' AND r->>'signature' = '伊检'") == 2 ]] ||
+  fail "the inspection's results: $(q "SELECT results FROM inspections")"
+[[ $(q "SELECT string_agg(actor || ' ' || action || ' ' || entity, ',' ORDER BY seq) FROM journal WHERE seq > $seq") == \
+  "ivy update lease,ivy update lease,ivy results inspection" ]] ||
+  fail "the site results' journal entries: $(q "SELECT seq, actor, action, entity, key FROM journal WHERE seq > $seq")"
+expect 0 "inspector verifies after its results" ivy verify
+# ... and nothing more: no other column of a lease, no lease added or removed,
+# no other column of an inspection.
+psql "$(pg_as ivy)" -qAt -v ON_ERROR_STOP=1 -c "BEGIN" \
+  -c "UPDATE leases SET verified_on = '2026-11-27' WHERE id = 'L-B-1'" -c "ROLLBACK" >/dev/null 2>"$tmp/psql.err" ||
+  fail "ivy cannot set verified_on: $(cat "$tmp/psql.err")"
+for sql in "UPDATE leases SET location = '别处' WHERE id = 'L-A-1'" \
+  "UPDATE leases SET verified_on = '2026-11-27', status = 'ended' WHERE id = 'L-A-1'" \
+  "INSERT INTO leases (id, resource, holder, purpose, start) VALUES ('L-X', 'TRK-A', '91460400MA5TDR015T', 'other', '2026-01-01')" \
+  "DELETE FROM leases WHERE id = 'L-A-1'" "UPDATE inspections SET findings = '[]'" \
+  "UPDATE inspections SET inspector = 'ian'"; do
+  if psql "$(pg_as ivy)" -qAt -v ON_ERROR_STOP=1 -c "$sql" >/dev/null 2>"$tmp/psql.err"; then
+    fail "ivy could run: $sql"
+  elif ! grep -q "permission denied" "$tmp/psql.err"; then
+    fail "ivy: $sql failed, but not as refused: $(cat "$tmp/psql.err")"
+  fi
+done
+
+# A policy's refusal is told as such whatever the server's language.
+q "ALTER DATABASE $PG_DROP SET lc_messages = 'zh_CN.utf8'" >/dev/null
+if psql "$(pg_as alice)" -qAt -c "UPDATE leases SET carrier = '$B' WHERE id = 'L-A-1'" 2>&1 |
+  grep -q "row-level security"; then
+  echo "note: the server has no Chinese messages; the refusal is checked in English" >&2
+fi
+expect 77 "clerk adds B's lease (server in Chinese)" alice lease add --id L-B-2 --resource TRK-B \
+  --holder 91460400MA5TDR015T --carrier "$B" --purpose customer_service --start 2026-01-01
+grep -q "to change lease 'L-B-2': its roles let it change only its own carriers' records" "$tmp/err" ||
+  fail "the refusal with the server in Chinese: $(cat "$tmp/err")"
+expect 77 "clerk records site results (server in Chinese)" alice inspection results "$tmp/filled-a.csv" --date 2026-11-28
+grep -q "to change inspection '2026-11-29-001': " "$tmp/err" && ! grep -q "错误:" "$tmp/err" ||
+  fail "the server's refusal in Chinese: $(cat "$tmp/err")"
+q "ALTER DATABASE $PG_DROP RESET lc_messages" >/dev/null
+
 # Nobody edits the journal: not a clerk, the inspector, the owner or the superuser.
 head=$(q "SELECT count(*) || ' ' || max(hash) FROM journal")
 for who in alice ivy registrar super; do
@@ -167,4 +249,4 @@ if [[ $fails -gt 0 ]]; then
   echo "pg_roles: $fails failures" >&2
   exit 1
 fi
-echo "pg_roles: ok (clerk of A refused on B's records and imports, inspector reads and records, journal append-only)"
+echo "pg_roles: ok (clerk of A refused on B's records and imports, inspector reads, records and takes its site results back, journal append-only)"

@@ -275,3 +275,45 @@ TEST_CASE("Ledger: a retired region code is stored as its successor, journaled a
     CHECK(l.find(kind("holders"), "91469005MA5TWC010L")->text("region") == "469005");
   }
 }
+
+TEST_CASE(
+    "Ledger::set_verified_on journals the lease's update as write() does, setting one column") {
+  test::ScratchRegistry whole;
+  test::ScratchRegistry narrow;
+  Ledger a = whole.open();
+  Ledger b = narrow.open();
+  seed(a);
+  seed(b);
+  // An UPDATE whose SET names another column fails, as a shared registry's
+  // column privilege refuses an inspector's.
+  test::sqlite_of(b).exec(
+      "CREATE TEMP TRIGGER only_verified_on BEFORE UPDATE OF id, resource, holder, carrier, "
+      "location, region, purpose, start, \"end\", status, contract ON leases "
+      "BEGIN SELECT RAISE(ABORT, 'a column other than verified_on'); END");
+  CHECK_THROWS(b.update(kind("leases"), "L-1", {{"location", "儋州市那大镇"}}, test::change()));
+
+  Record lease = a.get(kind("leases"), "L-1");
+  lease.set("verified_on", "2026-11-28");
+  {
+    store::WriteTransaction tx(a.store());
+    a.journal().forget_head();
+    CHECK(a.write(lease, true, test::change("on site")) == Outcome::changed);
+    tx.commit();
+  }
+  {
+    store::WriteTransaction tx(b.store());
+    b.journal().forget_head();
+    CHECK(b.set_verified_on("L-1", {2026, 11, 28}, test::change("on site")) == Outcome::changed);
+    CHECK(b.set_verified_on("L-1", {2026, 11, 28}, test::change("on site")) == Outcome::unchanged);
+    tx.commit();
+  }
+  CHECK(b.get(kind("leases"), "L-1").values == lease.values);
+  auto by_write = a.log({});
+  auto narrowly = b.log({});
+  REQUIRE(by_write.size() == narrowly.size());
+  CHECK(narrowly.back().action == "update");
+  CHECK(narrowly.back().before == by_write.back().before);
+  CHECK(narrowly.back().after == by_write.back().after);
+  CHECK(narrowly.back().hash == by_write.back().hash);
+  CHECK(b.verify().ok());
+}

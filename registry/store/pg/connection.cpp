@@ -9,6 +9,8 @@ namespace numreg::store::pg {
 
 namespace {
 
+constexpr std::string_view kPolicyCheck = "ExecWithCheckOptions";
+
 // A URI's password, if any, is not repeated in messages.
 std::string without_password(const std::string& uri) {
   auto scheme = uri.find("://");
@@ -162,12 +164,20 @@ void copy_field(std::string& row, const std::optional<std::string>& value, bool 
 void Connection::fail(PGresult* result, std::string_view what) {
   const char* sqlstate = result ? PQresultErrorField(result, PG_DIAG_SQLSTATE) : nullptr;
   std::string state = sqlstate ? sqlstate : "";
+  // The routine that raised it is never translated: every policy's check of
+  // a row (INSERT, UPDATE, ON CONFLICT, MERGE) is ExecWithCheckOptions.
+  const char* routine = result ? PQresultErrorField(result, PG_DIAG_SOURCE_FUNCTION) : nullptr;
+  refused_by_policy_ = state == "42501" && routine && std::string_view(routine) == kPolicyCheck;
+  // The message starts with its severity in the server's language ("ERROR:  ",
+  // "错误:  "): dropped.
+  const char* severity = result ? PQresultErrorField(result, PG_DIAG_SEVERITY) : nullptr;
+  std::string prefix = fmt::format("{}:  ", severity ? severity : "ERROR");
   std::string detail = result ? PQresultErrorMessage(result) : PQerrorMessage(conn_);
   PQclear(result);
   while (!detail.empty() && (detail.back() == '\n' || detail.back() == ' '))
     detail.pop_back();
-  if (auto colon = detail.find(":  "); detail.starts_with("ERROR:") && colon != std::string::npos)
-    detail = detail.substr(colon + 3);
+  if (detail.starts_with(prefix))
+    detail = detail.substr(prefix.size());
   // Lock waits past lock_timeout, serialization failures and deadlocks: the
   // registry is busy, as SQLite's busy timeout says.
   if (state == "55P03" || state == "40001" || state == "40P01") {

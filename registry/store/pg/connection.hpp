@@ -74,6 +74,11 @@ class Connection {
   /// such a table, and a refused row should be told on its own.
   bool row_security(std::string_view table);
 
+  /// True when the last refusal (SQLSTATE 42501) came from a row-level
+  /// security policy rather than a missing privilege: both share the code,
+  /// and the server's message is in its own language (lc_messages).
+  bool refused_by_policy() const { return refused_by_policy_; }
+
   /// The location as given, its password hidden.
   const std::string& location() const { return location_; }
   int lock_timeout_ms() const { return lock_timeout_ms_; }
@@ -90,6 +95,7 @@ class Connection {
   PGconn* conn_ = nullptr;
   std::string location_;
   int lock_timeout_ms_;
+  bool refused_by_policy_ = false;
   std::map<std::string, std::string, std::less<>> prepared_;  // SQL -> statement name
 };
 

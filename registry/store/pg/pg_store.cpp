@@ -12,6 +12,7 @@
 #include "registry/embedded.hpp"
 #include "registry/store/pg/bulk_insert.hpp"
 #include "registry/store/pg/journal.hpp"
+#include "registry/store/pg/records.hpp"
 
 namespace numreg::store::pg {
 
@@ -244,8 +245,14 @@ std::optional<InspectionRow> PgStore::find_inspection(const std::string& id) {
   return read_inspection(r);
 }
 
+// The inspection was found in this transaction: an update that meets no row
+// was filtered out by row-level security (another inspector's inspection).
 void PgStore::set_inspection_results(const std::string& id, const std::string& results) {
-  db_->exec("UPDATE inspections SET results = $1 WHERE id = $2", {results, id});
+  Result done = permitted("inspection", id, kInspectorPolicy, [&] {
+    return db_->exec("UPDATE inspections SET results = $1 WHERE id = $2", {results, id});
+  });
+  if (done.affected() == 0)
+    refused("inspection", id, kInspectorPolicy);
 }
 
 }  // namespace numreg::store::pg

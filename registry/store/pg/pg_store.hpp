@@ -54,6 +54,7 @@ class PgStore final : public Store {
   bool exists(const Kind& kind, const std::vector<std::string>& key) override;
   std::vector<Record> list(const Kind& kind, const ListQuery& query, Date today) override;
   void set_uscc_check(const std::string& uscc, bool ok) override;
+  void set_verified_on(const std::string& lease, Date on) override;
 
   void set_resource_range(const std::string& resource,
                           const std::optional<NumberRange>& range) override;
@@ -101,8 +102,15 @@ class PgStore final : public Store {
   void note_class(const std::string& table, int span);
   /// Run `write` of `record`; a refusal by the roles names the record.
   Result permitted(const Record& record, const std::function<Result()>& write);
-  /// Throw the refusal of a write to `record` that met no row.
-  [[noreturn]] void refused(const Record& record);
+  /// Run `write` of `entity` `key`; a refusal by a row-level security
+  /// policy gives `policy` (what the roles allow) as its reason, another
+  /// refusal the server's.
+  Result permitted(std::string_view entity, const std::string& key, std::string_view policy,
+                   const std::function<Result()>& write);
+  /// Throw the refusal of a write to `entity` `key` that `policy` refused
+  /// or that met no row.
+  [[noreturn]] void refused(std::string_view entity, const std::string& key,
+                            std::string_view policy);
 
   std::unique_ptr<Connection> db_;
   std::unique_ptr<PgJournal> journal_;

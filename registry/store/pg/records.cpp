@@ -204,7 +204,7 @@ void PgStore::update(const Record& record) {
     return db_->run(fmt::format("UPDATE {} AS t SET {} WHERE {}", kind.table, sets, where), params);
   });
   if (done.affected() == 0)
-    refused(record);
+    refused(record.kind->entity, record.key(), kCarrierPolicy);
 }
 
 void PgStore::remove(const Record& record) {
@@ -216,22 +216,22 @@ void PgStore::remove(const Record& record) {
                     params);
   });
   if (done.affected() == 0)
-    refused(record);
+    refused(record.kind->entity, record.key(), kCarrierPolicy);
 }
 
 // The ledger found the record in this transaction, under the chain lock that
 // every writer takes: a write that meets no row was filtered out by
 // row-level security, and must not pass for done.
-void PgStore::refused(const Record& record) {
-  throw Failure(make_error(
-      ErrorKind::not_permitted, "not-permitted",
-      fmt::format("registry {} did not permit database user {} to change {} '{}': its roles "
-                  "let it change only its own carriers' records",
-                  location(), db_->user(), record.kind->entity, record.key())));
+void PgStore::refused(std::string_view entity, const std::string& key, std::string_view policy) {
+  throw Failure(make_error(ErrorKind::not_permitted, "not-permitted",
+                           fmt::format("registry {} did not permit database user {} to change {} "
+                                       "'{}': {}",
+                                       location(), db_->user(), entity, key, policy)));
 }
 
 // A refusal of the server names the table; say which record it was.
-Result PgStore::permitted(const Record& record, const std::function<Result()>& write) {
+Result PgStore::permitted(std::string_view entity, const std::string& key, std::string_view policy,
+                          const std::function<Result()>& write) {
   try {
     return write();
   } catch (const Failure& f) {
@@ -239,13 +239,25 @@ Result PgStore::permitted(const Record& record, const std::function<Result()>& w
       throw;
     // A row-level security policy refused it: say what the policies allow
     // rather than the server's "new row violates ... policy".
-    if (reason_of(f).find("row-level security") != std::string::npos)
-      refused(record);
-    throw Failure(make_error(
-        ErrorKind::not_permitted, "not-permitted",
-        fmt::format("registry {} did not permit database user {} to change {} '{}': {}", location(),
-                    db_->user(), record.kind->entity, record.key(), reason_of(f))));
+    if (db_->refused_by_policy())
+      refused(entity, key, policy);
+    throw Failure(
+        make_error(ErrorKind::not_permitted, "not-permitted",
+                   fmt::format("registry {} did not permit database user {} to change {} '{}': {}",
+                               location(), db_->user(), entity, key, reason_of(f))));
   }
+}
+
+Result PgStore::permitted(const Record& record, const std::function<Result()>& write) {
+  return permitted(record.kind->entity, record.key(), kCarrierPolicy, write);
+}
+
+void PgStore::set_verified_on(const std::string& lease, Date on) {
+  Result done = permitted("lease", lease, kCarrierPolicy, [&] {
+    return db_->run("UPDATE leases SET verified_on = $1 WHERE id = $2", {on.iso(), lease});
+  });
+  if (done.affected() == 0)
+    refused("lease", lease, kCarrierPolicy);
 }
 
 std::optional<Record> PgStore::find(const Kind& kind, const std::vector<std::string>& key) {

@@ -11,6 +11,15 @@
 
 namespace numreg::store::pg {
 
+/// What the roles let a clerk change: the reason a refusal of another
+/// carrier's record gives.
+inline constexpr std::string_view kCarrierPolicy =
+    "its roles let it change only its own carriers' records";
+/// What the roles let an inspector change: the reason a refusal of another
+/// inspector's inspection gives.
+inline constexpr std::string_view kInspectorPolicy =
+    "its roles let it record results only of its own inspections";
+
 /// `values` as a PostgreSQL array literal of text ("{\"a\",\"b\"}"), for a
 /// `$n::text[]` parameter.
 std::string text_array(const std::vector<std::string>& values);
