@@ -126,7 +126,7 @@ JournalTail SqliteJournal::tail() {
 }
 
 void SqliteJournal::insert_sealed(const JournalEntry& e) {
-  if (!pending_.empty() && (pending_.size() == kBlockEntries || !same_block(pending_.front(), e)))
+  if (closes_block(pending_, e))
     flush();
   pending_.push_back(e);
   last_seq_ = e.seq;

@@ -214,8 +214,7 @@ void import_entries(Ledger& ledger, bool blocks) {
       journal.insert_sealed(e);
       continue;
     }
-    if (!block.empty() &&
-        (block.size() == store::kBlockEntries || !store::same_block(block.front(), e))) {
+    if (store::closes_block(block, e)) {
       journal.insert_block(store::encode_entries(block));
       block.clear();
     }
