@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "registry/model/record_range.hpp"
 #include "registry/types/uscc.hpp"
 
 namespace numreg {
@@ -144,9 +145,7 @@ Outcome Ledger::write(const Record& r, bool upsert, const Change& change) {
   if (existing) {
     store_->update(r);
   } else if (r.kind->name == "permits") {
-    std::string last = r.get("last").value_or(r.text("first"));
-    store_->insert_permit(r.text("lease"),
-                          value_or_throw(parse_number_range(r.text("first") + ".." + last)));
+    store_->insert_permit(r.text("lease"), value_or_throw(first_last_range(r)));
   } else {
     store_->insert(r);
   }

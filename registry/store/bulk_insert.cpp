@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "registry/model/record_range.hpp"
 #include "registry/store/ranges.hpp"
 #include "registry/store/records.hpp"
 #include "registry/types/number.hpp"
@@ -52,8 +53,12 @@ InsertResult answer(int rc) {
 }  // namespace
 
 std::optional<NumberRange> BulkInserter::resource_range(const Record& r) {
-  if (r.get("first"))
-    return first_last_range(r);
+  if (r.get("first")) {
+    auto range = first_last_range(r);
+    if (!range)
+      return std::nullopt;
+    return std::move(*range);
+  }
   const std::string& id = r.text("id");
   // A circuit or line ID ("TRK-460400-0001") is not a number: parse_number
   // takes digits, '+' and separators only, and would only build its error.

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "registry/model/record_range.hpp"
 #include "registry/store/pg/records.hpp"
 #include "registry/store/ranges.hpp"
 #include "registry/types/uscc.hpp"
