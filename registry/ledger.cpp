@@ -113,13 +113,7 @@ void Ledger::journal_event(const std::string& action, const std::string& entity,
 void Ledger::write_derived(const Record& r, const Record* before) {
   const std::string& name = r.kind->name;
   if (name == "resources") {
-    std::optional<NumberRange> range;
-    if (r.get("first")) {
-      range = value_or_throw(parse_number_range(r.text("first") + ".." + r.text("last")));
-    } else if (auto n = parse_number(r.text("id")); n && n->is_service()) {
-      range = NumberRange{*n, *n};
-    }
-    store_->set_resource_range(r.text("id"), range);
+    store_->set_resource_range(r.text("id"), resource_range(r));
   } else if (name == "leases") {
     if (before && before->get("permitted_callers") == r.get("permitted_callers"))
       return;  // the same permits: rewriting them would change nothing

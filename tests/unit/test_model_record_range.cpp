@@ -39,3 +39,28 @@ TEST_CASE("first_last_range: the range's own error when it does not read") {
   REQUIRE_FALSE(mixed);
   CHECK(mixed.error().code == "range-mismatch");
 }
+
+TEST_CASE("resource_range: a block's first..last, a service number's own number, else none") {
+  Record block(kind("resources"));
+  block.set("id", "BLK-460400-01");
+  block.set("kind", "block");
+  block.set("first", "+8689866120000");
+  block.set("last", "+8689866129999");
+  auto range = numreg::resource_range(block);
+  REQUIRE(range);
+  CHECK(range->size() == 10000);
+  Record n400(kind("resources"));
+  n400.set("id", "4008108888");
+  n400.set("kind", "n400");
+  auto own = numreg::resource_range(n400);
+  REQUIRE(own);
+  CHECK(own->format() == "4008108888");
+  Record trunk(kind("resources"));
+  trunk.set("id", "TRK-460400-0001");
+  trunk.set("kind", "trunk");
+  CHECK_FALSE(numreg::resource_range(trunk));
+  Record line(kind("resources"));
+  line.set("id", "0898-66123456");
+  line.set("kind", "line");
+  CHECK_FALSE(numreg::resource_range(line));  // a subscriber number is not a service number
+}

@@ -29,7 +29,7 @@ Params insert_values(const Record& r) {
   if (kind.name == "holders") {
     params.push_back(parse_uscc(r.text("uscc")) ? "1" : "0");
   } else if (kind.name == "resources") {
-    if (auto range = BulkInserter::resource_range(r)) {
+    if (auto range = resource_range(r)) {
       int64_t a = range->first.key();
       int64_t b = range->last.key();
       params.push_back(std::to_string(a));
