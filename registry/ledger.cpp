@@ -32,17 +32,17 @@ void require_reason(const Change& change, std::string_view what) {
 }  // namespace
 
 bool Ledger::init(const LedgerOptions& options) {
-  return store::create_store({options.path, options.busy_timeout_ms});
+  return store::create_store(options);
 }
 
 bool Ledger::init_roles(const LedgerOptions& options) {
-  return store::create_roles({options.path, options.busy_timeout_ms});
+  return store::create_roles(options);
 }
 
 Ledger::Ledger(const LedgerOptions& options, Clock clock)
     : clock_(std::move(clock)),
       busy_timeout_ms_(options.busy_timeout_ms),
-      store_(store::open_store({options.path, options.busy_timeout_ms, options.on_wait})) {}
+      store_(store::open_store(options)) {}
 
 // Key parts are read like field values, so "400-810-8888" finds "4008108888".
 std::vector<std::string> Ledger::split_key(const Kind& kind, const std::string& key) const {
