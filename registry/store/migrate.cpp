@@ -14,6 +14,7 @@
 #include "registry/error.hpp"
 #include "registry/store/journal.hpp"
 #include "registry/store/journal_block.hpp"
+#include "registry/store/journal_row.hpp"
 
 namespace numreg::store {
 
@@ -46,18 +47,7 @@ class OldJournal {
   bool next(JournalEntry& e) {
     if (!st_.step())
       return false;
-    e.seq = st_.integer(0);
-    e.time = st_.text(1);
-    e.actor = st_.text(2);
-    e.action = st_.text(3);
-    e.entity = st_.text(4);
-    e.key = st_.text(5);
-    e.before = st_.optional_text(6);
-    e.after = st_.optional_text(7);
-    e.reason = st_.optional_text(8);
-    e.batch = st_.optional_text(9);
-    e.prev_hash = st_.text(10);
-    e.hash = st_.text(11);
+    read_entry(st_, e);
     return true;
   }
 

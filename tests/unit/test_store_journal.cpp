@@ -275,15 +275,25 @@ TEST_CASE("Journal: blocks encoded ahead are stored as the entries appended one 
   CHECK_FALSE(b.journal().check().bad);
 }
 
-TEST_CASE("Journal: a store without blocks is not handed one") {
-  EntryJournal journal;
-  CHECK_FALSE(journal.keeps_blocks());
+namespace {
+
+// A clerk's "add" of one record, not yet sealed.
+store::JournalEntry clerk_adds(const char* entity, const char* key) {
   store::JournalEntry e;
   e.time = "2026-11-29T09:30:00Z";
   e.actor = "clerk";
   e.action = "add";
-  e.entity = "lease";
-  e.key = "L-DZ-0001";
+  e.entity = entity;
+  e.key = key;
+  return e;
+}
+
+}  // namespace
+
+TEST_CASE("Journal: a store without blocks is not handed one") {
+  EntryJournal journal;
+  CHECK_FALSE(journal.keeps_blocks());
+  store::JournalEntry e = clerk_adds("lease", "L-DZ-0001");
   store::seal(e, 0, store::genesis_hash());
   CHECK_THROWS_AS(journal.insert_block(store::encode_entries({e})), std::logic_error);
   CHECK(journal.entries.empty());
@@ -296,12 +306,7 @@ TEST_CASE("Journal: entries of a rolled-back transaction are not written") {
   {
     store::WriteTransaction tx(ledger.store());
     ledger.journal().forget_head();
-    store::JournalEntry e;
-    e.time = "2026-11-29T09:30:00Z";
-    e.actor = "clerk";
-    e.action = "add";
-    e.entity = "holder";
-    e.key = "X";
+    store::JournalEntry e = clerk_adds("holder", "X");
     ledger.journal().append(e);
   }
   ledger.journal().forget_head();
