@@ -165,8 +165,8 @@ static void journal(sqlite3* db, FILE* in) {
       char after[8192];
       int len = 0;
       for (int i = 0; i < kFields; ++i)
-        len += snprintf(after + len, sizeof after - len, "%s\"%s\":\"%s\"", i ? "," : "{",
-                        names[i], field[i]);
+        len += snprintf(after + len, sizeof after - len, "%s\"%s\":\"%s\"", i ? "," : "{", names[i],
+                        field[i]);
       snprintf(after + len, sizeof after - len, "}");
       snprintf(b.keys[b.count], sizeof b.keys[0], "%s", field[0]);
       free(b.afters[b.count]);
