@@ -44,7 +44,7 @@ echo "mix at scale $SCALE: ${ROWS[holders]} holders, ${ROWS[resources]} resource
 
 out=$(mktemp -d "${TMPDIR:-/tmp}/numreg-import-mix.XXXXXX")
 trap 'rm -rf "$out"' EXIT
-cc -O2 -o "$out/raw_insert" "$HERE/raw_insert.c" -lsqlite3
+cc -O2 -o "$out/raw_insert" "$HERE/raw_insert.c" -lsqlite3 -lz
 
 # fresh NAME BIN: a new registry NAME initialised by BIN.
 fresh() {

@@ -1,9 +1,10 @@
 /* The raw ceiling: insert the leases of leases.csv and their permits into a
  * numreg registry with prepared statements in one transaction, no
- * validation, no journal. With "journal", also a journal row per lease of
- * numreg's size (the lease as JSON, two 64-digit hashes, its batch), written
- * after the leases as numreg writes them, but neither chained nor hashed:
- * SQLite's own cost of what numreg stores.
+ * validation, no journal. With "journal", also the journal numreg writes for
+ * them (schema 2: blocks of 256 entries, the lease as JSON, compressed;
+ * each entry's key row; the batch), written after the leases as numreg
+ * writes them, but neither chained nor hashed: SQLite's and zlib's own cost
+ * of what numreg stores.
  * With --mix, the rows of a mix (holders, resources and leases CSV files as
  * bench/generate.py writes them, each file's kind told by its name) go into
  * the same tables in one transaction, as numreg stores them but unvalidated:
@@ -17,8 +18,9 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <zlib.h>
 
-enum { kFields = 12 };
+enum { kFields = 12, kBlockEntries = 256 };
 
 /* "0898-6600 0000" -> "+8689866000000" and its key; returns the length. */
 static int canonical(const char* text, size_t n, char* out, int64_t* key) {
@@ -70,57 +72,132 @@ static int split(char* line, char** field) {
   return n;
 }
 
-/* A journal row per lease of leases.csv, read again from the start. */
+/* One block's stored bytes as numreg encodes them (journal_block.cpp):
+ * version '1', then every entry's action, entity, key, before and after,
+ * column by column, each as its length, ':' and its bytes ('-' for none),
+ * compressed with zlib at Z_BEST_SPEED. */
+struct Block {
+  int count;
+  char keys[kBlockEntries][64];
+  char* afters[kBlockEntries];
+  char* text;
+  size_t text_size;
+  unsigned char* bytes;
+  uLongf bytes_size;
+};
+
+static size_t put_field(char* out, const char* s) {
+  return (size_t)sprintf(out, "%zu:%s", strlen(s), s);
+}
+
+static void encode(struct Block* b) {
+  size_t need = 1 + 64;
+  for (int i = 0; i < b->count; ++i)
+    need += 3 * 32 + strlen(b->keys[i]) + strlen(b->afters[i]) + 24;
+  if (need > b->text_size) {
+    b->text_size = need * 2;
+    b->text = realloc(b->text, b->text_size);
+  }
+  size_t n = 0;
+  b->text[n++] = '1';
+  for (int i = 0; i < b->count; ++i)
+    n += put_field(b->text + n, "add");
+  for (int i = 0; i < b->count; ++i)
+    n += put_field(b->text + n, "lease");
+  for (int i = 0; i < b->count; ++i)
+    n += put_field(b->text + n, b->keys[i]);
+  for (int i = 0; i < b->count; ++i)
+    b->text[n++] = '-';
+  for (int i = 0; i < b->count; ++i)
+    n += put_field(b->text + n, b->afters[i]);
+  b->bytes_size = compressBound((uLong)n);
+  b->bytes = realloc(b->bytes, b->bytes_size);
+  if (compress2(b->bytes, &b->bytes_size, (const Bytef*)b->text, (uLong)n, Z_BEST_SPEED) != Z_OK) {
+    fprintf(stderr, "raw_insert: zlib failed\n");
+    exit(1);
+  }
+}
+
+/* The journal of the leases of leases.csv, read again from the start, as
+ * numreg now stores it: blocks of kBlockEntries entries (journal_blocks),
+ * each entry's (entity, key, seq) in journal_keys, the batch once in
+ * journal_batches. A block's hash is a placeholder: nothing is chained or
+ * hashed. */
 static void journal(sqlite3* db, FILE* in) {
   static const char* names[kFields] = {"id",       "resource", "holder",      "carrier",
                                        "location", "region",   "purpose",     "start",
                                        "status",   "contract", "verified_on", "permitted_callers"};
-  sqlite3_stmt* st;
+  sqlite3_stmt *block, *key, *last;
   int64_t seq = 0;
-  sqlite3_stmt* last;
-  check(db, sqlite3_prepare_v2(db, "SELECT coalesce(max(seq), 0) FROM journal", -1, &last, 0),
+  check(db,
+        sqlite3_prepare_v2(db, "SELECT coalesce(max(first_seq + count - 1), 0) FROM journal_blocks",
+                           -1, &last, 0),
         "prepare");
   if (sqlite3_step(last) == SQLITE_ROW)
     seq = sqlite3_column_int64(last, 0);
   sqlite3_finalize(last);
   check(db,
+        sqlite3_exec(db, "INSERT INTO journal_batches (name) VALUES ('20261129T093000Z-0a1b2c3d')",
+                     0, 0, 0),
+        "insert batch");
+  int64_t batch = sqlite3_last_insert_rowid(db);
+  check(db,
         sqlite3_prepare_v2(db,
-                           "INSERT INTO journal (seq, time, actor, action, entity, key, "
-                           "before, after, reason, batch, prev_hash, hash) "
-                           "VALUES (?,?,?,?,?,?,NULL,?,NULL,?,?,?)",
-                           -1, &st, 0),
+                           "INSERT INTO journal_blocks (first_seq, count, time, actor, reason, "
+                           "batch, entities, entries, hash) VALUES (?,?,?,?,NULL,?,?,?,?)",
+                           -1, &block, 0),
         "prepare");
-  char line[4096], after[8192], prev[65], hash[65];
-  memset(prev, '0', 64);
-  prev[64] = 0;
+  check(db,
+        sqlite3_prepare_v2(db, "INSERT INTO journal_keys (entity, key, seq) VALUES (?,?,?)", -1,
+                           &key, 0),
+        "prepare");
+  static struct Block b;
+  char line[4096], hash[65];
   rewind(in);
   fgets(line, sizeof line, in); /* header */
-  while (fgets(line, sizeof line, in)) {
-    char* field[kFields];
-    if (split(line, field) != kFields)
-      continue;
-    int len = 0;
-    for (int i = 0; i < kFields; ++i)
-      len += snprintf(after + len, sizeof after - len, "%s\"%s\":\"%s\"", i ? "," : "{", names[i],
-                      field[i]);
-    snprintf(after + len, sizeof after - len, "}");
-    ++seq;
-    snprintf(hash, sizeof hash, "%064lld", (long long)seq);
-    sqlite3_bind_int64(st, 1, seq);
-    sqlite3_bind_text(st, 2, "2026-11-29T09:30:00Z", -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 3, "bench", -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 4, "add", -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 5, "lease", -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 6, field[0], -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 7, after, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 8, "20261129T093000Z-0a1b2c3d", -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 9, prev, -1, SQLITE_STATIC);
-    sqlite3_bind_text(st, 10, hash, -1, SQLITE_STATIC);
-    check(db, sqlite3_step(st), "insert journal");
-    sqlite3_reset(st);
-    memcpy(prev, hash, 65);
+  int more = 1;
+  while (more) {
+    b.count = 0;
+    while (b.count < kBlockEntries && (more = fgets(line, sizeof line, in) != 0)) {
+      char* field[kFields];
+      if (split(line, field) != kFields)
+        continue;
+      char after[8192];
+      int len = 0;
+      for (int i = 0; i < kFields; ++i)
+        len += snprintf(after + len, sizeof after - len, "%s\"%s\":\"%s\"", i ? "," : "{", names[i],
+                        field[i]);
+      snprintf(after + len, sizeof after - len, "}");
+      snprintf(b.keys[b.count], sizeof b.keys[0], "%s", field[0]);
+      free(b.afters[b.count]);
+      b.afters[b.count] = strdup(after);
+      ++b.count;
+    }
+    if (b.count == 0)
+      break;
+    encode(&b);
+    snprintf(hash, sizeof hash, "%064lld", (long long)(seq + b.count));
+    sqlite3_bind_int64(block, 1, seq + 1);
+    sqlite3_bind_int(block, 2, b.count);
+    sqlite3_bind_text(block, 3, "2026-11-29T09:30:00Z", -1, SQLITE_STATIC);
+    sqlite3_bind_text(block, 4, "bench", -1, SQLITE_STATIC);
+    sqlite3_bind_int64(block, 5, batch);
+    sqlite3_bind_text(block, 6, "lease", -1, SQLITE_STATIC);
+    sqlite3_bind_blob(block, 7, b.bytes, (int)b.bytes_size, SQLITE_STATIC);
+    sqlite3_bind_text(block, 8, hash, -1, SQLITE_STATIC);
+    check(db, sqlite3_step(block), "insert journal block");
+    sqlite3_reset(block);
+    for (int i = 0; i < b.count; ++i) {
+      sqlite3_bind_text(key, 1, "lease", -1, SQLITE_STATIC);
+      sqlite3_bind_text(key, 2, b.keys[i], -1, SQLITE_STATIC);
+      sqlite3_bind_int64(key, 3, seq + 1 + i);
+      check(db, sqlite3_step(key), "insert journal key");
+      sqlite3_reset(key);
+    }
+    seq += b.count;
   }
-  sqlite3_finalize(st);
+  sqlite3_finalize(block);
+  sqlite3_finalize(key);
 }
 
 /* --mix ---------------------------------------------------------------- */

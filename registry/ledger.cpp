@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <fmt/ranges.h>
 
+#include "registry/model/record_range.hpp"
 #include "registry/types/uscc.hpp"
 
 namespace numreg {
@@ -31,17 +32,17 @@ void require_reason(const Change& change, std::string_view what) {
 }  // namespace
 
 bool Ledger::init(const LedgerOptions& options) {
-  return store::create_store({options.path, options.busy_timeout_ms});
+  return store::create_store(options);
 }
 
 bool Ledger::init_roles(const LedgerOptions& options) {
-  return store::create_roles({options.path, options.busy_timeout_ms});
+  return store::create_roles(options);
 }
 
 Ledger::Ledger(const LedgerOptions& options, Clock clock)
     : clock_(std::move(clock)),
       busy_timeout_ms_(options.busy_timeout_ms),
-      store_(store::open_store({options.path, options.busy_timeout_ms, options.on_wait})) {}
+      store_(store::open_store(options)) {}
 
 // Key parts are read like field values, so "400-810-8888" finds "4008108888".
 std::vector<std::string> Ledger::split_key(const Kind& kind, const std::string& key) const {
@@ -112,13 +113,7 @@ void Ledger::journal_event(const std::string& action, const std::string& entity,
 void Ledger::write_derived(const Record& r, const Record* before) {
   const std::string& name = r.kind->name;
   if (name == "resources") {
-    std::optional<NumberRange> range;
-    if (r.get("first")) {
-      range = value_or_throw(parse_number_range(r.text("first") + ".." + r.text("last")));
-    } else if (auto n = parse_number(r.text("id")); n && n->is_service()) {
-      range = NumberRange{*n, *n};
-    }
-    store_->set_resource_range(r.text("id"), range);
+    store_->set_resource_range(r.text("id"), resource_range(r));
   } else if (name == "leases") {
     if (before && before->get("permitted_callers") == r.get("permitted_callers"))
       return;  // the same permits: rewriting them would change nothing
@@ -144,9 +139,7 @@ Outcome Ledger::write(const Record& r, bool upsert, const Change& change) {
   if (existing) {
     store_->update(r);
   } else if (r.kind->name == "permits") {
-    std::string last = r.get("last").value_or(r.text("first"));
-    store_->insert_permit(r.text("lease"),
-                          value_or_throw(parse_number_range(r.text("first") + ".." + last)));
+    store_->insert_permit(r.text("lease"), value_or_throw(first_last_range(r)));
   } else {
     store_->insert(r);
   }

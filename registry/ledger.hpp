@@ -30,13 +30,9 @@ struct Change {
   bool allow_bad_uscc_check = false;  // needs a reason
 };
 
-/// How to open a registry.
-struct LedgerOptions {
-  std::string path;
-  int busy_timeout_ms = 5000;
-  /// Called once when a write waits for another writer; may be empty.
-  std::function<void()> on_wait;
-};
+/// How to open a registry: the store's own options (its location, how long
+/// a write waits for another writer, what to call when it starts waiting).
+using LedgerOptions = store::StoreOptions;
 
 /// What a write did.
 enum class Outcome { added, changed, unchanged };

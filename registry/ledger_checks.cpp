@@ -5,6 +5,7 @@
 #include <fmt/format.h>
 
 #include "registry/ledger.hpp"
+#include "registry/model/record_range.hpp"
 
 namespace numreg {
 
@@ -63,7 +64,7 @@ void check_resource(const Record& r, std::vector<Error>& errors) {
                                    "a block needs its first and last numbers"));
       return;
     }
-    auto range = parse_number_range(r.text("first") + ".." + r.text("last"));
+    auto range = first_last_range(r);
     if (!range) {
       Error e = range.error();
       e.field = "last";
@@ -125,8 +126,7 @@ void Ledger::check(const Record& r, std::vector<Error>& errors) const {
   } else if (name == "resources") {
     check_resource(r, errors);
   } else if (name == "permits" && r.get("first")) {
-    std::string last = r.get("last").value_or(r.text("first"));
-    auto range = parse_number_range(r.text("first") + ".." + last);
+    auto range = first_last_range(r);
     if (!range) {
       Error e = range.error();
       e.field = "last";

@@ -183,9 +183,8 @@ void JournalSpool::add(store::JournalEntry entry) {
     held();
     return;
   }
-  // Where the store would close its block (SqliteJournal::insert_sealed).
-  if (!block_.empty() &&
-      (block_.size() == store::kBlockEntries || !store::same_block(block_.front(), entry)))
+  // Where the store closes its block (SqliteJournal::insert_sealed).
+  if (store::closes_block(block_, entry))
     close_block();
   block_.push_back(std::move(entry));
 }

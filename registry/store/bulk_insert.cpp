@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "registry/model/record_range.hpp"
 #include "registry/store/ranges.hpp"
 #include "registry/store/records.hpp"
 #include "registry/types/number.hpp"
@@ -50,21 +51,6 @@ InsertResult answer(int rc) {
 }
 
 }  // namespace
-
-std::optional<NumberRange> BulkInserter::resource_range(const Record& r) {
-  if (r.get("first"))
-    return first_last_range(r);
-  const std::string& id = r.text("id");
-  // A circuit or line ID ("TRK-460400-0001") is not a number: parse_number
-  // takes digits, '+' and separators only, and would only build its error.
-  for (char c : id) {
-    if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'))
-      return std::nullopt;
-  }
-  if (auto n = parse_number(id); n && n->is_service())
-    return NumberRange{*n, *n};
-  return std::nullopt;
-}
 
 SqliteBulkInserter::SqliteBulkInserter(Database& db) : db_(db) {
   // A large import touches every page of the leases, permits and journal
@@ -170,7 +156,7 @@ InsertResult SqliteBulkInserter::insert(const Record& r, const std::vector<Numbe
   if (kind.name == "holders") {
     p.integer(i++, parse_uscc(r.text("uscc")) ? 1 : 0);
   } else if (kind.name == "resources") {
-    range = BulkInserter::resource_range(r);
+    range = resource_range(r);
     if (range) {
       int64_t a = range->first.key();
       int64_t b = range->last.key();

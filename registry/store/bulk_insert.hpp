@@ -53,8 +53,6 @@ class BulkInserter {
 
   /// The permitted caller ranges of a lease record (none for other kinds).
   static std::vector<NumberRange> permits_of(const Record& record);
-  /// The number range a resource record stores, if any.
-  static std::optional<NumberRange> resource_range(const Record& record);
 };
 
 }  // namespace numreg::store

@@ -53,13 +53,16 @@ bool has_entity(std::string_view list, const std::vector<std::string>& entities)
   return false;
 }
 
-// The hash of the entry before `first_seq` (the previous block's last).
+// The hash of the entry before `first_seq` (the previous block's last), by
+// a statement prepared once for the connection (a `log --key` reads a block
+// for each of the key's entries).
 std::string hash_before(Database& db, int64_t first_seq) {
-  Statement st(db,
-               "SELECT hash FROM journal_blocks WHERE first_seq < ? ORDER BY first_seq DESC "
-               "LIMIT 1");
+  Statement& st = db.cached(
+      "SELECT hash FROM journal_blocks WHERE first_seq < ? ORDER BY first_seq DESC LIMIT 1");
   st.bind(1, first_seq);
-  return st.step() ? st.text(0) : genesis_hash();
+  std::string hash = st.step() ? st.text(0) : genesis_hash();
+  st.reset();
+  return hash;
 }
 
 }  // namespace
@@ -126,7 +129,7 @@ JournalTail SqliteJournal::tail() {
 }
 
 void SqliteJournal::insert_sealed(const JournalEntry& e) {
-  if (!pending_.empty() && (pending_.size() == kBlockEntries || !same_block(pending_.front(), e)))
+  if (closes_block(pending_, e))
     flush();
   pending_.push_back(e);
   last_seq_ = e.seq;

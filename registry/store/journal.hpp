@@ -83,8 +83,9 @@ class Journal {
   /// takes them whole: an import then encodes its blocks as it seals them.
   virtual bool keeps_blocks() const { return false; }
   /// Insert a block of entries sealed after tail(), encoded by
-  /// encode_entries(); call inside a transaction. By default each entry is
-  /// decoded and inserted with insert_sealed.
+  /// encode_entries(); call inside a transaction, and only when
+  /// keeps_blocks() (a store without blocks is handed entries: the default
+  /// throws std::logic_error).
   virtual void insert_block(const EncodedBlock& block);
   /// The newest entry, read once per transaction.
   virtual JournalTail tail() = 0;

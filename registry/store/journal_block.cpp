@@ -172,6 +172,10 @@ bool same_block(const JournalEntry& first, const JournalEntry& next) {
          first.batch == next.batch;
 }
 
+bool closes_block(const std::vector<JournalEntry>& block, const JournalEntry& next) {
+  return !block.empty() && (block.size() == kBlockEntries || !same_block(block.front(), next));
+}
+
 BlockHead block_head(const JournalEntry& first) {
   return {first.seq, first.time, first.actor, first.reason, first.batch};
 }

@@ -33,6 +33,11 @@ struct BlockHead {
 /// Whether `next` may join the block that `first` starts.
 bool same_block(const JournalEntry& first, const JournalEntry& next);
 
+/// Whether `next` closes `block` (the entries gathered so far): `block` is
+/// full (kBlockEntries) or `next` does not share its time, actor, reason and
+/// batch. The one rule of every writer of blocks; an empty block closes never.
+bool closes_block(const std::vector<JournalEntry>& block, const JournalEntry& next);
+
 /// The shared fields of the block `first` starts.
 BlockHead block_head(const JournalEntry& first);
 

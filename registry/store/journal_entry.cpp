@@ -7,7 +7,6 @@
 #include <fmt/format.h>
 
 #include "registry/store/journal.hpp"
-#include "registry/store/journal_block.hpp"
 
 namespace numreg::store {
 
@@ -23,12 +22,8 @@ void Journal::append(JournalEntry& e) {
   insert_sealed(e);
 }
 
-void Journal::insert_block(const EncodedBlock& block) {
-  auto entries = decode_block(block.head, block.count, block.bytes, tail().hash);
-  if (!entries)
-    throw std::logic_error("an encoded journal block does not decode");
-  for (const auto& e : *entries)
-    insert_sealed(e);
+void Journal::insert_block(const EncodedBlock&) {
+  throw std::logic_error("a journal block handed to a store that does not keep blocks");
 }
 
 ChainCheck Journal::check() {

@@ -2,7 +2,9 @@
 
 #include <cstdlib>
 #include <map>
+#include <optional>
 #include <string>
+#include <vector>
 
 #include <fmt/format.h>
 
@@ -11,6 +13,8 @@
 #include "registry/embedded.hpp"
 #include "registry/error.hpp"
 #include "registry/store/journal.hpp"
+#include "registry/store/journal_block.hpp"
+#include "registry/store/journal_row.hpp"
 
 namespace numreg::store {
 
@@ -31,15 +35,76 @@ std::map<int, std::string_view> migrations() {
   return out;
 }
 
+// Schema 1's journal table, an entry a row, read in seq order.
+class OldJournal {
+ public:
+  explicit OldJournal(Database& db)
+      : st_(db,
+            "SELECT seq, time, actor, action, entity, key, before, after, reason, batch, "
+            "prev_hash, hash FROM journal ORDER BY seq") {}
+
+  // Into `e`, reusing its buffers; false after the last entry.
+  bool next(JournalEntry& e) {
+    if (!st_.step())
+      return false;
+    read_entry(st_, e);
+    return true;
+  }
+
+ private:
+  Statement st_;
+};
+
+// The first entry of schema 1's journal that does not verify (a missing
+// seq, a broken link, a hash that is not its entry's), if any.
+std::optional<int64_t> first_unverified(Database& db) {
+  OldJournal old(db);
+  JournalEntry e;
+  std::string prev = genesis_hash();
+  int64_t seq = 0;
+  while (old.next(e)) {
+    if (e.seq != seq + 1)
+      return seq + 1;
+    if (e.prev_hash != prev || entry_hash(e) != e.hash)
+      return e.seq;
+    prev = e.hash;
+    seq = e.seq;
+  }
+  return std::nullopt;
+}
+
+// Write `block` (old entries, linked after `before`): encoded, decoded again
+// (each entry's hash recomputed, the only time it is, and compared with the
+// old one), inserted, and its stored bytes read back. False when anything
+// differs.
+bool move_block(SqliteJournal& journal, Statement& stored, const std::vector<JournalEntry>& block,
+                const std::string& before) {
+  EncodedBlock encoded = encode_entries(block);
+  auto decoded = decode_block(encoded.head, encoded.count, encoded.bytes, before);
+  if (!decoded)
+    return false;
+  for (size_t i = 0; i < block.size(); ++i) {
+    if ((*decoded)[i].hash != block[i].hash)
+      return false;
+  }
+  journal.insert_block(encoded);
+  stored.bind(1, encoded.head.first_seq);
+  bool same = stored.step() && stored.blob(0) == encoded.bytes;
+  stored.reset();
+  return same;
+}
+
 // Schema 2 keeps the journal in blocks: the entries of schema 1's table are
-// moved into them, every seq, link and hash verified first, the blocks read
-// back and checked, and only then is the old table dropped. Anything wrong
-// fails the migration, and its transaction leaves the registry as it was.
+// moved into them, every seq, link and hash verified, each block read back,
+// and only then is the old table dropped. Anything wrong fails the
+// migration, naming the first old entry that does not verify, and its
+// transaction leaves the registry as it was.
 void move_journal_to_blocks(Database& db) {
   if (db.scalar("SELECT count(*) FROM sqlite_schema WHERE type = 'table' AND name = 'journal'")
           .value_or(0) == 0)
     return;
-  auto refuse = [&db](int64_t seq) {
+  auto refuse = [&db](int64_t where) {
+    int64_t seq = first_unverified(db).value_or(where);
     return Failure(make_error(
         ErrorKind::data, "journal-unverified",
         fmt::format("registry {}: journal entry {} does not verify, so the journal was not moved "
@@ -48,37 +113,34 @@ void move_journal_to_blocks(Database& db) {
                     db.path(), seq)));
   };
   SqliteJournal journal(db);
-  Statement st(db,
-               "SELECT seq, time, actor, action, entity, key, before, after, reason, batch, "
-               "prev_hash, hash FROM journal ORDER BY seq");
-  std::string prev = genesis_hash();
+  Statement stored(db, "SELECT entries FROM journal_blocks WHERE first_seq = ?");
+  OldJournal old(db);
+  std::vector<JournalEntry> block;
+  std::string before = genesis_hash();  // the hash of the entry before `block`
+  std::string prev = genesis_hash();    // the hash of the entry read last
   int64_t seq = 0;
   JournalEntry e;
-  while (st.step()) {
-    e.seq = st.integer(0);
-    e.time = st.text(1);
-    e.actor = st.text(2);
-    e.action = st.text(3);
-    e.entity = st.text(4);
-    e.key = st.text(5);
-    e.before = st.optional_text(6);
-    e.after = st.optional_text(7);
-    e.reason = st.optional_text(8);
-    e.batch = st.optional_text(9);
-    e.prev_hash = st.text(10);
-    e.hash = st.text(11);
+  while (old.next(e)) {
     if (e.seq != seq + 1)
       throw refuse(seq + 1);
-    if (e.prev_hash != prev || entry_hash(e) != e.hash)
+    if (e.prev_hash != prev)
       throw refuse(e.seq);
-    journal.insert_sealed(e);
+    if (closes_block(block, e)) {
+      if (!move_block(journal, stored, block, before))
+        throw refuse(block.front().seq);
+      before = prev;
+      block.clear();
+    }
+    block.push_back(e);
     prev = e.hash;
     seq = e.seq;
   }
-  journal.flush();
-  ChainCheck moved = journal.check();
-  if (moved.bad || moved.entries != seq || moved.head != prev)
-    throw refuse(moved.bad.value_or(seq));
+  if (!block.empty() && !move_block(journal, stored, block, before))
+    throw refuse(block.front().seq);
+  journal.forget_head();
+  JournalTail moved = journal.tail();
+  if (journal.size() != seq || moved.seq != seq || moved.hash != prev)
+    throw refuse(seq);
   db.exec("DROP TABLE journal");
 }
 

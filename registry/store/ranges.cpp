@@ -20,14 +20,6 @@ int span_class(int64_t first_key, int64_t last_key) {
   return std::bit_width(static_cast<uint64_t>(last_key - first_key));
 }
 
-std::optional<NumberRange> first_last_range(const Record& record) {
-  const std::string last = record.get("last").value_or(record.text("first"));
-  auto range = parse_number_range(record.text("first") + ".." + last);
-  if (!range)
-    return std::nullopt;
-  return std::move(*range);
-}
-
 void set_resource_range(Database& db, const std::string& id,
                         const std::optional<NumberRange>& range) {
   Statement& st =

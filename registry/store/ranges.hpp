@@ -16,11 +16,6 @@ namespace numreg::store {
 /// The bit length of (last - first): a range of class c is shorter than 2^c.
 int span_class(int64_t first_key, int64_t last_key);
 
-/// The range of a record with the fields first and last (a permit, a
-/// resource): first..last, last defaulting to first; nullopt when it does
-/// not read (only for a record that was not validated).
-std::optional<NumberRange> first_last_range(const Record& record);
-
 /// Store a resource's number range (or clear it) and note its span class.
 void set_resource_range(Database& db, const std::string& id,
                         const std::optional<NumberRange>& range);

@@ -82,5 +82,26 @@ grep -qF "journal entry 7 does not verify" "$tmp/bad.out" ||
 [ "$(sqlite3 "$bad" .dump | sha256sum)" = "$before" ] || fail "a failed migration changed the registry"
 [ "$(sqlite3 "$bad" "PRAGMA user_version")" = 1 ] || fail "a failed migration changed the version"
 
+# Whatever is wrong, the refusal names the first entry that does not verify,
+# and nothing is moved: entry 12's hash and entry 13's link to it both
+# rewritten (the chain still links, the hash is not entry 12's); entry 30
+# gone (a gap) after entry 20 was edited; the last entry's hash rewritten.
+refused() {
+  local name=$1 sql=$2 seq=$3 db=$tmp/$1.db rc=0
+  old_registry "$db"
+  sqlite3 "$db" "$sql"
+  NUMREG_DB=$db "$NUMREG" log >"$tmp/$name.out" 2>&1 || rc=$?
+  [ $rc -eq 65 ] && grep -qF "journal entry $seq does not verify" "$tmp/$name.out" ||
+    fail "$name: expected exit 65 naming entry $seq, got $rc: $(cat "$tmp/$name.out")"
+  [ "$(sqlite3 "$db" "PRAGMA user_version")" = 1 ] || fail "$name: the registry was migrated"
+}
+forged=$(printf 'f%.0s' {1..64})
+refused forged-link "UPDATE journal SET hash = '$forged' WHERE seq = 12;
+  UPDATE journal SET prev_hash = '$forged' WHERE seq = 13" 12
+refused edit-then-gap "UPDATE journal SET key = key || 'x' WHERE seq = 20;
+  DELETE FROM journal WHERE seq = 30" 20
+refused gap "DELETE FROM journal WHERE seq = 30" 30
+refused last-hash "UPDATE journal SET hash = '$forged' WHERE seq = $entries" "$entries"
+
 [ $failures -eq 0 ] && echo "migrate_journal: ok ($entries entries moved to blocks, head kept)"
 exit $((failures > 0))

@@ -214,8 +214,7 @@ void import_entries(Ledger& ledger, bool blocks) {
       journal.insert_sealed(e);
       continue;
     }
-    if (!block.empty() &&
-        (block.size() == store::kBlockEntries || !store::same_block(block.front(), e))) {
+    if (store::closes_block(block, e)) {
       journal.insert_block(store::encode_entries(block));
       block.clear();
     }
@@ -276,32 +275,28 @@ TEST_CASE("Journal: blocks encoded ahead are stored as the entries appended one 
   CHECK_FALSE(b.journal().check().bad);
 }
 
-TEST_CASE("Journal: a store without blocks takes an encoded block as its entries") {
+namespace {
+
+// A clerk's "add" of one record, not yet sealed.
+store::JournalEntry clerk_adds(const char* entity, const char* key) {
+  store::JournalEntry e;
+  e.time = "2026-11-29T09:30:00Z";
+  e.actor = "clerk";
+  e.action = "add";
+  e.entity = entity;
+  e.key = key;
+  return e;
+}
+
+}  // namespace
+
+TEST_CASE("Journal: a store without blocks is not handed one") {
   EntryJournal journal;
   CHECK_FALSE(journal.keeps_blocks());
-  std::vector<store::JournalEntry> sealed;
-  store::JournalTail tail = journal.tail();
-  for (int i = 0; i < 3; ++i) {
-    store::JournalEntry e;
-    e.time = "2026-11-29T09:30:00Z";
-    e.actor = "clerk";
-    e.action = "add";
-    e.entity = "lease";
-    e.key = "L-DZ-000" + std::to_string(i);
-    e.after = R"({"id":"L-DZ-000)" + std::to_string(i) + R"("})";
-    store::seal(e, tail.seq, tail.hash);
-    tail = {e.seq, e.hash};
-    sealed.push_back(e);
-  }
-  journal.insert_block(store::encode_entries(sealed));
-  REQUIRE(journal.entries.size() == 3);
-  for (size_t i = 0; i < 3; ++i) {
-    CHECK(journal.entries[i].key == sealed[i].key);
-    CHECK(journal.entries[i].after == sealed[i].after);
-    CHECK(journal.entries[i].prev_hash == sealed[i].prev_hash);
-    CHECK(journal.entries[i].hash == sealed[i].hash);
-  }
-  CHECK_FALSE(journal.check().bad);
+  store::JournalEntry e = clerk_adds("lease", "L-DZ-0001");
+  store::seal(e, 0, store::genesis_hash());
+  CHECK_THROWS_AS(journal.insert_block(store::encode_entries({e})), std::logic_error);
+  CHECK(journal.entries.empty());
 }
 
 TEST_CASE("Journal: entries of a rolled-back transaction are not written") {
@@ -311,12 +306,7 @@ TEST_CASE("Journal: entries of a rolled-back transaction are not written") {
   {
     store::WriteTransaction tx(ledger.store());
     ledger.journal().forget_head();
-    store::JournalEntry e;
-    e.time = "2026-11-29T09:30:00Z";
-    e.actor = "clerk";
-    e.action = "add";
-    e.entity = "holder";
-    e.key = "X";
+    store::JournalEntry e = clerk_adds("holder", "X");
     ledger.journal().append(e);
   }
   ledger.journal().forget_head();

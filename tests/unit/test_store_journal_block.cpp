@@ -107,3 +107,17 @@ TEST_CASE("journal block: the shared fields decide which entries go together") {
   CHECK(store::same_block(a, b));
   CHECK(store::block_entities({a, b, a}) == "lease,holder");
 }
+
+TEST_CASE("journal block: a block closes when full or at an entry of another change") {
+  auto a = entry("add", "L-1", std::nullopt, "{}");
+  std::vector<store::JournalEntry> block;
+  CHECK_FALSE(store::closes_block(block, a));
+  block.push_back(a);
+  auto other = a;
+  other.reason = "second load";
+  CHECK(store::closes_block(block, other));
+  block.resize(store::kBlockEntries - 1, a);
+  CHECK_FALSE(store::closes_block(block, a));
+  block.push_back(a);
+  CHECK(store::closes_block(block, a));
+}

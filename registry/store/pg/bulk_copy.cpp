@@ -7,6 +7,7 @@
 // with one COPY a table.
 #include <fmt/format.h>
 
+#include "registry/model/record_range.hpp"
 #include "registry/store/pg/bulk_insert.hpp"
 #include "registry/store/pg/records.hpp"
 #include "registry/store/ranges.hpp"

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "registry/model/record_range.hpp"
 #include "registry/store/pg/records.hpp"
 #include "registry/store/ranges.hpp"
 #include "registry/types/uscc.hpp"
@@ -28,7 +29,7 @@ Params insert_values(const Record& r) {
   if (kind.name == "holders") {
     params.push_back(parse_uscc(r.text("uscc")) ? "1" : "0");
   } else if (kind.name == "resources") {
-    if (auto range = BulkInserter::resource_range(r)) {
+    if (auto range = resource_range(r)) {
       int64_t a = range->first.key();
       int64_t b = range->last.key();
       params.push_back(std::to_string(a));

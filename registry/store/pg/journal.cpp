@@ -4,24 +4,14 @@
 
 #include <fmt/format.h>
 
+#include "registry/store/journal_row.hpp"
 #include "registry/store/pg/cursor.hpp"
 
 namespace numreg::store::pg {
 
 JournalEntry read_entry(const Result& r) {
   JournalEntry e;
-  e.seq = r.integer(0);
-  e.time = r.text(1);
-  e.actor = r.text(2);
-  e.action = r.text(3);
-  e.entity = r.text(4);
-  e.key = r.text(5);
-  e.before = r.optional_text(6);
-  e.after = r.optional_text(7);
-  e.reason = r.optional_text(8);
-  e.batch = r.optional_text(9);
-  e.prev_hash = r.text(10);
-  e.hash = r.text(11);
+  store::read_entry(r, e);
   return e;
 }
 
