@@ -57,20 +57,19 @@ char* write_escaped(unsigned char c, char* out) {
   return out;
 }
 
-}  // namespace
-
-void append_json_string(std::string_view text, std::string& out) {
-  // Size the result exactly, then write it in place: the journal escapes a
-  // record's JSON (quotes and all) for every entry it hashes.
-  size_t size = 2;
+// Size the result exactly, then write it in place: the journal escapes a
+// record's JSON (quotes and all) for every entry it hashes.
+void append_escaped(std::string_view text, std::string& out, bool quoted) {
+  size_t size = quoted ? 2 : 0;
   for (char c : text) {
     size += kEscapedSize[static_cast<unsigned char>(c)];
   }
   size_t start = out.size();
   out.resize(start + size);
   char* p = out.data() + start;
-  *p++ = '"';
-  if (size == text.size() + 2) {
+  if (quoted)
+    *p++ = '"';
+  if (size == text.size() + (quoted ? 2 : 0)) {
     p = std::copy(text.begin(), text.end(), p);
   } else {
     for (char ch : text) {
@@ -82,7 +81,18 @@ void append_json_string(std::string_view text, std::string& out) {
       }
     }
   }
-  *p = '"';
+  if (quoted)
+    *p = '"';
+}
+
+}  // namespace
+
+void append_json_string(std::string_view text, std::string& out) {
+  append_escaped(text, out, true);
+}
+
+void append_json_escaped(std::string_view text, std::string& out) {
+  append_escaped(text, out, false);
 }
 
 }  // namespace numreg

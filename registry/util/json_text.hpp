@@ -12,4 +12,8 @@ namespace numreg {
 /// nlohmann::json::dump() escapes it (non-ASCII passed through).
 void append_json_string(std::string_view text, std::string& out);
 
+/// Append `text` to `out` escaped as append_json_string escapes it, without
+/// the quotes: a long string may be escaped a piece at a time, cut anywhere.
+void append_json_escaped(std::string_view text, std::string& out);
+
 }  // namespace numreg
