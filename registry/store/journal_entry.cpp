@@ -23,6 +23,12 @@ void Journal::append(JournalEntry& e) {
   insert_sealed(e);
 }
 
+void Journal::append(JournalEntry&& e) {
+  JournalTail t = tail();
+  seal(e, t.seq, t.hash);
+  insert_sealed(std::move(e));
+}
+
 void Journal::insert_block(const EncodedBlock& block) {
   auto entries = decode_block(block.head, block.count, block.bytes, tail().hash);
   if (!entries)
