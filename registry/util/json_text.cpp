@@ -57,13 +57,18 @@ char* write_escaped(unsigned char c, char* out) {
   return out;
 }
 
-// Size the result exactly, then write it in place: the journal escapes a
-// record's JSON (quotes and all) for every entry it hashes.
-void append_escaped(std::string_view text, std::string& out, bool quoted) {
-  size_t size = quoted ? 2 : 0;
+size_t escaped_size(std::string_view text) {
+  size_t size = 0;
   for (char c : text) {
     size += kEscapedSize[static_cast<unsigned char>(c)];
   }
+  return size;
+}
+
+// Size the result exactly, then write it in place: the journal escapes a
+// record's JSON (quotes and all) for every entry it hashes.
+void append_escaped(std::string_view text, std::string& out, bool quoted) {
+  const size_t size = escaped_size(text) + (quoted ? 2 : 0);
   size_t start = out.size();
   out.resize(start + size);
   char* p = out.data() + start;
@@ -86,6 +91,10 @@ void append_escaped(std::string_view text, std::string& out, bool quoted) {
 }
 
 }  // namespace
+
+size_t json_string_size(std::string_view text) {
+  return escaped_size(text) + 2;
+}
 
 void append_json_string(std::string_view text, std::string& out) {
   append_escaped(text, out, true);
