@@ -6,7 +6,10 @@
 # (defaults: scale 1.0, 2 rounds, data and registries kept in
 # /tmp/numreg-audit-mix-SCALE). With SHEETS=1, the runs are instead each
 # binary's `audit --record`, `audit --unmask -o x.xlsx` and `audit -o
-# x.xlsx`, in full, each on a fresh copy of its registry (copied untimed). A run taking more than LIMIT seconds of
+# x.xlsx`, in full, each on a fresh copy of its registry (copied untimed);
+# SHEET_RUNS chooses among them (default "record unmask xlsx"; "plain" is
+# the text audit alone, the audit's own memory for --record to be read
+# against), and each --record's journal head after (`verify --json`) is printed. A run taking more than LIMIT seconds of
 # wall time (default 300) is stopped, and its figures are those at the stop. Each binary audits its own copy of the same
 # registry (a newer binary may add indexes to its copy). Prints, per run,
 # wall, user and system seconds and peak RSS, then the medians of CPU
@@ -58,14 +61,19 @@ for round in $(seq "$ROUNDS"); do
     bin=$OLD db=$DIR/old.db
     [ "$which" = new ] && bin=$NEW db=$DIR/new.db
     if [ "${SHEETS:-0}" = 1 ]; then
-      for run in record unmask xlsx; do
+      for run in ${SHEET_RUNS:-record unmask xlsx}; do
         cp "$db" "$DIR/run.db"
         case $run in
           record) set -- --record ;;
           unmask) set -- --unmask -o "$out/x.xlsx" ;;
           xlsx) set -- -o "$out/x.xlsx" ;;
+          plain) set -- ;;
         esac
         measure "$which-$run" env NUMREG_DB="$DIR/run.db" "$bin" audit --as-of $DATE "$@"
+        if [ "$run" = record ]; then
+          echo "  $which-record journal head: $(NUMREG_DB=$DIR/run.db "$bin" --json verify |
+            sed -n 's/.*"head": "\([0-9a-f]*\)".*/\1/p')"
+        fi
         rm -f "$DIR/run.db" "$out/x.xlsx"
       done
       continue
@@ -78,7 +86,7 @@ for round in $(seq "$ROUNDS"); do
 done
 
 if [ "${SHEETS:-0}" = 1 ]; then
-  awk '
+  awk -v runs="${SHEET_RUNS:-record unmask xlsx}" '
     { cpu[$1] = cpu[$1] " " ($3 + $4); rss[$1] = rss[$1] " " $5 }
     function median(list,   a, n, i, j, t) {
       n = split(list, a, " ")
@@ -87,10 +95,10 @@ if [ "${SHEETS:-0}" = 1 ]; then
     }
     END {
       printf "\nmedians: CPU s (user+sys), peak RSS MB; new / old\n"
-      split("record unmask xlsx", runs, " ")
-      for (i = 1; i <= 3; i++) {
-        o = "old-" runs[i]; n = "new-" runs[i]
-        printf "  %-7s old %7.2f s %8.1f MB   new %7.2f s %8.1f MB   CPU %.2f  RSS %.2f\n", runs[i],
+      k = split(runs, run, " ")
+      for (i = 1; i <= k; i++) {
+        o = "old-" run[i]; n = "new-" run[i]
+        printf "  %-7s old %7.2f s %8.1f MB   new %7.2f s %8.1f MB   CPU %.2f  RSS %.2f\n", run[i],
           median(cpu[o]), median(rss[o]) / 1024, median(cpu[n]), median(rss[n]) / 1024,
           median(cpu[n]) / median(cpu[o]), median(rss[n]) / median(rss[o])
       }

@@ -126,11 +126,32 @@ std::string sample_text(const SpooledAudit& audit) {
       out += ',';
     append_json_string(id, out);
   });
-  return out + "]";
+  out += ']';
+  return out;
 }
 
-std::string findings_text(const SpooledAudit& audit) {
-  std::string out = "[";
+// The size of findings_text(audit): a first pass over the spool, so that
+// the text is written once into memory of its size, not grown by copies.
+size_t findings_size(const SpooledAudit& audit) {
+  constexpr size_t kMembers =
+      std::string_view(R"({"rule":,"severity":,"entity":,"key":,"message":})").size();
+  size_t size = 2;  // []
+  FindingReader reader = audit.findings();
+  Finding f;
+  for (bool first = true; reader.next(f); first = false) {
+    size += (first ? 0 : 1) + kMembers + json_string_size(f.rule) +
+            json_string_size(to_string(f.severity)) + json_string_size(f.entity) +
+            json_string_size(f.key) + json_string_size(f.message);
+  }
+  return size;
+}
+
+// `spare`: bytes reserved beyond the text, for the inspection's JSON that
+// record_inspection puts around it.
+std::string findings_text(const SpooledAudit& audit, size_t spare) {
+  std::string out;
+  out.reserve(findings_size(audit) + spare);
+  out += '[';
   FindingReader reader = audit.findings();
   Finding f;
   while (reader.next(f)) {
@@ -146,14 +167,15 @@ std::string findings_text(const SpooledAudit& audit) {
     append_json_string(f.message, out);
     out += '}';
   }
-  return out + "]";
+  out += ']';
+  return out;
 }
 
-// Inspection::to_json().dump() of a new inspection, its sample and findings
-// already JSON text.
-std::string inspection_text(const store::InspectionRow& row) {
+// The text of Inspection::to_json().dump() of a new inspection before its
+// findings, its sample already JSON text.
+std::string inspection_head(const store::InspectionRow& row) {
   std::string out;
-  out.reserve(row.sample->size() + row.findings->size() + 512);
+  out.reserve(row.sample->size() + 512);
   const std::pair<const char*, const std::string*> members[] = {
       {"{\"id\":", &row.id},       {",\"inspector\":", &row.inspector}, {",\"date\":", &row.date},
       {",\"scope\":", &row.scope}, {",\"plan\":", &row.plan},           {",\"seed\":", &row.seed}};
@@ -164,8 +186,12 @@ std::string inspection_text(const store::InspectionRow& row) {
   out += ",\"sample\":";
   out += *row.sample;
   out += ",\"findings\":";
-  out += *row.findings;
-  out += ",\"journal_head\":";
+  return out;
+}
+
+// And after them.
+std::string inspection_tail(const store::InspectionRow& row) {
+  std::string out = ",\"journal_head\":";
   append_json_string(row.journal_head, out);
   out += ",\"results\":null}";
   return out;
@@ -184,9 +210,12 @@ std::string record_inspection(Ledger& ledger, const SpooledAudit& audit, const C
                            report.plan,
                            report.seed.value_or(""),
                            sample_text(audit),
-                           findings_text(audit),
+                           std::nullopt,
                            report.journal_head,
                            std::nullopt};
+  const std::string head = inspection_head(row);
+  const std::string tail = inspection_tail(row);
+  row.findings = findings_text(audit, head.size() + tail.size());
   ledger.store().insert_inspection(row);
   store::JournalEntry e;
   e.time = ledger.clock().now_utc;
@@ -194,15 +223,18 @@ std::string record_inspection(Ledger& ledger, const SpooledAudit& audit, const C
   e.action = "add";
   e.entity = "inspection";
   e.key = row.id;
-  e.after = inspection_text(row);
+  // The inspection's JSON made of the findings' text itself, not a copy
+  // (it runs to hundreds of megabytes): its head goes in front in place,
+  // in the room findings_text left for it.
+  e.after = std::move(*row.findings);
+  row.findings.reset();
+  e.after->insert(0, head);
+  *e.after += tail;
   e.reason = change.reason;
   e.batch = change.batch;
-  const std::string id = row.id;
-  row = {};  // the findings' text, once in the journal entry, need not be held twice
-  ledger.journal().append(e);
-  e = {};  // the journal keeps its own copy until the transaction commits
+  ledger.journal().append(std::move(e));
   tx.commit();
-  return id;
+  return row.id;
 }
 
 std::vector<Inspection> list_inspections(Ledger& ledger) {

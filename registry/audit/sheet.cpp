@@ -152,6 +152,10 @@ class LeaseFindings {
 
   const Translate& message_;
   std::vector<Cursor> cursors_;
+  // Bounded already, though not by a constant: leases_ is filled only with a
+  // plan, whose findings are its sample's (and the audit holds the sample and
+  // its holders already, audit.cpp's SampleFindings); holders_ holds R001's
+  // cells, at most one a holder of the registry, whatever the findings.
   std::map<std::string, std::string> leases_;
   std::map<std::string, std::string> holders_;
 };

@@ -129,12 +129,16 @@ JournalTail SqliteJournal::tail() {
 }
 
 void SqliteJournal::insert_sealed(const JournalEntry& e) {
+  insert_sealed(JournalEntry(e));
+}
+
+void SqliteJournal::insert_sealed(JournalEntry&& e) {
   if (closes_block(pending_, e))
     flush();
-  pending_.push_back(e);
   last_seq_ = e.seq;
   last_hash_ = e.hash;
   cached_ = true;
+  pending_.push_back(std::move(e));
 }
 
 void SqliteJournal::insert_block(const EncodedBlock& block) {

@@ -76,9 +76,16 @@ class Journal {
   /// Fill seq, prev_hash and hash of `entry` and insert it; call inside a
   /// transaction. The head is re-read when the transaction is new.
   void append(JournalEntry& entry);
+  /// The same for an entry the caller no longer needs: it is taken, not
+  /// copied (an inspection's entry holds every finding's text).
+  void append(JournalEntry&& entry);
   /// Insert an entry already sealed after tail(); call inside a transaction.
   /// An import seals entries on one thread while another writes them.
   virtual void insert_sealed(const JournalEntry& entry) = 0;
+  /// The same, taking the entry; by default it is copied.
+  virtual void insert_sealed(JournalEntry&& entry) {
+    insert_sealed(static_cast<const JournalEntry&>(entry));
+  }
   /// Whether the store keeps its entries in blocks (journal_block.hpp) and
   /// takes them whole: an import then encodes its blocks as it seals them.
   virtual bool keeps_blocks() const { return false; }

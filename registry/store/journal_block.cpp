@@ -1,5 +1,6 @@
 #include "registry/store/journal_block.hpp"
 
+#include <algorithm>
 #include <array>
 #include <charconv>
 #include <iterator>
@@ -17,21 +18,8 @@ namespace {
 
 constexpr char kVersion = '1';
 
-void put(std::string& out, const std::string& s) {
-  std::array<char, 24> digits{};
-  auto [end, ec] = std::to_chars(digits.data(), digits.data() + digits.size(), s.size());
-  out.append(digits.data(), end);
-  out += ':';
-  out += s;
-}
-
-void put(std::string& out, const std::optional<std::string>& s) {
-  if (s) {
-    put(out, *s);
-  } else {
-    out += '-';
-  }
-}
+// Long text is escaped, hashed and compressed in pieces of this size.
+constexpr size_t kPiece = 1 << 20;
 
 // Reads the fields `put` wrote, in order; fails for good at the first
 // malformed one.
@@ -78,19 +66,87 @@ class Fields {
   bool ok_ = true;
 };
 
+// Compresses a block's text as it is written, a piece at a time, so that a
+// block holding a large entry (an inspection's every finding) needs neither
+// the whole text nor an output buffer of its size. The bytes are those zlib's
+// compress2() gives for the whole text at once.
+//
 // Z_BEST_SPEED: a block of an import's entries costs a third of the time
 // of the default level, for about a third more bytes (journal_blocks is
 // about a tenth of a registry); inflate reads either.
-std::string deflate_text(const std::string& text) {
-  uLongf size = compressBound(static_cast<uLong>(text.size()));
-  std::string out(size, '\0');
-  int rc = compress2(reinterpret_cast<Bytef*>(out.data()), &size,
-                     reinterpret_cast<const Bytef*>(text.data()), static_cast<uLong>(text.size()),
-                     Z_BEST_SPEED);
-  if (rc != Z_OK)
-    throw std::runtime_error("zlib could not compress a journal block");
-  out.resize(size);
-  return out;
+class Deflater {
+ public:
+  explicit Deflater(std::string& text) : text_(text) {
+    text_.clear();
+    if (deflateInit(&z_, Z_BEST_SPEED) != Z_OK)
+      throw std::runtime_error("zlib could not start compressing a journal block");
+  }
+  ~Deflater() { deflateEnd(&z_); }
+  Deflater(const Deflater&) = delete;
+  Deflater& operator=(const Deflater&) = delete;
+
+  /// The text written so far and not yet compressed.
+  std::string& text() { return text_; }
+
+  /// Compress the text held once it is long.
+  void spill() {
+    if (text_.size() >= kPiece) {
+      run(Z_NO_FLUSH);
+      text_.clear();
+    }
+  }
+
+  /// Compress what is left and return every compressed byte.
+  std::string finish() {
+    run(Z_FINISH);
+    out_.resize(used_);
+    return std::move(out_);
+  }
+
+ private:
+  void run(int flush) {
+    z_.next_in = reinterpret_cast<Bytef*>(text_.data());
+    z_.avail_in = static_cast<uInt>(text_.size());
+    if (out_.size() - used_ < text_.size() / 2 + 64)
+      out_.resize(used_ + deflateBound(&z_, z_.avail_in));
+    for (;;) {
+      z_.next_out = reinterpret_cast<Bytef*>(out_.data() + used_);
+      z_.avail_out = static_cast<uInt>(out_.size() - used_);
+      int rc = deflate(&z_, flush);
+      used_ = out_.size() - z_.avail_out;
+      if (rc == Z_STREAM_ERROR)
+        throw std::runtime_error("zlib could not compress a journal block");
+      if (flush == Z_FINISH ? rc == Z_STREAM_END : z_.avail_out != 0)
+        return;
+      out_.resize(out_.size() + std::max<size_t>(out_.size() / 2, kPiece));
+    }
+  }
+
+  std::string& text_;
+  z_stream z_{};
+  std::string out_;
+  size_t used_ = 0;
+};
+
+void put(Deflater& out, const std::string& s) {
+  std::string& text = out.text();
+  std::array<char, 24> digits{};
+  auto [end, ec] = std::to_chars(digits.data(), digits.data() + digits.size(), s.size());
+  text.append(digits.data(), end);
+  text += ':';
+  for (size_t at = 0; at < s.size(); at += kPiece) {
+    text.append(std::string_view(s).substr(at, kPiece));
+    out.spill();
+  }
+  out.spill();
+}
+
+void put(Deflater& out, const std::optional<std::string>& s) {
+  if (s) {
+    put(out, *s);
+  } else {
+    out.text() += '-';
+  }
 }
 
 std::optional<std::string> inflate_text(std::string_view bytes) {
@@ -132,13 +188,24 @@ std::string entry_hash(const JournalEntry& e) {
   // The SHA-256 of the JSON array [seq, time, actor, action, entity, key,
   // before, after, reason, batch, prev_hash], written directly (every write
   // journals, and imports write millions): the text nlohmann's dump() gives.
+  // It is hashed a piece at a time as it is written, so that an entry far
+  // larger than a record's (an inspection's every finding) is not held
+  // twice, once escaped.
   thread_local std::string buffer;  // reused: its capacity outlives the entry
   std::string& text = buffer;
   text.clear();
+  Sha256Stream hash;
   fmt::format_to(std::back_inserter(text), "[{}", e.seq);
-  auto item = [&text](const std::string& s) {
-    text += ',';
-    append_json_string(s, text);
+  auto item = [&](const std::string& s) {
+    text += ",\"";
+    for (size_t at = 0; at < s.size(); at += kPiece) {
+      append_json_escaped(std::string_view(s).substr(at, kPiece), text);
+      if (text.size() >= kPiece) {
+        hash.update(text);
+        text.clear();
+      }
+    }
+    text += '"';
   };
   auto optional_item = [&](const std::optional<std::string>& s) {
     if (s) {
@@ -158,13 +225,8 @@ std::string entry_hash(const JournalEntry& e) {
   optional_item(e.batch);
   item(e.prev_hash);
   text += ']';
-  std::string hash = sha256_hex(text);
-  // An entry far larger than a record's (an inspection's every finding)
-  // does not keep its text's memory for the rest of the run.
-  constexpr size_t kKept = 16 << 20;
-  if (text.capacity() > kKept)
-    std::string().swap(text);
-  return hash;
+  hash.update(text);
+  return hash.hex();
 }
 
 bool same_block(const JournalEntry& first, const JournalEntry& next) {
@@ -182,19 +244,19 @@ BlockHead block_head(const JournalEntry& first) {
 
 std::string encode_block(const std::vector<JournalEntry>& entries) {
   thread_local std::string text;  // reused: its capacity outlives the block
-  text.clear();
+  Deflater out(text);
   text += kVersion;
   for (const auto& e : entries)
-    put(text, e.action);
+    put(out, e.action);
   for (const auto& e : entries)
-    put(text, e.entity);
+    put(out, e.entity);
   for (const auto& e : entries)
-    put(text, e.key);
+    put(out, e.key);
   for (const auto& e : entries)
-    put(text, e.before);
+    put(out, e.before);
   for (const auto& e : entries)
-    put(text, e.after);
-  return deflate_text(text);
+    put(out, e.after);
+  return out.finish();
 }
 
 EncodedBlock encode_entries(const std::vector<JournalEntry>& entries) {

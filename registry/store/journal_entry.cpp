@@ -22,6 +22,12 @@ void Journal::append(JournalEntry& e) {
   insert_sealed(e);
 }
 
+void Journal::append(JournalEntry&& e) {
+  JournalTail t = tail();
+  seal(e, t.seq, t.hash);
+  insert_sealed(std::move(e));
+}
+
 void Journal::insert_block(const EncodedBlock&) {
   throw std::logic_error("a journal block handed to a store that does not keep blocks");
 }

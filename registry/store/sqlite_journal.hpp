@@ -25,6 +25,7 @@ class SqliteJournal final : public Journal {
   SqliteJournal& operator=(const SqliteJournal&) = delete;
 
   void insert_sealed(const JournalEntry& entry) override;
+  void insert_sealed(JournalEntry&& entry) override;
   bool keeps_blocks() const override { return true; }
   /// Written at once, after the entries waiting are.
   void insert_block(const EncodedBlock& block) override;

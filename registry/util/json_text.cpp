@@ -57,20 +57,24 @@ char* write_escaped(unsigned char c, char* out) {
   return out;
 }
 
-}  // namespace
-
-void append_json_string(std::string_view text, std::string& out) {
-  // Size the result exactly, then write it in place: the journal escapes a
-  // record's JSON (quotes and all) for every entry it hashes.
-  size_t size = 2;
+size_t escaped_size(std::string_view text) {
+  size_t size = 0;
   for (char c : text) {
     size += kEscapedSize[static_cast<unsigned char>(c)];
   }
+  return size;
+}
+
+// Size the result exactly, then write it in place: the journal escapes a
+// record's JSON (quotes and all) for every entry it hashes.
+void append_escaped(std::string_view text, std::string& out, bool quoted) {
+  const size_t size = escaped_size(text) + (quoted ? 2 : 0);
   size_t start = out.size();
   out.resize(start + size);
   char* p = out.data() + start;
-  *p++ = '"';
-  if (size == text.size() + 2) {
+  if (quoted)
+    *p++ = '"';
+  if (size == text.size() + (quoted ? 2 : 0)) {
     p = std::copy(text.begin(), text.end(), p);
   } else {
     for (char ch : text) {
@@ -82,7 +86,22 @@ void append_json_string(std::string_view text, std::string& out) {
       }
     }
   }
-  *p = '"';
+  if (quoted)
+    *p = '"';
+}
+
+}  // namespace
+
+size_t json_string_size(std::string_view text) {
+  return escaped_size(text) + 2;
+}
+
+void append_json_string(std::string_view text, std::string& out) {
+  append_escaped(text, out, true);
+}
+
+void append_json_escaped(std::string_view text, std::string& out) {
+  append_escaped(text, out, false);
 }
 
 }  // namespace numreg

@@ -12,4 +12,11 @@ namespace numreg {
 /// nlohmann::json::dump() escapes it (non-ASCII passed through).
 void append_json_string(std::string_view text, std::string& out);
 
+/// How many bytes append_json_string appends for `text`.
+size_t json_string_size(std::string_view text);
+
+/// Append `text` to `out` escaped as append_json_string escapes it, without
+/// the quotes: a long string may be escaped a piece at a time, cut anywhere.
+void append_json_escaped(std::string_view text, std::string& out);
+
 }  // namespace numreg

@@ -25,6 +25,14 @@ RecordSpool::~RecordSpool() {
     std::fclose(file_);
 }
 
+void RecordSpool::clear() {
+  if (file_)
+    std::fclose(file_);
+  file_ = nullptr;
+  on_file_ = 0;
+  buffer_.clear();
+}
+
 void RecordSpool::append(std::string_view record) {
   // The length first, four bytes little-endian.
   const auto n = static_cast<uint32_t>(record.size());

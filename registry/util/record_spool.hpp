@@ -22,6 +22,9 @@ class RecordSpool {
   void append(std::string_view record);
   /// Where the next record appended will start.
   uint64_t end() const { return on_file_ + buffer_.size(); }
+  /// Drop every record and the temporary file, to start empty again; no
+  /// reader made before may be used after.
+  void clear();
 
   /// Reads the records from one place up to another, in order.
   class Reader {

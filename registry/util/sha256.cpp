@@ -42,15 +42,13 @@ std::array<unsigned char, 32> sha256(std::string_view data) {
   return digest;
 }
 
-std::string sha256_hex(std::string_view data) {
-  std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
-  unsigned int length = 0;
-  EVP_MD_CTX* ctx = context();
-  if (EVP_DigestInit_ex(ctx, sha256_md(), nullptr) != 1 ||
-      EVP_DigestUpdate(ctx, data.data(), data.size()) != 1 ||
-      EVP_DigestFinal_ex(ctx, digest.data(), &length) != 1) {
-    throw Failure(make_error(ErrorKind::internal, "sha256", "SHA-256 failed in libcrypto"));
-  }
+namespace {
+
+[[noreturn]] void fail() {
+  throw Failure(make_error(ErrorKind::internal, "sha256", "SHA-256 failed in libcrypto"));
+}
+
+std::string hex_of(const unsigned char* digest, unsigned int length) {
   static constexpr char kHex[] = "0123456789abcdef";
   std::string out(static_cast<size_t>(length) * 2, '\0');
   for (unsigned int i = 0; i < length; ++i) {
@@ -58,6 +56,32 @@ std::string sha256_hex(std::string_view data) {
     out[2 * i + 1] = kHex[digest[i] & 0x0f];
   }
   return out;
+}
+
+}  // namespace
+
+std::string sha256_hex(std::string_view data) {
+  Sha256Stream hash;
+  hash.update(data);
+  return hash.hex();
+}
+
+Sha256Stream::Sha256Stream() {
+  if (EVP_DigestInit_ex(context(), sha256_md(), nullptr) != 1)
+    fail();
+}
+
+void Sha256Stream::update(std::string_view data) {
+  if (EVP_DigestUpdate(context(), data.data(), data.size()) != 1)
+    fail();
+}
+
+std::string Sha256Stream::hex() {
+  std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
+  unsigned int length = 0;
+  if (EVP_DigestFinal_ex(context(), digest.data(), &length) != 1)
+    fail();
+  return hex_of(digest.data(), length);
 }
 
 }  // namespace numreg

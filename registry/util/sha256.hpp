@@ -13,4 +13,19 @@ std::string sha256_hex(std::string_view data);
 /// The SHA-256 of `data` as 32 bytes.
 std::array<unsigned char, 32> sha256(std::string_view data);
 
+/// A SHA-256 over text given a piece at a time, so that a long text need
+/// not be whole in memory. It uses its thread's one digest context: one at
+/// a time per thread, and no sha256() or sha256_hex() call while it lasts.
+class Sha256Stream {
+ public:
+  Sha256Stream();
+  Sha256Stream(const Sha256Stream&) = delete;
+  Sha256Stream& operator=(const Sha256Stream&) = delete;
+
+  /// Add `data` to the text hashed.
+  void update(std::string_view data);
+  /// The SHA-256 of everything added, as 64 lower-case hex digits; call once.
+  std::string hex();
+};
+
 }  // namespace numreg

@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <zlib.h>
+
 #include "registry/store/journal_block.hpp"
 
 using namespace numreg;
@@ -120,4 +122,34 @@ TEST_CASE("journal block: a block closes when full or at an entry of another cha
   CHECK_FALSE(store::closes_block(block, a));
   block.push_back(a);
   CHECK(store::closes_block(block, a));
+}
+
+TEST_CASE("journal block: an entry longer than the pieces it is compressed in") {
+  // An inspection's entry holds every finding: its block is compressed as it
+  // is written, to the bytes zlib gives for the whole text at once.
+  std::string findings = "[";
+  for (int i = 0; findings.size() < (size_t{5} << 20); ++i) {
+    findings += R"({"rule":"R004","key":"L-)" + std::to_string(i * 7919 % 100003) +
+                R"(","message":"permit outside the held ranges"},)";
+  }
+  findings += "0]";
+  auto entries = sealed({entry("add", "L-1", std::nullopt, R"({"id":"L-1"})"),
+                         entry("add", "2026-11-29-001", std::nullopt, findings)},
+                        0, store::genesis_hash());
+  std::string text = "1";
+  for (const char* field : {"3:add3:add", "5:lease5:lease", "3:L-114:2026-11-29-001", "--"})
+    text += field;
+  text += "12:" + *entries[0].after + std::to_string(findings.size()) + ":" + findings;
+  uLongf size = compressBound(static_cast<uLong>(text.size()));
+  std::string whole(size, '\0');
+  REQUIRE(compress2(reinterpret_cast<Bytef*>(whole.data()), &size,
+                    reinterpret_cast<const Bytef*>(text.data()), static_cast<uLong>(text.size()),
+                    Z_BEST_SPEED) == Z_OK);
+  whole.resize(size);
+  std::string bytes = store::encode_block(entries);
+  CHECK(bytes == whole);
+  auto back = store::decode_block(store::block_head(entries[0]), 2, bytes, store::genesis_hash());
+  REQUIRE(back);
+  CHECK((*back)[1].after == findings);
+  CHECK((*back)[1].hash == entries[1].hash);
 }

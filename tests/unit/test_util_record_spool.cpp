@@ -59,3 +59,15 @@ TEST_CASE("RecordSpool: records come back whole and in order") {
       CHECK_FALSE(reader.next(record));
   }
 }
+
+TEST_CASE("RecordSpool: cleared, it starts empty, its temporary file gone") {
+  RecordSpool spool;
+  for (int i = 0; i < 100000; ++i)
+    spool.append("lease L-" + std::to_string(i) + ": permitted caller not held");
+  REQUIRE(spool.end() > (1u << 21));
+  spool.clear();
+  CHECK(spool.end() == 0);
+  CHECK(all(spool.reader()).empty());
+  spool.append("again");
+  CHECK(all(spool.reader()) == std::vector<std::string>{"again"});
+}

@@ -47,12 +47,22 @@ void copy_entry(std::string& data, const JournalEntry& e) {
 }  // namespace
 
 void PgJournal::insert_sealed(const JournalEntry& e) {
-  if (waiting_count_ == 0)
-    first_waiting_ = e;
-  copy_entry(waiting_, e);
-  ++waiting_count_;
+  insert_sealed(JournalEntry(e));
+}
+
+void PgJournal::insert_sealed(JournalEntry&& e) {
+  // A lone entry goes as one INSERT (flush): its COPY text is written only
+  // once a second entry joins it, so that a large one is not held twice.
   tail_ = {e.seq, e.hash};
   cached_ = true;
+  if (waiting_count_ == 0) {
+    first_waiting_ = std::move(e);
+  } else {
+    if (waiting_count_ == 1)
+      copy_entry(waiting_, *first_waiting_);
+    copy_entry(waiting_, e);
+  }
+  ++waiting_count_;
   if (waiting_.size() >= kWaitingBytes)
     flush();
 }

@@ -20,6 +20,7 @@ class PgJournal final : public Journal {
   explicit PgJournal(Connection& db) : db_(db) {}
 
   void insert_sealed(const JournalEntry& entry) override;
+  void insert_sealed(JournalEntry&& entry) override;
   JournalTail tail() override;
   void forget_head() override;
   std::vector<JournalEntry> read(const JournalQuery& query) override;
