@@ -8,11 +8,13 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <optional>
+#include <string_view>
 
 #include <fmt/format.h>
-#include <openssl/evp.h>
 
 #include "registry/error.hpp"
+#include "registry/util/sha256.hpp"
 
 // Implementation details: the first 64 KB are read before the first chunk
 // is returned. A byte order mark or --encoding settles the encoding there;
@@ -84,11 +86,12 @@ struct TextSource::State {
   Mode mode = Mode::ascii;
   std::string encoding = "utf-8";
   iconv_t cd = kNoIconv;
-  bool check_lines = false;  // refuse lines of UTF-8 in a file decoded by iconv
-  EVP_MD_CTX* sha = nullptr;
-  std::string raw;   // bytes read, not yet returned or decoded
-  std::string text;  // the chunk returned last
-  long line = 1;     // where the text returned so far ends
+  bool check_lines = false;           // refuse lines of UTF-8 in a file decoded by iconv
+  Sha256Stream sha;                   // of the bytes read
+  std::optional<std::string> digest;  // sha's, once the input is read
+  std::string raw;                    // bytes read, not yet returned or decoded
+  std::string text;                   // the chunk returned last
+  long line = 1;                      // where the text returned so far ends
   long column = 1;
 
   // Released here, not in ~TextSource, so a constructor that throws frees them too.
@@ -99,7 +102,6 @@ struct TextSource::State {
     if (cd != kNoIconv) {
       iconv_close(cd);
     }
-    EVP_MD_CTX_free(sha);
   }
 };
 
@@ -123,8 +125,6 @@ TextSource::TextSource(const std::string& path, std::string name, const Encoding
                                fmt::format("cannot read {}: it is a directory", path)));
     }
   }
-  state_->sha = EVP_MD_CTX_new();
-  EVP_DigestInit_ex(state_->sha, EVP_sha256(), nullptr);
   open(encoding);
 }
 
@@ -148,7 +148,7 @@ size_t TextSource::fill_raw() {
   state_->raw.resize(old + static_cast<size_t>(n));
   if (n == 0)
     state_->eof = true;
-  EVP_DigestUpdate(state_->sha, state_->raw.data() + old, static_cast<size_t>(n));
+  state_->sha.update(std::string_view(state_->raw).substr(old));
   raw_bytes_ += static_cast<size_t>(n);
   return static_cast<size_t>(n);
 }
@@ -401,16 +401,9 @@ std::string TextSource::sha256() {
   while (fill_raw() > 0) {
     state_->raw.clear();
   }
-  unsigned char digest[EVP_MAX_MD_SIZE];
-  unsigned int n = 0;
-  EVP_MD_CTX* copy = EVP_MD_CTX_new();
-  EVP_MD_CTX_copy_ex(copy, state_->sha);
-  EVP_DigestFinal_ex(copy, digest, &n);
-  EVP_MD_CTX_free(copy);
-  std::string hex;
-  for (unsigned int i = 0; i < n; ++i)
-    hex += fmt::format("{:02x}", digest[i]);
-  return hex;
+  if (!state_->digest)
+    state_->digest = state_->sha.hex();
+  return *state_->digest;
 }
 
 }  // namespace numreg::import

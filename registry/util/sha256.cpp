@@ -31,27 +31,16 @@ EVP_MD_CTX* context() {
 
 }  // namespace
 
-std::array<unsigned char, 32> sha256(std::string_view data) {
-  std::array<unsigned char, 32> digest{};
-  EVP_MD_CTX* ctx = context();
-  if (EVP_DigestInit_ex(ctx, sha256_md(), nullptr) != 1 ||
-      EVP_DigestUpdate(ctx, data.data(), data.size()) != 1 ||
-      EVP_DigestFinal_ex(ctx, digest.data(), nullptr) != 1) {
-    throw Failure(make_error(ErrorKind::internal, "sha256", "SHA-256 failed in libcrypto"));
-  }
-  return digest;
-}
-
 namespace {
 
 [[noreturn]] void fail() {
   throw Failure(make_error(ErrorKind::internal, "sha256", "SHA-256 failed in libcrypto"));
 }
 
-std::string hex_of(const unsigned char* digest, unsigned int length) {
+std::string hex_of(const unsigned char* digest, size_t length) {
   static constexpr char kHex[] = "0123456789abcdef";
-  std::string out(static_cast<size_t>(length) * 2, '\0');
-  for (unsigned int i = 0; i < length; ++i) {
+  std::string out(length * 2, '\0');
+  for (size_t i = 0; i < length; ++i) {
     out[2 * i] = kHex[digest[i] >> 4];
     out[2 * i + 1] = kHex[digest[i] & 0x0f];
   }
@@ -60,28 +49,43 @@ std::string hex_of(const unsigned char* digest, unsigned int length) {
 
 }  // namespace
 
-std::string sha256_hex(std::string_view data) {
-  Sha256Stream hash;
-  hash.update(data);
-  return hash.hex();
+std::array<unsigned char, 32> sha256(std::string_view data) {
+  std::array<unsigned char, 32> digest{};
+  EVP_MD_CTX* ctx = context();
+  if (EVP_DigestInit_ex(ctx, sha256_md(), nullptr) != 1 ||
+      EVP_DigestUpdate(ctx, data.data(), data.size()) != 1 ||
+      EVP_DigestFinal_ex(ctx, digest.data(), nullptr) != 1) {
+    fail();
+  }
+  return digest;
 }
 
-Sha256Stream::Sha256Stream() {
-  if (EVP_DigestInit_ex(context(), sha256_md(), nullptr) != 1)
+std::string sha256_hex(std::string_view data) {
+  const std::array<unsigned char, 32> digest = sha256(data);
+  return hex_of(digest.data(), digest.size());
+}
+
+Sha256Stream::Sha256Stream() : ctx_(EVP_MD_CTX_new()) {
+  if (!ctx_ || EVP_DigestInit_ex(ctx_, sha256_md(), nullptr) != 1) {
+    EVP_MD_CTX_free(ctx_);
     fail();
+  }
+}
+
+Sha256Stream::~Sha256Stream() {
+  EVP_MD_CTX_free(ctx_);
 }
 
 void Sha256Stream::update(std::string_view data) {
-  if (EVP_DigestUpdate(context(), data.data(), data.size()) != 1)
+  if (EVP_DigestUpdate(ctx_, data.data(), data.size()) != 1)
     fail();
 }
 
 std::string Sha256Stream::hex() {
-  std::array<unsigned char, EVP_MAX_MD_SIZE> digest{};
-  unsigned int length = 0;
-  if (EVP_DigestFinal_ex(context(), digest.data(), &length) != 1)
+  std::array<unsigned char, 32> digest{};
+  if (EVP_DigestFinal_ex(ctx_, digest.data(), nullptr) != 1)
     fail();
-  return hex_of(digest.data(), length);
+  return hex_of(digest.data(), digest.size());
 }
 
 }  // namespace numreg
