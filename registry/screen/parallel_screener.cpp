@@ -29,8 +29,7 @@ void ParallelScreener::RowSink::add(const Violation& violation) {
 
 ParallelScreener::ParallelScreener(const ScreenIndex& index, ScreenSettings settings,
                                    ViolationCsv* csv, unsigned jobs)
-    : jobs_(jobs),
-      buckets_(jobs),
+    : buckets_(jobs),
       csv_(csv),
       settings_(settings),
       one_ring_span_(Bursts::span(settings.one_ring_window_s, settings.tolerance_s)),
@@ -50,7 +49,7 @@ ParallelScreener::ParallelScreener(const ScreenIndex& index, ScreenSettings sett
     screeners_.back()->unknown_cap_ = kThreadUnknownTrunks;
   }
   filling_ = &rounds_[0];
-  for (unsigned w = 1; w < jobs_; ++w)
+  for (unsigned w = 1; w < jobs; ++w)
     threads_.emplace_back([this] { work(); });
 }
 

@@ -110,8 +110,7 @@ class ParallelScreener {
   /// true when either starts a generation.
   bool take_time(int64_t time);
 
-  unsigned jobs_;     // threads in all, the reading one among them
-  unsigned buckets_;  // the callers' shares
+  unsigned buckets_;  // the callers' shares: one a thread
   ViolationCsv* csv_;
   ScreenSettings settings_;
   // What the reading thread counts: records, unreadable and late ones; the
