@@ -102,6 +102,29 @@ TEST_CASE("Journal: queries") {
   CHECK(ledger.log({.since = "2026-11-30"}).empty());
 }
 
+namespace {
+
+// A clerk's "add" of one record, not yet sealed.
+store::JournalEntry clerk_adds(const char* entity, const char* key) {
+  store::JournalEntry e;
+  e.time = "2026-11-29T09:30:00Z";
+  e.actor = "clerk";
+  e.action = "add";
+  e.entity = entity;
+  e.key = key;
+  return e;
+}
+
+// The i-th add of a nightly load of holders and resources, keyed `key`.
+store::JournalEntry load_adds(int i, const std::string& key) {
+  store::JournalEntry e = clerk_adds(i % 3 == 0 ? "holder" : "resource", key.c_str());
+  e.after = R"({"id":"K-)" + std::to_string(i) + R"(","note":"海口"})";
+  e.batch = "20261129T093000Z-0a1b2c3d";
+  return e;
+}
+
+}  // namespace
+
 TEST_CASE("Journal: one transaction's entries are one block, read back entry by entry") {
   test::ScratchRegistry reg;
   Ledger ledger = reg.open();
@@ -109,14 +132,7 @@ TEST_CASE("Journal: one transaction's entries are one block, read back entry by 
     store::WriteTransaction tx(ledger.store());
     ledger.journal().forget_head();
     for (int i = 0; i < 600; ++i) {
-      store::JournalEntry e;
-      e.time = "2026-11-29T09:30:00Z";
-      e.actor = "clerk";
-      e.action = "add";
-      e.entity = i % 3 == 0 ? "holder" : "resource";
-      e.key = "K-" + std::to_string(i % 100);
-      e.after = R"({"id":"K-)" + std::to_string(i) + R"(","note":"海口"})";
-      e.batch = "20261129T093000Z-0a1b2c3d";
+      store::JournalEntry e = load_adds(i, "K-" + std::to_string(i % 100));
       ledger.journal().append(e);
     }
     tx.commit();
@@ -199,15 +215,8 @@ void import_entries(Ledger& ledger, bool blocks) {
   store::JournalTail tail = journal.tail();
   std::vector<store::JournalEntry> block;
   for (int i = 0; i < 600; ++i) {
-    store::JournalEntry e;
-    e.time = "2026-11-29T09:30:00Z";
-    e.actor = "clerk";
-    e.action = "add";
-    e.entity = i % 3 == 0 ? "holder" : "resource";
-    e.key = "K-" + std::to_string(i);
-    e.after = R"({"id":"K-)" + std::to_string(i) + R"(","note":"海口"})";
+    store::JournalEntry e = load_adds(i, "K-" + std::to_string(i));
     e.reason = i < 500 ? "nightly load" : "second load";
-    e.batch = "20261129T093000Z-0a1b2c3d";
     store::seal(e, tail.seq, tail.hash);
     tail = {e.seq, e.hash};
     if (!blocks) {
@@ -274,21 +283,6 @@ TEST_CASE("Journal: blocks encoded ahead are stored as the entries appended one 
   CHECK(a.journal().check().head == b.journal().check().head);
   CHECK_FALSE(b.journal().check().bad);
 }
-
-namespace {
-
-// A clerk's "add" of one record, not yet sealed.
-store::JournalEntry clerk_adds(const char* entity, const char* key) {
-  store::JournalEntry e;
-  e.time = "2026-11-29T09:30:00Z";
-  e.actor = "clerk";
-  e.action = "add";
-  e.entity = entity;
-  e.key = key;
-  return e;
-}
-
-}  // namespace
 
 TEST_CASE("Journal: a store without blocks is not handed one") {
   EntryJournal journal;
