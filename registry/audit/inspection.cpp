@@ -130,45 +130,52 @@ std::string sample_text(const SpooledAudit& audit) {
   return out;
 }
 
-// The size of findings_text(audit): a first pass over the spool, so that
-// the text is written once into memory of its size, not grown by copies.
-size_t findings_size(const SpooledAudit& audit) {
-  constexpr size_t kMembers =
-      std::string_view(R"({"rule":,"severity":,"entity":,"key":,"message":})").size();
-  size_t size = 2;  // []
+// The findings as JSON text, written to `out`: the text nlohmann's dump()
+// gives for the inspection's findings. `Out` appends text as it is
+// (text()) and as a JSON string (string()), or only counts them.
+template <class Out>
+void write_findings(const SpooledAudit& audit, Out& out) {
+  out.text("[");
   FindingReader reader = audit.findings();
   Finding f;
   for (bool first = true; reader.next(f); first = false) {
-    size += (first ? 0 : 1) + kMembers + json_string_size(f.rule) +
-            json_string_size(to_string(f.severity)) + json_string_size(f.entity) +
-            json_string_size(f.key) + json_string_size(f.message);
+    out.text(first ? "{\"rule\":" : ",{\"rule\":");
+    out.string(f.rule);
+    out.text(",\"severity\":");
+    out.string(to_string(f.severity));
+    out.text(",\"entity\":");
+    out.string(f.entity);
+    out.text(",\"key\":");
+    out.string(f.key);
+    out.text(",\"message\":");
+    out.string(f.message);
+    out.text("}");
   }
-  return size;
+  out.text("]");
 }
 
-// `spare`: bytes reserved beyond the text, for the inspection's JSON that
-// record_inspection puts around it.
-std::string findings_text(const SpooledAudit& audit, size_t spare) {
+struct TextSize {
+  size_t size = 0;
+  void text(std::string_view t) { size += t.size(); }
+  void string(std::string_view s) { size += json_string_size(s); }
+};
+
+struct TextOut {
   std::string out;
-  out.reserve(findings_size(audit) + spare);
-  out += '[';
-  FindingReader reader = audit.findings();
-  Finding f;
-  while (reader.next(f)) {
-    out += out.size() > 1 ? ",{\"rule\":" : "{\"rule\":";
-    append_json_string(f.rule, out);
-    out += ",\"severity\":";
-    append_json_string(to_string(f.severity), out);
-    out += ",\"entity\":";
-    append_json_string(f.entity, out);
-    out += ",\"key\":";
-    append_json_string(f.key, out);
-    out += ",\"message\":";
-    append_json_string(f.message, out);
-    out += '}';
-  }
-  out += ']';
-  return out;
+  void text(std::string_view t) { out += t; }
+  void string(std::string_view s) { append_json_string(s, out); }
+};
+
+// `spare`: bytes reserved beyond the text, for the inspection's JSON that
+// record_inspection puts around it. A first pass sizes the text, so that it
+// is written once into memory of its size (it runs to hundreds of megabytes).
+std::string findings_text(const SpooledAudit& audit, size_t spare) {
+  TextSize size;
+  write_findings(audit, size);
+  TextOut text;
+  text.out.reserve(size.size + spare);
+  write_findings(audit, text);
+  return std::move(text.out);
 }
 
 // The text of Inspection::to_json().dump() of a new inspection before its
