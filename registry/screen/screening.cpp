@@ -7,6 +7,7 @@
 #include <array>
 #include <cstring>
 #include <functional>
+#include <future>
 #include <iterator>
 #include <ostream>
 
@@ -554,34 +555,7 @@ void Screener::absorb(const std::vector<Screener*>& others) {
     trunk_counts_[trunk_id(kOtherUnknownTrunks, kNone)] += others_count;
 }
 
-namespace {
-
-// Set `name`'s count in `counts`; names that come in order (the index's
-// trunks and holders, as their store sorts them) go in at the end without a
-// search.
-void put_in_order(std::map<std::string, uint64_t>& counts, std::string_view name, uint64_t n) {
-  if (counts.empty() || std::prev(counts.end())->first < name)
-    counts.emplace_hint(counts.end(), name, n);
-  else
-    counts.insert_or_assign(std::string(name), n);
-}
-
-}  // namespace
-
-ScreenSummary Screener::summary() {
-  // The windows are done with; free them before the summary's maps grow.
-  one_ring_ = Bursts(1, 1, 0);
-  bombing_ = Bursts(1, 1, 0);
-  flush_counts(true);
-  ScreenSummary s = summary_;
-  for (uint32_t t = 0; t < trunk_counts_.size(); ++t) {
-    if (trunk_counts_[t])
-      put_in_order(s.by_trunk, trunk_text(t), trunk_counts_[t]);
-  }
-  for (uint32_t h = 0; h < holder_counts_.size(); ++h) {
-    if (holder_counts_[h])
-      put_in_order(s.by_holder, index_.holders.at(h), holder_counts_[h]);
-  }
+std::vector<Offender> Screener::worst_callers() const {
   // The callers counted: this screener's and those of the screeners it
   // absorbed, each caller in one of them; of those, the first
   // kTrackedCallers met, as one screener counts them.
@@ -621,11 +595,41 @@ ScreenSummary Screener::summary() {
     std::nth_element(counts.begin(), nth, counts.end(), std::greater<>());
     least = *nth;
   }
+  ScreenSummary worst;
   each_counted([&](int64_t caller, uint64_t n) {
     if (n >= least)
-      s.worst.push_back({key_canonical(caller), n});
+      worst.worst.push_back({key_canonical(caller), n});
   });
-  s.keep_worst(settings_.worst);
+  worst.keep_worst(settings_.worst);
+  return std::move(worst.worst);
+}
+
+ScreenSummary Screener::summary() {
+  flush_counts(true);
+  // With the callers of other screeners absorbed (a run on several
+  // threads), the worst callers are found on a thread of their own while
+  // this one frees the windows and names the counts by trunk and holder.
+  std::future<std::vector<Offender>> worst;
+  if (!absorbed_callers_.empty())
+    worst = std::async(std::launch::async, [this] { return worst_callers(); });
+  one_ring_ = Bursts(1, 1, 0);
+  bombing_ = Bursts(1, 1, 0);
+  ScreenSummary s = summary_;
+  std::vector<NameCounts::Entry> counts;
+  counts.reserve(static_cast<size_t>(trunk_counts_.size() -
+                                     std::count(trunk_counts_.begin(), trunk_counts_.end(), 0)));
+  for (uint32_t t = 0; t < trunk_counts_.size(); ++t) {
+    if (trunk_counts_[t])
+      counts.emplace_back(trunk_text(t), trunk_counts_[t]);
+  }
+  s.by_trunk = NameCounts::of(std::move(counts));
+  counts = {};
+  for (uint32_t h = 0; h < holder_counts_.size(); ++h) {
+    if (holder_counts_[h])
+      counts.emplace_back(index_.holders.at(h), holder_counts_[h]);
+  }
+  s.by_holder = NameCounts::of(std::move(counts));
+  s.worst = worst.valid() ? worst.get() : worst_callers();
   return s;
 }
 

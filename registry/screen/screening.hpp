@@ -192,6 +192,8 @@ class Screener {
   /// inputs (ParallelScreener's threads), as if this one had screened them.
   void absorb(const std::vector<Screener*>& others);
   void report(const CdrReader& reader);
+  /// The callers with the most violations, most first (the counts flushed).
+  std::vector<Offender> worst_callers() const;
   uint32_t trunk_id(std::string_view trunk, uint32_t known);
   std::string_view trunk_text(uint32_t id) const;
   const IndexLease* call_lease(const Cdr& cdr, const TrunkSlot* slot, const int64_t* caller,

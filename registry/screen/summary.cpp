@@ -2,7 +2,8 @@
 #include "registry/screen/summary.hpp"
 
 #include <algorithm>
-#include <iterator>
+#include <charconv>
+#include <map>
 #include <ostream>
 
 #include <fmt/format.h>
@@ -40,7 +41,7 @@ using Json = nlohmann::ordered_json;
 
 // Counts by key, in key order. (A sorted map: an ordered_json object looks
 // keys up one by one and would take quadratic time on a million trunks.)
-nlohmann::json counts_json(const std::map<std::string, uint64_t>& counts) {
+nlohmann::json counts_json(const NameCounts& counts) {
   nlohmann::json out = nlohmann::json::object();
   for (const auto& [key, n] : counts) {
     out.emplace(key, n);
@@ -64,7 +65,7 @@ uint64_t count_at(const nlohmann::json& json, const char* key, const std::string
   return it->get<uint64_t>();
 }
 
-void add_counts(std::map<std::string, uint64_t>& into, const nlohmann::json& json, const char* key,
+void add_counts(NameCounts& into, const nlohmann::json& json, const char* key,
                 const std::string& name) {
   auto it = json.find(key);
   if (it == json.end())
@@ -74,19 +75,24 @@ void add_counts(std::map<std::string, uint64_t>& into, const nlohmann::json& jso
   for (const auto& [k, v] : it->items()) {
     if (!v.is_number_unsigned())
       throw merge_error(name, fmt::format("\"{}\" is not a count", k));
-    into[k] += v.get<uint64_t>();
+    into.add(k, v.get<uint64_t>());  // in order: the object's keys are sorted
   }
 }
 
-Table top_table(const std::string& what, const std::map<std::string, uint64_t>& counts,
-                size_t top) {
-  std::vector<std::pair<std::string, uint64_t>> sorted(counts.begin(), counts.end());
-  std::stable_sort(sorted.begin(), sorted.end(),
-                   [](const auto& a, const auto& b) { return a.second > b.second; });
+Table top_table(const std::string& what, const NameCounts& counts, size_t top) {
+  // The `top` largest, ties in name order (the counts' own order).
+  std::vector<const NameCounts::Entry*> sorted;
+  sorted.reserve(counts.size());
+  for (const auto& e : counts)
+    sorted.push_back(&e);
+  const size_t n = std::min(top, sorted.size());
+  std::partial_sort(sorted.begin(), sorted.begin() + static_cast<std::ptrdiff_t>(n), sorted.end(),
+                    [](const NameCounts::Entry* a, const NameCounts::Entry* b) {
+                      return a->second != b->second ? a->second > b->second : a->first < b->first;
+                    });
   Table t{{what, "VIOLATIONS"}, {}};
-  for (size_t i = 0; i < sorted.size() && i < top; ++i) {
-    t.rows.push_back({sorted[i].first, std::to_string(sorted[i].second)});
-  }
+  for (size_t i = 0; i < n; ++i)
+    t.rows.push_back({sorted[i]->first, std::to_string(sorted[i]->second)});
   return t;
 }
 
@@ -136,8 +142,8 @@ void append_json_string(std::string& out, const std::string& key) {
   out += '"';
 }
 
-void write_counts(std::ostream& out, const char* name,
-                  const std::map<std::string, uint64_t>& counts, bool last = false) {
+void write_counts(std::ostream& out, const char* name, const NameCounts& counts,
+                  bool last = false) {
   // Built whole and written at once: the counts by trunk may be a million
   // lines, and a stream write each costs more than the line.
   std::string text = fmt::format("  \"{}\": ", name);
@@ -150,7 +156,8 @@ void write_counts(std::ostream& out, const char* name,
       text += separator;
       text += "    ";
       append_json_string(text, key);
-      fmt::format_to(std::back_inserter(text), ": {}", n);
+      char digits[24] = ": ";
+      text.append(digits, std::to_chars(digits + 2, digits + sizeof digits, n).ptr);
       separator = ",\n";
     }
     text += "\n  }";
@@ -217,10 +224,8 @@ void ScreenSummary::merge(const ScreenSummary& o) {
     by_rule[r] += o.by_rule[r];
   unreadable += o.unreadable;
   late += o.late;
-  for (const auto& [k, n] : o.by_trunk)
-    by_trunk[k] += n;
-  for (const auto& [k, n] : o.by_holder)
-    by_holder[k] += n;
+  by_trunk.merge(o.by_trunk);
+  by_holder.merge(o.by_holder);
   std::map<std::string, uint64_t> callers;
   for (const auto& w : worst)
     callers[w.caller] += w.violations;
@@ -257,14 +262,14 @@ std::vector<std::pair<std::string, Table>> ScreenSummary::tables(size_t top) con
     rules.rows.push_back({std::string(rule_id(r)), std::string(rule_severity(r)),
                           std::to_string(by_rule[r]), std::string(rule_text(r))});
   }
-  std::map<std::string, uint64_t> callers;
+  std::vector<NameCounts::Entry> callers;
   for (const auto& w : worst)
-    callers[w.caller] = w.violations;
+    callers.emplace_back(w.caller, w.violations);
   std::vector<std::pair<std::string, Table>> out;
   out.emplace_back("by rule", rules);
   out.emplace_back("worst trunks", top_table("TRUNK", by_trunk, top));
   out.emplace_back("worst holders", top_table("HOLDER", by_holder, top));
-  out.emplace_back("worst callers", top_table("CALLER", callers, top));
+  out.emplace_back("worst callers", top_table("CALLER", NameCounts::of(std::move(callers)), top));
   return out;
 }
 

@@ -6,7 +6,6 @@
 #include <array>
 #include <cstdint>
 #include <iosfwd>
-#include <map>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -14,6 +13,7 @@
 #include <nlohmann/json.hpp>
 
 #include "registry/error.hpp"
+#include "registry/screen/name_counts.hpp"
 #include "registry/table.hpp"
 
 namespace numreg::screen {
@@ -40,8 +40,8 @@ struct ScreenSummary {
   std::array<uint64_t, kRules> by_rule{};
   uint64_t unreadable = 0;  // records that could not be read
   uint64_t late = 0;        // records later than the tolerance (see bursts.hpp)
-  std::map<std::string, uint64_t> by_trunk;
-  std::map<std::string, uint64_t> by_holder;
+  NameCounts by_trunk;
+  NameCounts by_holder;
   std::vector<Offender> worst;  // most violations first
   std::vector<Error> errors;    // the first unreadable records
 

@@ -173,8 +173,8 @@ TEST_CASE("Screener: summary counts by rule, trunk and holder; --max-errors stop
   CHECK(s.unreadable == 1);
   CHECK(s.violations == 2);
   CHECK(s.by_rule[S001] == 2);
-  CHECK(s.by_trunk == std::map<std::string, uint64_t>{{"T1", 1}, {"T9", 1}});
-  CHECK(s.by_holder == std::map<std::string, uint64_t>{{"91460400MA5TDR015T", 1}});
+  CHECK(s.by_trunk == NameCounts{{"T1", 1}, {"T9", 1}});
+  CHECK(s.by_holder == NameCounts{{"91460400MA5TDR015T", 1}});
   REQUIRE(s.worst.size() == 1);
   CHECK(s.worst[0].caller == "+8689866120100");
   CHECK(s.worst[0].violations == 2);

@@ -14,7 +14,7 @@ ScreenSummary shard(uint64_t records, uint64_t s001, const std::string& trunk) {
   s.records = records;
   s.violations = s001;
   s.by_rule[S001] = s001;
-  s.by_trunk[trunk] = s001;
+  s.by_trunk.add(trunk, s001);
   s.worst.push_back({"+8613800138000", s001});
   return s;
 }
@@ -34,8 +34,8 @@ TEST_CASE("ScreenSummary::to_json: DESIGN.md's keys first, every rule") {
 
 TEST_CASE("ScreenSummary::write_json writes what to_json().dump(2) would") {
   ScreenSummary s = shard(10, 2, "T1");
-  s.by_trunk["T\"2"] = 1;
-  s.by_holder["91460400MA5TDR015T"] = 3;
+  s.by_trunk.add("T\"2", 1);
+  s.by_holder.add("91460400MA5TDR015T", 3);
   s.worst.push_back({"+8613900000001", 1});
   for (const ScreenSummary& summary : {s, ScreenSummary{}}) {
     std::ostringstream out;
@@ -52,7 +52,7 @@ TEST_CASE("ScreenSummary::merge adds shards") {
   CHECK(total.records == 15);
   CHECK(total.violations == 3);
   CHECK(total.by_rule[S001] == 3);
-  CHECK(total.by_trunk == std::map<std::string, uint64_t>{{"T1", 2}, {"T2", 1}});
+  CHECK(total.by_trunk == NameCounts{{"T1", 2}, {"T2", 1}});
   REQUIRE(total.worst.size() == 1);
   CHECK(total.worst[0].violations == 3);
   CHECK(total.errors_found() == 3);
@@ -65,4 +65,21 @@ TEST_CASE("ScreenSummary::from_json rejects what is not a summary") {
   CHECK_THROWS_WITH(
       ScreenSummary::from_json(nlohmann::json::parse(R"({"records":-1,"by_rule":{}})"), "x.json"),
       "x.json: \"records\" is not a count (expected the output of `numreg --json screen`)");
+}
+
+TEST_CASE("ScreenSummary::tables: the top counts, most first, ties in name order") {
+  ScreenSummary s;
+  for (const auto& [trunk, n] : std::vector<std::pair<std::string, uint64_t>>{
+           {"T5", 2}, {"T1", 7}, {"T3", 2}, {"T2", 9}, {"T4", 2}, {"T0", 1}})
+    s.by_trunk.add(trunk, n);
+  s.worst = {{"+8613800138000", 3}, {"+8613800138001", 5}, {"+8613800137999", 3}};
+  const auto tables = s.tables(4);
+  REQUIRE(tables.size() == 4);
+  CHECK(tables[1].first == "worst trunks");
+  CHECK(tables[1].second.rows ==
+        std::vector<std::vector<std::string>>{{"T2", "9"}, {"T1", "7"}, {"T3", "2"}, {"T4", "2"}});
+  CHECK(tables[2].second.rows.empty());
+  CHECK(tables[3].second.rows == std::vector<std::vector<std::string>>{{"+8613800138001", "5"},
+                                                                       {"+8613800137999", "3"},
+                                                                       {"+8613800138000", "3"}});
 }
