@@ -29,13 +29,26 @@ uint64_t ScreenIndex::trunk_hash(std::string_view text) {
 
 namespace {
 
-// `id` (at most 16 bytes) against a slot's zero-padded 16 bytes of the same
-// length: IDs of 8 bytes and more by their first and last eight bytes.
-bool same_short_id(std::string_view id, const char* slot) {
+// `id` against a slot's ID of the same length (see TrunkSlot): the whole of
+// IDs of up to 20 bytes, the first 12 and last 8 bytes of longer ones. Eight
+// bytes at a time, overlapping where the ID is not a multiple of eight.
+bool same_kept_id(std::string_view id, const char* slot) {
   const size_t n = id.size();
-  if (n >= 8)
-    return load8(id.data()) == load8(slot) && load8(id.data() + n - 8) == load8(slot + n - 8);
-  return std::memcmp(id.data(), slot, n) == 0;
+  const char* p = id.data();
+  if (n < 8)
+    return std::memcmp(p, slot, n) == 0;
+  if (n <= 16)
+    return load8(p) == load8(slot) && load8(p + n - 8) == load8(slot + n - 8);
+  if (n <= TrunkSlot::kWholeId) {
+    return load8(p) == load8(slot) && load8(p + 8) == load8(slot + 8) &&
+           load8(p + n - 8) == load8(slot + n - 8);
+  }
+  return load8(p) == load8(slot) && std::memcmp(p + 8, slot + 8, 4) == 0 &&
+         load8(p + n - 8) == load8(slot + 12);
+}
+
+uint8_t id_size(std::string_view id) {
+  return static_cast<uint8_t>(std::min<size_t>(id.size(), UINT8_MAX));
 }
 
 uint32_t find_sorted(const StringTable& table, std::string_view text) {
@@ -69,11 +82,17 @@ void ScreenIndex::seal() {
       slot = slot + 1 == slots.size() ? 0 : slot + 1;
     }
     TrunkSlot& t = slots[slot];
-    std::copy_n(id.data(), std::min(id.size(), sizeof t.id), t.id);
+    if (id.size() <= TrunkSlot::kWholeId) {
+      std::copy_n(id.data(), id.size(), t.id);
+    } else {
+      std::copy_n(id.data(), 12, t.id);
+      std::copy_n(id.data() + id.size() - 8, 8, t.id + 12);
+    }
     t.trunk = i;
     t.leases_begin = trunks[i].leases_begin;
-    t.leases_end = trunks[i].leases_end;
-    t.id_size = static_cast<uint16_t>(std::min<size_t>(id.size(), UINT16_MAX));
+    t.leases = static_cast<uint16_t>(
+        std::min<uint32_t>(trunks[i].leases_end - trunks[i].leases_begin, TrunkSlot::kManyLeases));
+    t.id_size = id_size(id);
     t.international = trunks[i].international != 0;
   }
   for (IndexLease& lease : leases) {
@@ -91,12 +110,12 @@ void ScreenIndex::seal() {
 const TrunkSlot* ScreenIndex::find_slot(std::string_view id, uint64_t hash) const {
   if (id.empty() || slots.empty())
     return nullptr;
+  const uint8_t size = id_size(id);
   for (size_t slot = home(hash); slots[slot].id_size != 0;
        slot = slot + 1 == slots.size() ? 0 : slot + 1) {
     const TrunkSlot& t = slots[slot];
-    if (t.id_size != std::min<size_t>(id.size(), UINT16_MAX))
-      continue;
-    if (id.size() <= sizeof t.id ? same_short_id(id, t.id) : trunk_ids.at(t.trunk) == id) {
+    if (t.id_size == size && same_kept_id(id, t.id) &&
+        (id.size() <= TrunkSlot::kWholeId || trunk_ids.at(t.trunk) == id)) {
       return &t;
     }
   }

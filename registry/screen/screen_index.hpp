@@ -78,16 +78,19 @@ struct IndexTrunk {
   uint32_t international = 0;
 };
 
-/// A slot of the lookup table of trunk IDs: the trunk's ID (inline when it
-/// is short) and what screening asks of the trunk, so that a lookup touches
-/// one cache line, which a batch can start loading ahead.
+/// A slot of the lookup table of trunk IDs: the trunk's ID (whole when of
+/// kWholeId bytes or fewer, else its first 12 and last 8 bytes) and what
+/// screening asks of the trunk, so that a lookup touches one cache line,
+/// which a batch can start loading ahead.
 struct alignas(32) TrunkSlot {
-  char id[16] = {};
-  uint32_t trunk = kNone;  // index into trunks and trunk_ids
+  static constexpr size_t kWholeId = 20;
+  static constexpr uint16_t kManyLeases = UINT16_MAX;  // counted in trunks[trunk]
+  char id[kWholeId] = {};                              // zero-padded
+  uint32_t trunk = kNone;                              // index into trunks and trunk_ids
   uint32_t leases_begin = 0;
-  uint32_t leases_end = 0;
-  uint16_t id_size = 0;  // 0: an empty slot; over 16: compared in trunk_ids
-  uint16_t international = 0;
+  uint16_t leases = 0;        // how many, or kManyLeases
+  uint8_t id_size = 0;        // 0: an empty slot; 255: 255 bytes or more
+  uint8_t international = 0;  // 0 or 1
 };
 static_assert(sizeof(TrunkSlot) == 32);
 
@@ -133,8 +136,13 @@ class ScreenIndex {
   void prefetch_slot(uint64_t hash) const { __builtin_prefetch(&slots[home(hash)]); }
   /// Start loading the first lease of the trunk in `slot`.
   void prefetch_leases(const TrunkSlot& slot) const {
-    if (slot.leases_begin < slot.leases_end)
+    if (slot.leases != 0)
       __builtin_prefetch(&leases[slot.leases_begin]);
+  }
+  /// The end of the leases of the trunk in `slot`.
+  uint32_t leases_end(const TrunkSlot& slot) const {
+    return slot.leases != TrunkSlot::kManyLeases ? slot.leases_begin + slot.leases
+                                                 : trunks[slot.trunk].leases_end;
   }
   /// The index of holder `uscc`, or kNone.
   uint32_t find_holder(std::string_view uscc) const;

@@ -341,7 +341,7 @@ const IndexLease* Screener::call_lease(const Cdr& cdr, const TrunkSlot* slot, co
   if (!slot)
     return nullptr;
   const IndexLease* first_active = nullptr;
-  for (uint32_t i = slot->leases_begin; i < slot->leases_end; ++i) {
+  for (uint32_t i = slot->leases_begin, end = index_.leases_end(*slot); i < end; ++i) {
     const IndexLease& lease = index_.leases[i];
     if (!lease.active_on(cdr.day))
       continue;

@@ -256,7 +256,7 @@ TEST_CASE("Snapshot: one written by an older numreg is refused with what to do")
   std::fputs("numreg screen snapshot 1\n", f);
   std::fclose(f);
   CHECK_THROWS_WITH(read_snapshot(path),
-                    "snapshot old-snapshot.bin is of format 1, this numreg reads format 3 "
+                    "snapshot old-snapshot.bin is of format 1, this numreg reads format 4 "
                     "(write it again with `numreg screen --snapshot-out`)");
   std::remove(path.c_str());
 }

@@ -1,5 +1,5 @@
 // Tests for registry/screen/snapshot: the index mapped in place from a file
-// of format 3, and the damaged files it refuses with a clear error.
+// of format 4, and the damaged files it refuses with a clear error.
 #include "registry/screen/snapshot.hpp"
 
 #include <doctest/doctest.h>
@@ -172,7 +172,7 @@ TEST_CASE("Snapshot: one of format 2 is refused with what to do") {
   const std::string path = "snapshot-format2.bin";
   write_file(path, "numreg screen snapshot 2\n" + std::string(200, '\0'));
   CHECK_THROWS_WITH(read_snapshot(path), ("snapshot " + path +
-                                          " is of format 2, this numreg reads format 3 "
+                                          " is of format 2, this numreg reads format 4 "
                                           "(write it again with `numreg screen --snapshot-out`)")
                                              .c_str());
   std::remove(path.c_str());
