@@ -1,4 +1,4 @@
-// Screening snapshots: read_snapshot maps any bytes as an index of format 3.
+// Screening snapshots: read_snapshot maps any bytes as an index of format 4.
 // Properties: a file is refused with a data error (never a read out of
 // bounds: the sanitizers watch every lookup below), or the index read answers
 // every screening lookup (trunks, leases, ranges, windows, refusals, texts)
@@ -19,7 +19,7 @@ void use(std::string_view input, const screen::ScreenIndex& x) {
     const screen::TrunkSlot* slot =
         x.find_slot(x.trunk_ids.at(t), screen::ScreenIndex::trunk_hash(x.trunk_ids.at(t)));
     if (slot) {
-      for (uint32_t i = slot->leases_begin; i < slot->leases_end; ++i)
+      for (uint32_t i = slot->leases_begin, end = x.leases_end(*slot); i < end; ++i)
         require(x.leases[i].id < x.lease_ids.size(), "a trunk's lease has an ID", input);
     }
   }
