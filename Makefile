@@ -38,15 +38,16 @@ test-asan: asan
 	@ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1 \
 	  scripts/with-pg.sh ctest --test-dir $(ASAN_BUILD) -j $(JOBS) --output-on-failure
 
-# The import reads on one thread and writes on another: its tests again under
-# ThreadSanitizer (not part of `make test`; a third build of numreg).
+# The import reads on one thread and writes on another, and `screen --jobs`
+# screens on several: their tests again under ThreadSanitizer (not part of
+# `make test`; a third build of numreg).
 test-tsan: deps
 	@cmake -S . -B $(TSAN_BUILD) $(CMAKE_GEN) -DCMAKE_BUILD_TYPE=Debug \
 	  -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g1 -fsanitize=thread" \
 	  -DCMAKE_EXE_LINKER_FLAGS="-fsanitize=thread" >/dev/null
 	@cmake --build $(TSAN_BUILD) -j $(JOBS) --target numreg
 	@TSAN_OPTIONS=halt_on_error=1 ctest --test-dir $(TSAN_BUILD) -j $(JOBS) --output-on-failure \
-	  -R "e2e: (import_|progress_terminal|crash_kill)"
+	  -R "e2e: (import_|progress_terminal|crash_kill|screen_jobs)"
 
 # libFuzzer harnesses (fuzz/), built with clang 14; each runs FUZZ_SECONDS.
 fuzz-build:

@@ -16,25 +16,20 @@ About 0.1% are foreign callers on gateways. Some callers make one-ring
 bursts (12 unanswered 1 s calls in 30 minutes) and some pairs call bombing
 (25 calls in 50 minutes). Records come in time order.
 """
-import heapq
 import random
 import sqlite3
 import sys
 
-DAY = 86400
+import cdr_day
+
 DATE = "2026-11-28"
-PREFIX = DATE + "T"
-
-
-def stamp(t):
-    return f"{PREFIX}{t // 3600:02}:{t // 60 % 60:02}:{t % 60:02}"
 
 
 def load(path):
     """(usable, idle, gateways): trunks whose lease is active on DATE with
-    their permitted ranges as (first, last, international) with first and
-    last the digits of the canonical numbers (400, 95 and 96 numbers are
-    written without "+86"); trunks with no lease active on DATE;
+    their permitted ranges as (first, last, plus): first and last the
+    digits of the canonical numbers, plus whether these begin with "+"
+    (400, 95 and 96 numbers do not); trunks with no lease active on DATE;
     international trunks."""
     db = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
     ranges, active, gateways = {}, set(), set()
@@ -100,46 +95,31 @@ def main():
             return idle[randrange(len(idle))], permitted(ranges)
         return gateways[randrange(len(gateways))], f"+8613{randrange(1000000000):09d}"
 
-    planted = []
-    for _ in range(max(records // 20000, 1)):
+    def pick():
         trunk, ranges = usable[randrange(len(usable))]
-        caller, start = permitted(ranges), randrange(DAY - 1800)
-        for k in range(12):
-            planted.append((start + k * 150, trunk, caller, callee(), 1, 0))
-    for _ in range(max(records // 50000, 1)):
-        trunk, ranges = usable[randrange(len(usable))]
-        caller, target, start = permitted(ranges), callee(), randrange(DAY - 3000)
-        for k in range(25):
-            planted.append((start + k * 120, trunk, caller, target, 5, 20))
-    heapq.heapify(planted)
+        return trunk, permitted(ranges)
 
-    out = sys.stdout
-    out.write("time,trunk,caller,callee,ring_s,talk_s\n")
-    base = records - len(planted)
-    chunk = []
-    for at in range(0, base, 10000):
-        picks = rng.choices(usable, cum_weights=weights, k=min(10000, base - at))
-        for n, (trunk, ranges) in enumerate(picks, at):
-            t = n * DAY // base
-            while planted and planted[0][0] <= t:
-                e = heapq.heappop(planted)
-                chunk.append(f"{stamp(e[0])},{e[1]},{e[2]},{e[3]},{e[4]},{e[5]}\n")
-            if rand() < 0.02:
-                trunk, caller = bad_call(trunk, ranges)
-            elif rand() < 0.001:
-                trunk = gateways[randrange(len(gateways))]
-                caller = f"+4420{randrange(100000000):08d}"
-            else:
-                caller = permitted(ranges)
-            answered = rand() < 0.7
-            chunk.append(f"{stamp(t)},{trunk},{caller},{callee()},{randrange(1, 30)},"
-                         f"{randrange(1, 600) if answered else 0}\n")
-        out.write("".join(chunk))
-        chunk.clear()
-    while planted:
-        e = heapq.heappop(planted)
-        chunk.append(f"{stamp(e[0])},{e[1]},{e[2]},{e[3]},{e[4]},{e[5]}\n")
-    out.write("".join(chunk))
+    planted = cdr_day.plant(records, pick, callee, randrange)
+    others = records - len(planted)
+    picks = []
+
+    def call(n):
+        # Trunks are drawn ten thousand at a time (weighted by their calls).
+        if n % 10000 == 0:
+            picks[:] = rng.choices(usable, cum_weights=weights,
+                                   k=min(10000, others - n))
+        trunk, ranges = picks[n % 10000]
+        if rand() < 0.02:
+            trunk, caller = bad_call(trunk, ranges)
+        elif rand() < 0.001:
+            trunk = gateways[randrange(len(gateways))]
+            caller = f"+4420{randrange(100000000):08d}"
+        else:
+            caller = permitted(ranges)
+        answered = rand() < 0.7
+        return trunk, caller, callee(), randrange(1, 30), randrange(1, 600) if answered else 0
+
+    cdr_day.write(sys.stdout, records, planted, call)
 
 
 main()
