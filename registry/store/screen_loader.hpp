@@ -104,6 +104,39 @@ class LeaseCursor {
   bool more_ = false;
 };
 
+// Each lease's trunk, from the resource IDs of the leases read: the lookups
+// of a few leases ahead start loading their slots while one is looked up (a
+// lookup each as its row is read would wait on memory each time). Leases
+// whose resource is gone (the foreign key forbids it) are dropped.
+inline std::vector<uint32_t> trunks_of(ScreenIndex& index, const screen::StringTable& resources) {
+  constexpr uint32_t kAhead = 16;
+  const uint32_t n = resources.size();
+  std::vector<uint32_t> trunk_of(n);
+  uint64_t hashes[kAhead];
+  for (uint32_t i = 0; i < n + kAhead; ++i) {
+    // Lease i - kAhead is looked up, then lease i takes its place in `hashes`.
+    if (i >= kAhead) {
+      const uint32_t j = i - kAhead;
+      const screen::TrunkSlot* slot = index.find_slot(resources.at(j), hashes[j % kAhead]);
+      trunk_of[j] = slot ? slot->trunk : kNone;
+    }
+    if (i < n) {
+      hashes[i % kAhead] = ScreenIndex::trunk_hash(resources.at(i));
+      index.prefetch_slot(hashes[i % kAhead]);
+    }
+  }
+  uint32_t kept = 0;
+  for (uint32_t j = 0; j < n; ++j) {
+    if (trunk_of[j] == kNone)
+      continue;
+    index.leases[kept] = index.leases[j];
+    trunk_of[kept++] = trunk_of[j];
+  }
+  index.leases.resize(kept);
+  trunk_of.resize(kept);
+  return trunk_of;
+}
+
 // The active leases, grouped by trunk and in ID order within a trunk. Leases,
 // their permits and their contracts are each read in lease ID order (their
 // tables' own order: no B-tree seek per lease) and joined as they go; the
@@ -118,15 +151,12 @@ void load_leases(Source& db, ScreenIndex& index) {
   LeaseCursor<Cursor> permits(
       db, "SELECT lease, first_key, last_key FROM permits ORDER BY lease, first_key");
   LeaseCursor<Cursor> contracts(db, "SELECT lease, time_windows FROM contracts ORDER BY lease");
-  std::vector<uint32_t> trunk_of;  // of each lease read
+  screen::StringTable resources;  // of each lease read
   std::vector<KeyRange> ranges;
   while (st.step()) {
     // Views of this row, valid until the next step of `st`.
     const std::string_view id = st.view(0);
-    const uint32_t trunk = index.find_trunk(st.view(1));
-    if (trunk == kNone) {
-      continue;  // a lease of a resource that is gone: the foreign key forbids it
-    }
+    resources.add(st.view(1));
     IndexLease lease;
     lease.id = index.lease_ids.add(id);
     lease.holder = index.find_holder(st.view(2));
@@ -144,8 +174,8 @@ void load_leases(Source& db, ScreenIndex& index) {
     contracts.take(id, [&](Cursor& c) { windows = c.optional_text(1); });
     add_windows(lease, lease.marketing ? windows : std::nullopt, index);
     index.leases.push_back(lease);
-    trunk_of.push_back(trunk);
   }
+  const std::vector<uint32_t> trunk_of = trunks_of(index, resources);
   // Each trunk's leases: counted, then placed after the earlier trunks'.
   for (const uint32_t t : trunk_of)
     ++index.trunks[t].leases_end;

@@ -7,6 +7,8 @@
 
 #include <string>
 
+#include <fmt/format.h>
+
 #include "registry/types/number.hpp"
 #include "testutil.hpp"
 
@@ -124,4 +126,37 @@ TEST_CASE("load_screen_index: trunks, active leases by trunk in ID order, ranges
   CHECK(r->holder == df_holder);
   CHECK(x.refusal(key("+8613800138000"), l1.holder, Date{2026, 3, 1}.days()) == nullptr);
   CHECK(x.refusal(key("+8613800138000"), l1.holder, Date{2026, 5, 1}.days()) != nullptr);
+}
+
+TEST_CASE(
+    "load_screen_index: each of 300 leases on its own trunk, IDs and trunks in other orders") {
+  // More leases than the lookups that run ahead of each other, with lease
+  // IDs in an order unlike their trunks': lease L-i is on trunk i * 7 % 300.
+  test::ScratchRegistry reg;
+  store::Database db(reg.path(), {});
+  db.exec(
+      "INSERT INTO holders (uscc, name, kind) VALUES"
+      " ('91460400MA5TDR015T', '儋州海韵通信服务有限公司', 'call_centre')");
+  constexpr int kLeases = 300;
+  for (int t = 0; t < kLeases; ++t) {
+    store::Statement st(db, "INSERT INTO resources (id, kind) VALUES (?, 'trunk')");
+    st.bind(1, fmt::format("TRK-460400-{:07}", t)).run();
+  }
+  for (int i = 0; i < kLeases; ++i) {
+    store::Statement st(db,
+                        "INSERT INTO leases (id, resource, holder, purpose, \"start\", status)"
+                        " VALUES (?, ?, '91460400MA5TDR015T', 'other', '2024-01-01', 'active')");
+    st.bind(1, fmt::format("L-{:03}", i)).bind(2, fmt::format("TRK-460400-{:07}", i * 7 % kLeases));
+    st.run();
+  }
+  const ScreenIndex x = store::load_screen_index(db);
+  REQUIRE(x.leases.size() == kLeases);
+  for (int i = 0; i < kLeases; ++i) {
+    const std::string trunk = fmt::format("TRK-460400-{:07}", i * 7 % kLeases);
+    CAPTURE(trunk);
+    const uint32_t t = x.find_trunk(trunk);
+    REQUIRE(t != kNone);
+    REQUIRE(x.trunks[t].leases_end == x.trunks[t].leases_begin + 1);
+    CHECK(x.lease_ids.at(x.leases[x.trunks[t].leases_begin].id) == fmt::format("L-{:03}", i));
+  }
 }
