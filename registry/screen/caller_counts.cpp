@@ -7,11 +7,19 @@ namespace numreg::screen {
 
 namespace {
 
-constexpr size_t kFirstSlots = 1024;
+constexpr size_t kLeastSlots = 1024;
+
+// Slots for `most` callers at most half full.
+size_t slots_for(size_t most) {
+  size_t slots = kLeastSlots;
+  while (slots < 2 * most)
+    slots *= 2;
+  return slots;
+}
 
 }  // namespace
 
-CallerCounts::CallerCounts(size_t most) : most_(most), slots_(kFirstSlots) {}
+CallerCounts::CallerCounts(size_t most) : most_(most), slots_(slots_for(most)) {}
 
 size_t CallerCounts::home(int64_t caller) const {
   return mix64(static_cast<uint64_t>(caller)) & (slots_.size() - 1);
@@ -29,27 +37,7 @@ void CallerCounts::add(int64_t caller, uint64_t order) {
   if (size_ >= most_)
     return;
   slots_[i] = Entry{caller, 1, order};
-  if (2 * ++size_ > slots_.size())
-    grow();
-}
-
-// Twice the slots; the table stays at most half full.
-void CallerCounts::grow() {
-  rehash(slots_.size() * 2);
-}
-
-void CallerCounts::rehash(size_t slots) {
-  HugeVector<Entry> old(slots);
-  old.swap(slots_);
-  const size_t mask = slots_.size() - 1;
-  for (const Entry& e : old) {
-    if (!e.count)
-      continue;
-    size_t i = home(e.caller);
-    while (slots_[i].count)
-      i = (i + 1) & mask;
-    slots_[i] = e;
-  }
+  ++size_;
 }
 
 }  // namespace numreg::screen

@@ -1,6 +1,8 @@
 // Violations per caller for the worst offenders: a flat open-addressing
 // table of at most a fixed number of callers, so that counting costs one
-// memory access and memory stays bounded whatever the file's size.
+// memory access and memory stays bounded whatever the file's size. The
+// table is made for the most it holds, at most half full, and its pages are
+// taken as callers come (see ZeroedArray): it never grows.
 #pragma once
 
 #include <cstddef>
@@ -48,13 +50,10 @@ class CallerCounts {
     uint64_t first = 0;  // the order of the first violation
   };
   size_t home(int64_t caller) const;
-  void grow();
-  /// Hold the entries in `slots` slots (a power of 2).
-  void rehash(size_t slots);
 
   size_t most_;
   size_t size_ = 0;
-  HugeVector<Entry> slots_;
+  ZeroedArray<Entry> slots_;  // a power of 2, at least twice most_
 };
 
 }  // namespace numreg::screen

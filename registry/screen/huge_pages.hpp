@@ -8,7 +8,10 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
+#include <cstring>
 #include <new>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 namespace numreg::screen {
@@ -66,5 +69,50 @@ struct HugePageAllocator {
 /// A vector whose large buffers use huge pages.
 template <class T>
 using HugeVector = std::vector<T, HugePageAllocator<T>>;
+
+/// A fixed number of items whose bytes are all zero at first, for a table
+/// made as large as it may ever need to be: a large block is mapped, and
+/// the kernel clears each page when it is first written, so that the table
+/// costs what it holds as it fills, and never grows (a growth copies every
+/// item into new pages, on the thread that happens to add the one too many).
+/// All-zero bytes must be a value of `T` (an aggregate of integers).
+template <class T>
+class ZeroedArray {
+  static_assert(std::is_trivially_copyable_v<T> && std::is_trivially_destructible_v<T>);
+
+ public:
+  explicit ZeroedArray(size_t n) : items_(HugePageAllocator<T>().allocate(n)), size_(n) {
+    if (n * sizeof(T) < HugePageAllocator<T>::kHuge)  // from the heap: not cleared
+      std::memset(static_cast<void*>(items_), 0, n * sizeof(T));
+  }
+  ~ZeroedArray() { release(); }
+  ZeroedArray(ZeroedArray&& other) noexcept
+      : items_(std::exchange(other.items_, nullptr)), size_(std::exchange(other.size_, 0)) {}
+  ZeroedArray& operator=(ZeroedArray&& other) noexcept {
+    if (this != &other) {
+      release();
+      items_ = std::exchange(other.items_, nullptr);
+      size_ = std::exchange(other.size_, 0);
+    }
+    return *this;
+  }
+  ZeroedArray(const ZeroedArray&) = delete;
+  ZeroedArray& operator=(const ZeroedArray&) = delete;
+
+  size_t size() const { return size_; }
+  T& operator[](size_t i) { return items_[i]; }
+  const T& operator[](size_t i) const { return items_[i]; }
+  const T* begin() const { return items_; }
+  const T* end() const { return items_ + size_; }
+
+ private:
+  void release() {
+    if (items_)
+      HugePageAllocator<T>().deallocate(items_, size_);
+    items_ = nullptr;
+  }
+  T* items_;
+  size_t size_;
+};
 
 }  // namespace numreg::screen
