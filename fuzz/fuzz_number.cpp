@@ -43,7 +43,9 @@ void check_ranges(std::string_view text) {
   }
   std::string joined;
   for (const auto& r : *rs) {
-    joined += (joined.empty() ? "" : ";") + r.format();
+    if (!joined.empty())
+      joined += ';';
+    joined += r.format();
   }
   auto again = parse_number_ranges(joined);
   require(again && again->size() == rs->size(), "a range list re-parses from its format", text);
