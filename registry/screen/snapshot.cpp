@@ -254,10 +254,11 @@ void check_bounds(const ScreenIndex& x, Reader& in) {
   if (x.slots.size() <= x.trunks.size())
     in.damaged();
   for (const auto& s : x.slots) {
-    // A trunk of kManyLeases has its leases' end in trunks, checked above.
-    if (s.id_size != 0 &&
-        (s.trunk >= x.trunks.size() || (s.leases != TrunkSlot::kManyLeases &&
-                                        uint64_t{s.leases_begin} + s.leases > x.leases.size()))) {
+    // A trunk of kManyLeases has its leases' end in trunks, checked above;
+    // the first lease is checked whatever the count (it is prefetched).
+    if (s.id_size != 0 && (s.trunk >= x.trunks.size() || s.leases_begin > x.leases.size() ||
+                           (s.leases != TrunkSlot::kManyLeases &&
+                            uint64_t{s.leases_begin} + s.leases > x.leases.size()))) {
       in.damaged();
     }
   }

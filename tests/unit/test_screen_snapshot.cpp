@@ -149,7 +149,22 @@ TEST_CASE("Snapshot: a damaged directory or table is refused, not read out of bo
   // holder and day at bytes 8 and 12.
   const uint64_t refusal_holder_at = u64_at(bytes, entry(kRefusalsEntry, 0)) + 8;
   const uint64_t refusal_day = u64_at(bytes, refusal_holder_at) >> 32;
+  // T1's slot (TrunkSlot: id at byte 0, trunk at 20, then at 24 the u64 of
+  // leases_begin, leases (u16), id_size (u8) and international (u8)).
+  uint64_t t1_slot = 0;
+  const uint64_t slots_at = u64_at(bytes, entry(kSlotsEntry, 0));
+  for (uint64_t i = 0; i < u64_at(bytes, entry(kSlotsEntry, 1)); ++i) {
+    if (bytes.compare(slots_at + 32 * i, 3, std::string("T1\0", 3)) == 0)
+      t1_slot = slots_at + 32 * i;
+  }
+  REQUIRE(t1_slot != 0);
+  const auto t1_leases = [&](uint64_t begin, uint64_t count) {
+    return patched(bytes, t1_slot + 24, begin | count << 32 | uint64_t{2} << 48);
+  };
   const std::string damaged[] = {
+      t1_leases(1, 1),                                            // a lease past the table
+      t1_leases(1000, TrunkSlot::kManyLeases),                    // the first past it
+      patched(bytes, t1_slot + 16, uint64_t{9} << 32),            // a trunk not held
       patched(bytes, entry(kLeasesEntry, 0), leases_at + 8),      // misaligned
       patched(bytes, entry(kLeasesEntry, 0), bytes.size()),       // past the end
       patched(bytes, entry(kLeasesEntry, 0), 0),                  // over the header
