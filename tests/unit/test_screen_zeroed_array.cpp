@@ -33,8 +33,9 @@ TEST_CASE("ZeroedArray: all zero at first, small (heap) and large (mapped), then
     }
     ZeroedArray<Entry> a(n);
     REQUIRE(a.size() == n);
-    CHECK(std::all_of(a.begin(), a.end(),
-                      [](const Entry& e) { return e.caller == 0 && e.count == 0 && e.first == 0; }));
+    CHECK(std::all_of(a.begin(), a.end(), [](const Entry& e) {
+      return e.caller == 0 && e.count == 0 && e.first == 0;
+    }));
     a[0] = Entry{8613800138000, 2, 7};
     a[n - 1] = Entry{8613900000001, 1, 9};
     ZeroedArray<Entry> moved(std::move(a));
