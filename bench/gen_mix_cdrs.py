@@ -16,6 +16,8 @@ About 0.1% are foreign callers on gateways. Some callers make one-ring
 bursts (12 unanswered 1 s calls in 30 minutes) and some pairs call bombing
 (25 calls in 50 minutes). Records come in time order.
 """
+import argparse
+import os
 import random
 import sqlite3
 import sys
@@ -54,10 +56,23 @@ def load(path):
 
 
 def main():
-    registry, records, seed = sys.argv[1], int(sys.argv[2]), int(sys.argv[3])
+    parser = argparse.ArgumentParser(
+        description="Write a seeded day of call records against a registry of the province mix.")
+    parser.add_argument("registry", help="a SQLite registry (numreg import of bench/province.py)")
+    parser.add_argument("records", type=int, help="how many records to write")
+    parser.add_argument("seed", type=int, help="the random seed")
+    args = parser.parse_args()
+    registry, records, seed = args.registry, args.records, args.seed
+    if not os.path.isfile(registry):
+        parser.error(f"{registry}: no such registry file")
+    if records < 1:
+        parser.error(f"records: at least 1, not {records}")
     rng = random.Random(seed)
     rand, randrange = rng.random, rng.randrange
-    usable, idle, gateways = load(registry)
+    try:
+        usable, idle, gateways = load(registry)
+    except sqlite3.Error as e:
+        parser.error(f"{registry}: cannot read it as a numreg registry ({e})")
     if not usable or not idle or not gateways:
         sys.exit(f"{registry}: no trunks of every kind the bench needs (is it the province mix?)")
     weights, total = [], 0

@@ -11,6 +11,11 @@
 # Defaults: scale 1.0, 10,000,000 records, 3 rounds, data kept in
 # /tmp/numreg-screen-mix-SCALE (the registry and records are made once).
 set -euo pipefail
+if [ $# -lt 2 ] || [ ! -x "$1" ] || [ ! -x "$2" ]; then
+  echo "usage: bash bench/screen_mix.sh OLD NEW [SCALE] [RECORDS] [ROUNDS] [DIR]" \
+    "(OLD and NEW: numreg binaries)" >&2
+  exit 64
+fi
 here=$(cd "$(dirname "$0")" && pwd)
 old=$(realpath "$1")
 new=$(realpath "$2")

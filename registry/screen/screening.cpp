@@ -595,13 +595,13 @@ std::vector<Offender> Screener::worst_callers() const {
     std::nth_element(counts.begin(), nth, counts.end(), std::greater<>());
     least = *nth;
   }
-  ScreenSummary worst;
+  std::vector<Offender> worst;
   each_counted([&](int64_t caller, uint64_t n) {
     if (n >= least)
-      worst.worst.push_back({key_canonical(caller), n});
+      worst.push_back({key_canonical(caller), n});
   });
-  worst.keep_worst(settings_.worst);
-  return std::move(worst.worst);
+  keep_worst(worst, settings_.worst);
+  return worst;
 }
 
 ScreenSummary Screener::summary() {

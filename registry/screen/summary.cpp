@@ -239,12 +239,16 @@ void ScreenSummary::merge(const ScreenSummary& o) {
   errors.insert(errors.end(), o.errors.begin(), o.errors.end());
 }
 
-void ScreenSummary::keep_worst(size_t n) {
+void keep_worst(std::vector<Offender>& worst, size_t n) {
   std::stable_sort(worst.begin(), worst.end(), [](const Offender& a, const Offender& b) {
     return a.violations != b.violations ? a.violations > b.violations : a.caller < b.caller;
   });
   if (worst.size() > n)
     worst.resize(n);
+}
+
+void ScreenSummary::keep_worst(size_t n) {
+  screen::keep_worst(worst, n);
 }
 
 uint64_t ScreenSummary::errors_found() const {

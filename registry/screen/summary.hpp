@@ -34,6 +34,10 @@ struct Offender {
   uint64_t violations = 0;
 };
 
+/// Keep the `n` callers of `worst` with the most violations, most first
+/// (ties in caller order).
+void keep_worst(std::vector<Offender>& worst, size_t n);
+
 struct ScreenSummary {
   uint64_t records = 0;     // data lines read, readable or not
   uint64_t violations = 0;  // rule violations (a record may have several)

@@ -65,6 +65,28 @@ TEST_CASE("ScreenIndex::find_trunk: IDs of every length, and IDs alike but for o
   std::remove(path.c_str());
 }
 
+TEST_CASE("ScreenIndex::find_trunk: IDs of 255 bytes and more, whose size a slot does not hold") {
+  // A slot counts an ID's bytes up to 255: IDs of 255, 256 and 300 bytes
+  // with the same first and last bytes are told apart whole.
+  std::vector<std::string> ids;
+  for (const size_t n : {size_t{255}, size_t{256}, size_t{300}}) {
+    std::string id = "TRK-460400-";
+    id.append(n - id.size() - 8, 'x');
+    id += "00000042";
+    ids.push_back(id);
+  }
+  std::sort(ids.begin(), ids.end());
+  const ScreenIndex x = index_of(ids);
+  for (uint32_t i = 0; i < ids.size(); ++i) {
+    CAPTURE(ids[i].size());
+    CHECK(x.find_trunk(ids[i]) == i);
+    std::string longer = ids[i];
+    longer.insert(longer.begin() + 20, 'x');
+    if (std::find(ids.begin(), ids.end(), longer) == ids.end())
+      CHECK(x.find_trunk(longer) == kNone);
+  }
+}
+
 TEST_CASE("ScreenIndex::find_trunk: long IDs that share their first and last bytes") {
   // 24-byte IDs that differ only in their 13th and 14th bytes: a lookup
   // must compare them whole.
